@@ -1,0 +1,3 @@
+ALTER TABLE IF EXISTS accounts DROP CONSTRAINT IF EXISTS owner_currency_key;
+ALTER TABLE IF EXISTS accounts DROP CONSTRAINT IF EXISTS accounts_owner_fkey;
+DROP TABLE IF EXISTS users;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS verify_emails CASCADE;
+ALTER TABLE users DROP COLUMN IF EXISTS is_email_verified;

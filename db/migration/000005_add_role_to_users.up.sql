@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN role varchar NOT NULL DEFAULT 'depositor';
