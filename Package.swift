@@ -9,12 +9,7 @@ let package = Package(
     name: "swift-sqlgen",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "swift-sqlgen", targets: ["swift-sqlgen"]),
         .library(name: "SQLGen", targets: ["SQLGen"]),
-        .library(name: "BankDB", targets: ["BankDB"]),
-        .library(name: "Migrations", targets: ["Migrations"]),
-        .executable(name: "migrate", targets: ["migrate"]),
-        .plugin(name: "SQLGenCommand", targets: ["SQLGenCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -36,59 +31,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "swift-sqlgen",
-            dependencies: [
-                "SQLGen",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .plugin(
-            name: "SQLGenCommand",
-            capability: .command(
-                intent: .custom(verb: "sqlgen", description: "Run swift-sqlgen (generate, diff, compile, describe) on this package"),
-                permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift sources named in sqlc.yaml")]
-            ),
-            dependencies: ["swift-sqlgen"]
-        ),
-        .target(
-            name: "Migrations",
-            dependencies: [
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "migrate",
-            dependencies: [
-                "Migrations",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "BankDB",
-            dependencies: [
-                .product(name: "PostgresNIO", package: "postgres-nio")
-            ],
-            swiftSettings: swiftSettings
-        ),
         .testTarget(
             name: "SQLGenTests",
             dependencies: ["SQLGen"],
             exclude: ["Cases"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "MigrationsTests",
-            dependencies: ["Migrations"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "BankDBTests",
-            dependencies: ["BankDB", "Migrations"],
             swiftSettings: swiftSettings
         ),
     ]

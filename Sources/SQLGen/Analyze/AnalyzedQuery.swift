@@ -1,0 +1,93 @@
+/// A query after analysis: everything the emitter and `describe --json` need, with every
+/// name resolved and every parameter and result column typed.
+public struct AnalyzedQuery: Sendable, Hashable {
+    public var name: String
+    public var command: ParsedQuery.Command
+    /// The query file's path (relative to the config file's folder).
+    public var file: String
+    /// Line of the `-- name:` annotation.
+    public var line: Int
+    public var docComment: [String]
+    /// The SQL sent to PostgreSQL: parameters as `$n`, `*` and `t.*` expanded to column lists,
+    /// whitespace kept as written, no trailing semicolon.
+    public var sql: String
+    /// Parameters in `$n` order: `parameters[0].number == 1`.
+    public var parameters: [QueryParameter]
+    /// Result columns in order; empty for statements that return no rows.
+    public var columns: [ResultColumn]
+    /// True when the statement provably yields exactly one row (INSERT … VALUES (one row)
+    /// without ON CONFLICT, an aggregate-only SELECT without GROUP BY/HAVING), so `:one`
+    /// returns `T` instead of `T?`.
+    public var returnsExactlyOneRow: Bool
+
+    public init(
+        name: String, command: ParsedQuery.Command, file: String, line: Int, docComment: [String], sql: String,
+        parameters: [QueryParameter], columns: [ResultColumn], returnsExactlyOneRow: Bool
+    ) {
+        self.name = name
+        self.command = command
+        self.file = file
+        self.line = line
+        self.docComment = docComment
+        self.sql = sql
+        self.parameters = parameters
+        self.columns = columns
+        self.returnsExactlyOneRow = returnsExactlyOneRow
+    }
+}
+
+/// A `$n` parameter with the type PostgreSQL itself would infer for it when preparing the
+/// statement (`owner = $1` against a varchar column gives `text`; an INSERT or SET target gives
+/// the column's type; `LIMIT $1` gives `bigint`).
+public struct QueryParameter: Sendable, Hashable {
+    /// 1-based `$n` number.
+    public var number: Int
+    /// From the macro (`@owner`), else from the context (the compared or assigned column), else `p<n>`.
+    public var name: String
+    public var type: SQLType
+    /// True for `sqlc.narg`, and for parameters assigned to nullable columns (INSERT values, SET).
+    public var isNullable: Bool
+    /// The column the parameter is compared with or assigned to, when there is one; overrides
+    /// configured per column apply through it.
+    public var column: ColumnReference?
+
+    public init(number: Int, name: String, type: SQLType, isNullable: Bool, column: ColumnReference? = nil) {
+        self.number = number
+        self.name = name
+        self.type = type
+        self.isNullable = isNullable
+        self.column = column
+    }
+}
+
+/// A result column: its output name, type, nullability and, when it is a plain table column,
+/// where it comes from.
+public struct ResultColumn: Sendable, Hashable {
+    /// The output name PostgreSQL gives it (`id`, `count`, an alias, `?column?`).
+    public var name: String
+    public var type: SQLType
+    public var isNullable: Bool
+    /// Set when the column is a table's column read unchanged (possibly made nullable by an
+    /// outer join): the emitter returns a table's model when the columns are exactly its columns.
+    public var source: ColumnReference?
+
+    public init(name: String, type: SQLType, isNullable: Bool, source: ColumnReference? = nil) {
+        self.name = name
+        self.type = type
+        self.isNullable = isNullable
+        self.source = source
+    }
+}
+
+/// A column of a catalog table or view.
+public struct ColumnReference: Sendable, Hashable {
+    public var schema: String
+    public var table: String
+    public var column: String
+
+    public init(schema: String, table: String, column: String) {
+        self.schema = schema
+        self.table = table
+        self.column = column
+    }
+}

@@ -1,0 +1,110 @@
+/// The schema as the migrations leave it: schemas, tables and views with their columns,
+/// enum types and comments. Built by `CatalogBuilder` from DDL in file order; read by the
+/// analysis and the emitter. Names are stored as PostgreSQL folds them (unquoted names in
+/// lower case).
+public struct Catalog: Sendable, Hashable {
+    /// The schema unqualified names resolve in (`search_path`'s first entry).
+    public var defaultSchema: String = "public"
+    /// Schemas by name; "public" and "pg_catalog" always exist.
+    public var schemas: [String: Schema] = ["public": Schema(name: "public")]
+
+    public init() {}
+
+    public struct Schema: Sendable, Hashable {
+        public var name: String
+        /// Tables and views by name, in creation order through `order`.
+        public var tables: [String: Table] = [:]
+        public var enums: [String: EnumType] = [:]
+        /// Creation order of tables/views, so output follows the migrations.
+        public var tableOrder: [String] = []
+        public var enumOrder: [String] = []
+        public var comment: String?
+
+        public init(name: String) { self.name = name }
+    }
+
+    /// A table or view by optionally qualified name.
+    public func table(_ name: String, schema: String? = nil) -> Table? {
+        schemas[schema ?? defaultSchema]?.tables[name]
+    }
+
+    /// An enum type by optionally qualified name.
+    public func enumType(_ name: String, schema: String? = nil) -> EnumType? {
+        schemas[schema ?? defaultSchema]?.enums[name]
+    }
+
+    /// All tables and views in a stable order: schemas by name, then creation order.
+    public var allTables: [Table] {
+        schemas.keys.sorted().flatMap { key -> [Table] in
+            let schema = schemas[key]!
+            return schema.tableOrder.compactMap { schema.tables[$0] }
+        }
+    }
+
+    /// All enum types in a stable order: schemas by name, then creation order.
+    public var allEnums: [EnumType] {
+        schemas.keys.sorted().flatMap { key -> [EnumType] in
+            let schema = schemas[key]!
+            return schema.enumOrder.compactMap { schema.enums[$0] }
+        }
+    }
+}
+
+/// A table or a view.
+public struct Table: Sendable, Hashable {
+    public var schema: String
+    public var name: String
+    public var columns: [Column]
+    public var isView: Bool = false
+    /// From `COMMENT ON TABLE`, or the SQL comment right above `CREATE TABLE`.
+    public var comment: String?
+
+    public init(schema: String, name: String, columns: [Column], isView: Bool = false, comment: String? = nil) {
+        self.schema = schema
+        self.name = name
+        self.columns = columns
+        self.isView = isView
+        self.comment = comment
+    }
+
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+/// A column of a table or view.
+public struct Column: Sendable, Hashable {
+    public var name: String
+    public var type: SQLType
+    /// NOT NULL, or part of the primary key.
+    public var isNotNull: Bool
+    /// Has a DEFAULT, is serial, or is an identity column: an INSERT may leave it out.
+    public var hasDefault: Bool
+    /// From `COMMENT ON COLUMN`, or the SQL comment right above the column definition.
+    public var comment: String?
+
+    public init(name: String, type: SQLType, isNotNull: Bool, hasDefault: Bool = false, comment: String? = nil) {
+        self.name = name
+        self.type = type
+        self.isNotNull = isNotNull
+        self.hasDefault = hasDefault
+        self.comment = comment
+    }
+}
+
+/// A `CREATE TYPE … AS ENUM` type.
+public struct EnumType: Sendable, Hashable {
+    public var schema: String
+    public var name: String
+    /// Labels in declaration order (`ALTER TYPE … ADD VALUE` respects BEFORE/AFTER).
+    public var values: [String]
+    public var comment: String?
+
+    public init(schema: String, name: String, values: [String], comment: String? = nil) {
+        self.schema = schema
+        self.name = name
+        self.values = values
+        self.comment = comment
+    }
+
+    /// This enum as a column or parameter type.
+    public var sqlType: SQLType { SQLType(name: name, schema: schema) }
+}

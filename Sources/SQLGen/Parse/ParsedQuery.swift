@@ -1,0 +1,73 @@
+/// A query of a query file after the Parse stage: its annotation, doc comment, the SQL with
+/// every macro rewritten to a positional parameter, and that SQL's parse tree.
+///
+/// ```sql
+/// -- Accounts of one owner, newest first.
+/// -- name: ListAccounts :many
+/// SELECT * FROM accounts WHERE owner = @owner ORDER BY id LIMIT sqlc.arg(page_size);
+/// ```
+/// becomes `name == "ListAccounts"`, `command == .many`, `docComment == ["Accounts of one owner, newest first."]`,
+/// `sql == "SELECT * FROM accounts WHERE owner = $1 ORDER BY id LIMIT $2"` and
+/// `namedParameters == [1: .init(name: "owner"), 2: .init(name: "page_size")]`.
+public struct ParsedQuery: Sendable, Hashable {
+    /// What the generated method returns (`-- name: X :one`).
+    public enum Command: String, Sendable, Hashable, CaseIterable, Codable {
+        /// At most one row: `T?` (or `T` when the statement provably yields one row).
+        case one
+        /// Any number of rows: `[T]`.
+        case many
+        /// No result: `Void`.
+        case exec
+        /// The number of rows affected.
+        case execrows
+    }
+
+    /// A parameter the user named with `sqlc.arg(x)`, `@x`, `sqlc.narg(x)` or `sqlc.slice(x)`.
+    public struct NamedParameter: Sendable, Hashable {
+        public var name: String
+        /// `sqlc.narg(x)`: the parameter is nullable whatever its context says.
+        public var forcesNullable: Bool
+        /// `sqlc.slice(x)`: the parameter is a list (bound as an array, `= ANY($n)`).
+        public var isSlice: Bool
+
+        public init(name: String, forcesNullable: Bool = false, isSlice: Bool = false) {
+            self.name = name
+            self.forcesNullable = forcesNullable
+            self.isSlice = isSlice
+        }
+    }
+
+    /// The query name from the annotation, UpperCamelCase by convention (`GetAccount`).
+    public var name: String
+    public var command: Command
+    /// `--` comment lines directly above the annotation, markers stripped, in order.
+    public var docComment: [String]
+    /// The statement with macros rewritten to `$n` and surrounding whitespace and the final
+    /// semicolon removed. Offsets in `statement` refer to this text.
+    public var sql: String
+    /// The parse tree of `sql`.
+    public var statement: ParseNode
+    /// Named parameters by their `$n` number; positional `$n` written by the user are absent.
+    public var namedParameters: [Int: NamedParameter]
+    /// Maps offsets in `sql` back to the query file.
+    public var sourceMap: SourceMap
+    /// Where the `-- name:` annotation is (what `describe` reports as the query's line).
+    public var annotationLocation: SourceLocation
+
+    public init(
+        name: String, command: Command, docComment: [String], sql: String, statement: ParseNode,
+        namedParameters: [Int: NamedParameter], sourceMap: SourceMap, annotationLocation: SourceLocation
+    ) {
+        self.name = name
+        self.command = command
+        self.docComment = docComment
+        self.sql = sql
+        self.statement = statement
+        self.namedParameters = namedParameters
+        self.sourceMap = sourceMap
+        self.annotationLocation = annotationLocation
+    }
+
+    /// The query file's path, as diagnostics print it.
+    public var file: String { sourceMap.file.path }
+}

@@ -1,0 +1,18 @@
+/// One DDL statement of a migration file, parsed, with the way back to its file.
+public struct SchemaStatement: Sendable, Hashable {
+    /// The statement's root node (`CreateStmt`, `AlterTableStmt`, …).
+    public var node: ParseNode
+    /// Maps the node's locations (offsets into `text`) to the migration file.
+    public var sourceMap: SourceMap
+    /// The statement's own text.
+    public var text: String
+    /// The `--` comment lines directly above the statement, without the markers.
+    public var leadingComments: [String]
+
+    public init(node: ParseNode, sourceMap: SourceMap, text: String, leadingComments: [String] = []) {
+        self.node = node
+        self.sourceMap = sourceMap
+        self.text = text
+        self.leadingComments = leadingComments
+    }
+}
