@@ -1,0 +1,80 @@
+# swift-sqlgen and BankDB: every workflow. `make` (or `make help`) lists the targets.
+#
+# The database settings follow the seed project: user root, password secret,
+# database simple_bank on 127.0.0.1:5432 (override the port with PGPORT=…).
+
+PGPORT ?= 5432
+DB_NAME ?= simple_bank
+TEST_DB_NAME ?= simple_bank_test
+DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/$(DB_NAME)?sslmode=disable
+TEST_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/$(TEST_DB_NAME)?sslmode=disable
+PSQL_ADMIN = PGPASSWORD=secret psql -h 127.0.0.1 -p $(PGPORT) -U root -d postgres -v ON_ERROR_STOP=1 -q
+SWIFT ?= swift
+BIN_PATH = $(shell $(SWIFT) build --show-bin-path)
+MIGRATE = $(BIN_PATH)/migrate
+SQLGEN = $(BIN_PATH)/swift-sqlgen
+
+export PGPORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
+	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
+	sqlgen-tool sqlc sqlc-check mock test
+
+help: ## Show this help.
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install-deps: ## Install the Debian packages the project needs (libpq-dev libpg-query-dev postgresql; as root).
+	@scripts/local-postgres.sh install
+
+start-postgres: ## Start the project-local PostgreSQL in .pgdata/ (no Docker needed; idempotent).
+	@scripts/local-postgres.sh start
+
+stop-postgres: ## Stop the project-local PostgreSQL.
+	@scripts/local-postgres.sh stop
+
+start-postgres-docker: ## Start PostgreSQL 15 in Docker instead, as the seed did (needs a Docker engine).
+	docker run --name postgres15 -p $(PGPORT):5432 -e POSTGRES_USER=root -e POSTGRES_PASSWORD=secret -e POSTGRES_DB=$(DB_NAME) -d postgres:15-alpine
+
+create-db: ## Create the simple_bank database (if missing).
+	@$(PSQL_ADMIN) -tAc "SELECT 1 FROM pg_database WHERE datname = '$(DB_NAME)'" | grep -q 1 \
+		|| $(PSQL_ADMIN) -c 'CREATE DATABASE "$(DB_NAME)" OWNER root'
+	@echo "database $(DB_NAME) is there"
+
+drop-db: ## Drop the simple_bank database.
+	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(DB_NAME)" WITH (FORCE)'
+
+migrate-tool:
+	@$(SWIFT) build --product migrate >/dev/null
+
+migrate-up: migrate-tool ## Apply all up migrations.
+	@$(MIGRATE) -path db/migration -database "$(DB_URL)" -verbose up
+
+migrate-up-1: migrate-tool ## Apply the next up migration.
+	@$(MIGRATE) -path db/migration -database "$(DB_URL)" -verbose up 1
+
+migrate-down: migrate-tool ## Apply all down migrations.
+	@$(MIGRATE) -path db/migration -database "$(DB_URL)" -verbose down -all
+
+migrate-down-1: migrate-tool ## Apply the last down migration.
+	@$(MIGRATE) -path db/migration -database "$(DB_URL)" -verbose down 1
+
+run-postgres-cli: ## Open psql on the simple_bank database.
+	PGPASSWORD=secret psql -h 127.0.0.1 -p $(PGPORT) -U root -d $(DB_NAME)
+
+sqlgen-tool:
+	@$(SWIFT) build --product swift-sqlgen >/dev/null
+
+sqlc: sqlgen-tool ## Regenerate Sources/BankDB/Generated from db/query and db/migration (sqlc.yaml).
+	@$(SQLGEN) generate
+
+sqlc-check: sqlgen-tool ## Fail when the committed generated code is stale (prints a diff).
+	@$(SQLGEN) diff
+
+mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
+
+test: start-postgres ## Run every test against the local PostgreSQL (installs what is missing when root).
+	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
+	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
+	@$(MAKE) --no-print-directory sqlc-check
+	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test

@@ -1,0 +1,148 @@
+/// The machine-readable analysis printed by `swift-sqlgen describe --json` (DESIGN §6).
+/// Keys keep the documented order, so the output is stable and easy to read in a diff.
+public struct DescribeReport: Sendable {
+    public struct Package: Sendable {
+        public var name: String
+        public var queries: [AnalyzedQuery]
+        public var diagnostics: [Diagnostic]
+        /// The Swift spelling of a parameter's or column's type, nil when it has none.
+        public var swiftType: @Sendable (SQLType, _ isNullable: Bool, ColumnReference?) -> String?
+
+        public init(
+            name: String, queries: [AnalyzedQuery], diagnostics: [Diagnostic],
+            swiftType: @escaping @Sendable (SQLType, Bool, ColumnReference?) -> String?
+        ) {
+            self.name = name
+            self.queries = queries
+            self.diagnostics = diagnostics
+            self.swiftType = swiftType
+        }
+    }
+
+    public var packages: [Package]
+
+    public init(packages: [Package]) { self.packages = packages }
+
+    /// The report as JSON text, one line per query for readability.
+    public func json() -> String {
+        var out = JSONText()
+        out.raw("{\"version\":1,\"packages\":[")
+        for (packageIndex, package) in packages.enumerated() {
+            if packageIndex > 0 { out.raw(",") }
+            out.raw("{\"name\":")
+            out.string(package.name)
+            out.raw(",\"queries\":[")
+            for (queryIndex, query) in package.queries.enumerated() {
+                out.raw(queryIndex == 0 ? "\n" : ",\n")
+                write(query, swiftType: package.swiftType, to: &out)
+            }
+            out.raw("],\n\"diagnostics\":[")
+            for (index, diagnostic) in package.diagnostics.enumerated() {
+                out.raw(index == 0 ? "\n" : ",\n")
+                out.raw("{\"file\":")
+                out.optionalString(diagnostic.location?.file)
+                out.raw(",\"line\":")
+                out.optionalInt(diagnostic.location?.line)
+                out.raw(",\"column\":")
+                out.optionalInt(diagnostic.location?.column)
+                out.raw(",\"severity\":")
+                out.string(diagnostic.severity.rawValue)
+                out.raw(",\"message\":")
+                out.string(diagnostic.message)
+                out.raw("}")
+            }
+            out.raw("]}")
+        }
+        out.raw("]}\n")
+        return out.text
+    }
+
+    private func write(
+        _ query: AnalyzedQuery, swiftType: (SQLType, Bool, ColumnReference?) -> String?, to out: inout JSONText
+    ) {
+        out.raw("{\"name\":")
+        out.string(query.name)
+        out.raw(",\"command\":")
+        out.string(query.command.rawValue)
+        out.raw(",\"file\":")
+        out.string(query.file)
+        out.raw(",\"line\":")
+        out.int(query.line)
+        out.raw(",\"sql\":")
+        out.string(query.sql)
+        out.raw(",\"params\":[")
+        for (index, parameter) in query.parameters.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"number\":")
+            out.int(parameter.number)
+            out.raw(",\"name\":")
+            out.string(parameter.name)
+            writeType(parameter.type, isNullable: parameter.isNullable, to: &out)
+            out.raw(",\"swiftType\":")
+            out.optionalString(swiftType(parameter.type, parameter.isNullable, parameter.column))
+            out.raw("}")
+        }
+        out.raw("],\"columns\":[")
+        for (index, column) in query.columns.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"name\":")
+            out.string(column.name)
+            writeType(column.type, isNullable: column.isNullable, to: &out)
+            out.raw(",\"table\":")
+            out.optionalString(column.source?.table)
+            out.raw(",\"swiftType\":")
+            out.optionalString(swiftType(column.type, column.isNullable, column.source))
+            out.raw("}")
+        }
+        out.raw("]}")
+    }
+
+    private func writeType(_ type: SQLType, isNullable: Bool, to out: inout JSONText) {
+        out.raw(",\"pgType\":")
+        out.string(Self.pgTypeName(type))
+        out.raw(",\"isArray\":")
+        out.raw(type.isArray ? "true" : "false")
+        out.raw(",\"nullable\":")
+        out.raw(isNullable ? "true" : "false")
+    }
+
+    /// The element type's name as `format_type(oid, NULL)` prints it: schema-qualified only
+    /// outside the default search path.
+    static func pgTypeName(_ type: SQLType) -> String {
+        guard let schema = type.schema, schema != "public", schema != "pg_catalog" else { return type.name }
+        return "\(schema).\(type.name)"
+    }
+}
+
+/// A minimal JSON writer that keeps keys in the order they are written.
+private struct JSONText {
+    var text = ""
+
+    mutating func raw(_ fragment: String) { text += fragment }
+
+    mutating func int(_ value: Int) { text += String(value) }
+
+    mutating func optionalInt(_ value: Int?) { text += value.map(String.init) ?? "null" }
+
+    mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { text += "null" }
+    }
+
+    mutating func string(_ value: String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs the compiler for a configuration: `Config → Parse → Catalog → Analyze → Emit`, one
+/// package (`sql[]` entry) at a time. Each stage is a pure function of the previous stage's
+/// output; diagnostics from every stage are collected so one run reports all of them.
+public enum Pipeline {
+    /// The outcome of one run: what each package would write, and every diagnostic.
+    public struct Result: Sendable {
+        public var packages: [PackageOutput]
+        public var diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.containsErrors }
+
+        /// The analysis as `describe --json` prints it.
+        public func describeReport() -> DescribeReport {
+            DescribeReport(
+                packages: packages.map { package in
+                    DescribeReport.Package(
+                        name: package.name,
+                        queries: package.queries,
+                        diagnostics: package.diagnostics,
+                        swiftType: package.swiftType
+                    )
+                }
+            )
+        }
+    }
+
+    /// One package's results.
+    public struct PackageOutput: Sendable {
+        /// The Swift module name (`gen.swift.module`).
+        public var name: String
+        public var output: OutputDirectory
+        public var catalog: Catalog
+        public var queries: [AnalyzedQuery]
+        public var files: [GeneratedFile]
+        public var diagnostics: [Diagnostic]
+        public var swiftType: @Sendable (SQLType, Bool, ColumnReference?) -> String?
+    }
+
+    /// Runs every stage for the configuration at `configPath` (nil: sqlc.yaml, sqlc.yml or
+    /// sqlc.json in the current folder). Nothing is written; see `OutputDirectory`.
+    public static func run(configPath: String?) -> Result {
+        let config: Config
+        do {
+            config = try ConfigLoader.load(path: configPath)
+        } catch {
+            return Result(packages: [], diagnostics: [error.diagnostic])
+        }
+        var packages: [PackageOutput] = []
+        var diagnostics: [Diagnostic] = []
+        for package in config.packages {
+            let output = run(package, baseURL: config.baseURL)
+            diagnostics += output.diagnostics
+            packages.append(output)
+        }
+        return Result(packages: packages, diagnostics: diagnostics)
+    }
+
+    static func run(_ package: PackageConfig, baseURL: URL) -> PackageOutput {
+        var diagnostics: [Diagnostic] = []
+        let inputs = InputFiles.resolve(package, relativeTo: baseURL)
+        diagnostics += inputs.diagnostics
+
+        // Parse the schema and build the catalog.
+        var statements: [SchemaStatement] = []
+        for file in inputs.schemaFiles {
+            let parsed = SchemaFileParser.parse(file)
+            statements += parsed.statements
+            diagnostics += parsed.diagnostics
+        }
+        let built = CatalogBuilder.build(statements)
+        diagnostics += built.diagnostics
+
+        // Parse and analyze the queries.
+        var parsedQueries: [ParsedQuery] = []
+        for file in inputs.queryFiles {
+            let parsed = QueryFileParser.parse(file)
+            parsedQueries += parsed.queries
+            diagnostics += parsed.diagnostics
+        }
+        let analyzed = Analyzer(catalog: built.catalog).analyze(parsedQueries)
+        diagnostics += analyzed.diagnostics
+
+        // Emit only from a clean analysis: code from half-understood SQL would mislead.
+        let emitter = SwiftEmitter(options: package.swift, catalog: built.catalog)
+        var files: [GeneratedFile] = []
+        if !diagnostics.containsErrors {
+            let emitted = emitter.emit(analyzed.queries)
+            files = emitted.files
+            diagnostics += emitted.diagnostics
+        }
+        return PackageOutput(
+            name: package.swift.module,
+            output: OutputDirectory(displayPath: package.swift.out, url: baseURL.appendingPathComponent(package.swift.out)),
+            catalog: built.catalog,
+            queries: analyzed.queries,
+            files: diagnostics.containsErrors ? [] : files,
+            diagnostics: diagnostics,
+            swiftType: { type, isNullable, column in emitter.swiftTypeName(for: type, isNullable: isNullable, column: column) }
+        )
+    }
+}

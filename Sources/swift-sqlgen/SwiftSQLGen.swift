@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import SQLGen
+
+/// `swift-sqlgen`: typed Swift for PostgresNIO from plain SQL.
+@main
+struct SwiftSQLGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swift-sqlgen",
+        abstract: "Generate typed Swift (PostgresNIO) from PostgreSQL migrations and annotated queries.",
+        discussion: """
+            Reads sqlc.yaml (sqlc's version 2 format with a `gen: swift:` block), parses the schema \
+            and queries with PostgreSQL's own parser, infers every parameter and column type, and \
+            writes Swift into each package's `out` folder.
+            """,
+        version: SQLGenVersion.current,
+        subcommands: [Generate.self, Compile.self, Diff.self, Describe.self, Init.self, Version.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+/// Options every command that reads a configuration shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file")], help: "The configuration file (default: sqlc.yaml, sqlc.yml or sqlc.json in the current folder).")
+    var file: String?
+}
+
+/// Prints diagnostics to standard error, the way compilers do, and says whether any is an error.
+func report(_ diagnostics: [Diagnostic]) -> Bool {
+    for diagnostic in diagnostics.sortedForDisplay() {
+        printToStandardError(diagnostic.description)
+    }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    if errors > 0 {
+        printToStandardError("\(errors) error\(errors == 1 ? "" : "s") generated; nothing was written.")
+    }
+    return errors > 0
+}
+
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Generate Swift and write it to each package's `out` folder.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let result = Pipeline.run(configPath: options.file)
+        if report(result.diagnostics) { throw ExitCode.failure }
+        var plans: [(OutputDirectory, [OutputDirectory.Change])] = []
+        do {
+            for package in result.packages {
+                plans.append((package.output, try package.output.changes(toWrite: package.files)))
+            }
+        } catch {
+            printToStandardError("error: \(error)")
+            throw ExitCode.failure
+        }
+        // Only write once every package is known to be writable, so a run never half-applies.
+        for (output, changes) in plans {
+            do {
+                try output.apply(changes)
+            } catch {
+                printToStandardError("error: could not write to \(output.displayPath): \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the schema and queries without writing anything.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let result = Pipeline.run(configPath: options.file)
+        if report(result.diagnostics) { throw ExitCode.failure }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the generated code with what is on disk.",
+        discussion: "Prints a unified diff and exits with status 1 when the committed code is stale (for CI)."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let result = Pipeline.run(configPath: options.file)
+        if report(result.diagnostics) { throw ExitCode.failure }
+        var stale = false
+        for package in result.packages {
+            let changes: [OutputDirectory.Change]
+            do {
+                changes = try package.output.changes(toWrite: package.files)
+            } catch {
+                printToStandardError("error: \(error)")
+                throw ExitCode.failure
+            }
+            for change in changes {
+                stale = true
+                let path = package.output.displayPath + "/" + change.path
+                let diff: String?
+                switch change {
+                case .create(_, let contents):
+                    diff = UnifiedDiff.make(old: "", new: contents, oldName: "/dev/null", newName: "b/\(path)")
+                case .update(_, let old, let new):
+                    diff = UnifiedDiff.make(old: old, new: new, oldName: "a/\(path)", newName: "b/\(path)")
+                case .delete(_, let old):
+                    diff = UnifiedDiff.make(old: old, new: "", oldName: "a/\(path)", newName: "/dev/null")
+                }
+                if let diff { print(diff, terminator: "") }
+            }
+        }
+        if stale {
+            printToStandardError("error: the generated code is stale; run `swift-sqlgen generate` (make sqlc) and commit the result")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Describe: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the analysis: every query's parameters and columns with their types.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Print JSON (the only format for now).")
+    var json = false
+
+    func run() throws {
+        let result = Pipeline.run(configPath: options.file)
+        print(result.describeReport().json(), terminator: "")
+        if report(result.diagnostics) { throw ExitCode.failure }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a starter sqlc.yaml in the current folder.")
+
+    func run() throws {
+        let path = "sqlc.yaml"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            printToStandardError("error: \(path) already exists")
+            throw ExitCode.failure
+        }
+        try ConfigTemplate.starter.write(toFile: path, atomically: true, encoding: .utf8)
+        print("wrote \(path)")
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the version.")
+
+    func run() {
+        print("swift-sqlgen \(SQLGenVersion.current) (PostgreSQL \(PgQuery.postgresVersion) grammar)")
+    }
+}

@@ -1,0 +1,47 @@
+-- Opens an account with an initial balance.
+-- name: CreateAccount :one
+INSERT INTO accounts (
+    owner,
+    balance,
+    currency
+) VALUES (
+    $1, $2, $3
+) RETURNING *;
+
+-- name: GetAccount :one
+SELECT * FROM accounts
+WHERE id = $1 LIMIT 1;
+
+-- Reads an account and locks its row until the transaction ends. FOR NO KEY UPDATE
+-- does not block inserts of entries and transfers that reference the account, which
+-- is what keeps concurrent transfers from deadlocking on the foreign keys.
+-- name: GetAccountForUpdate :one
+SELECT * FROM accounts
+WHERE id = $1 LIMIT 1
+FOR NO KEY UPDATE;
+
+-- A page of one owner's accounts, oldest first.
+-- name: ListAccounts :many
+SELECT * FROM accounts
+WHERE owner = $1
+ORDER BY id
+LIMIT $2
+OFFSET $3;
+
+-- name: UpdateAccount :one
+UPDATE accounts
+SET balance = $2
+WHERE id = $1
+RETURNING *;
+
+-- Adds a signed amount to a balance in one statement, so concurrent updates cannot
+-- lose each other's changes.
+-- name: AddAccountBalance :one
+UPDATE accounts
+SET balance = balance + sqlc.arg(amount)
+WHERE id = sqlc.arg(id)
+RETURNING *;
+
+-- name: DeleteAccount :exec
+DELETE FROM accounts
+WHERE id = $1;
