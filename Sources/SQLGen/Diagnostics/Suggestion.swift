@@ -30,11 +30,14 @@ public enum Suggestion {
         return " (did you mean \"\(match)\"?)"
     }
 
-    /// Levenshtein distance, giving up early (returning `limit + 1`) once every path exceeds `limit`.
+    /// Edit distance counting insertions, deletions, substitutions and swaps of adjacent
+    /// characters (the commonest typo) as one edit each; gives up early (returning `limit + 1`)
+    /// once every path exceeds `limit`.
     static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int {
         if abs(lhs.count - rhs.count) > limit { return limit + 1 }
         if lhs.isEmpty { return rhs.count }
         if rhs.isEmpty { return lhs.count }
+        var beforePrevious = [Int](repeating: 0, count: rhs.count + 1)
         var previous = Array(0...rhs.count)
         var current = [Int](repeating: 0, count: rhs.count + 1)
         for i in 1...lhs.count {
@@ -43,10 +46,13 @@ public enum Suggestion {
             for j in 1...rhs.count {
                 let substitution = previous[j - 1] + (lhs[i - 1] == rhs[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[rhs.count]
     }
