@@ -163,7 +163,8 @@ struct MacroRewriter {
         }
         guard let name, !name.isEmpty else {
             return .misuse(
-                Diagnostic.error("expected an identifier or a string literal as the argument of \(function)", at: location(argument.location ?? node.location)))
+                Diagnostic.error(
+                    "expected an identifier or a string literal as the argument of \(function)", at: location(argument.location ?? node.location)))
         }
         guard let start = node.location, let end = endOfCall(startingAt: start) else {
             return .misuse(.error("could not find the end of \(function)(…)", at: at))

@@ -7,8 +7,8 @@
 /// SELECT * FROM accounts WHERE owner = @owner LIMIT sqlc.arg(page_size);
 /// ```
 public enum QueryFileParser {
-    /// Parses every query of `file`. A query with a problem is left out and explained by a
-    /// diagnostic; the others are still returned.
+    /// Parses every query of `file`. A query with a problem (including a name used earlier in
+    /// the file) is left out and explained by a diagnostic; the others are still returned.
     public static func parse(_ file: SourceFile) -> (queries: [ParsedQuery], diagnostics: [Diagnostic]) {
         let bytes = Array(file.text.utf8)
         let ranges: [Range<Int>]
@@ -45,7 +45,12 @@ public enum QueryFileParser {
             let (comments, _) = SQLTrivia.scanLeading(bytes, from: tail, to: bytes.count)
             diagnostics += comments.filter { QueryAnnotation.words(of: $0) != nil }.map { unattachedAnnotation($0, in: file) }
         }
-        diagnostics += duplicateNameDiagnostics(queries)
+        // A duplicate is reported here and left out, so a later check across all files
+        // (`duplicateNameDiagnostics`) does not report it a second time.
+        let duplicates = duplicateNameDiagnostics(queries)
+        diagnostics += duplicates
+        let duplicateLocations = Set(duplicates.compactMap(\.location))
+        queries.removeAll { duplicateLocations.contains($0.annotationLocation) }
         return (queries, diagnostics)
     }
 

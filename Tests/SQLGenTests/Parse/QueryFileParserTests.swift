@@ -89,8 +89,10 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
               -- name: GetAccount :many
             SELECT 2;
             """)
-        #expect(queries.count == 2)
+        // The second is left out, so a check across files cannot report it again.
+        #expect(queries.map(\.sql) == ["SELECT 1"])
         #expect(diagnostics == ["query.sql:4:3: error: duplicate query name \"GetAccount\" (first declared at query.sql:1:1)"])
+        #expect(QueryFileParser.duplicateNameDiagnostics(queries).isEmpty)
     }
 
     @Test func reportsDuplicateNamesAcrossFiles() {
