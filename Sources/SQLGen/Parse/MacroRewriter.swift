@@ -207,7 +207,9 @@ struct MacroRewriter {
 
     /// `id=@id` lexes as the operator `=@`, which does not exist; say how to write it.
     private func fusedOperatorDiagnostic(_ node: ParseNode) -> Diagnostic? {
-        guard let op = node.names("name").last, op.count > 1, op.hasSuffix("@"),
+        // Only operators that exist without the `@` (so not `@@` or `<@`, which are real).
+        let fusible = ["=", "<>", "!=", "<=", ">=", "+", "-", "*", "/", "%", "||"]
+        guard let op = node.names("name").last, fusible.contains(String(op.dropLast())), op.hasSuffix("@"),
             let operand = node.node("rexpr"), operand.kind == "ColumnRef", operand.list("fields").count == 1,
             let name = operand.list("fields")[0].stringValue
         else { return nil }

@@ -11,14 +11,16 @@ public enum QueryFileParser {
     /// the file) is left out and explained by a diagnostic; the others are still returned.
     public static func parse(_ file: SourceFile) -> (queries: [ParsedQuery], diagnostics: [Diagnostic]) {
         let bytes = Array(file.text.utf8)
+        var queries: [ParsedQuery] = []
+        var diagnostics: [Diagnostic] = []
         let ranges: [Range<Int>]
         do {
             ranges = try PgQuery.split(file.text)
         } catch {
-            return ([], [.error(error.message, at: file.location(ofUTF8Offset: error.offset ?? 0))])
+            // PostgreSQL stops at the first syntax error; split lexically instead so that every
+            // statement is parsed alone and all errors (and all good queries) are reported.
+            ranges = StatementSplitter.split(bytes)
         }
-        var queries: [ParsedQuery] = []
-        var diagnostics: [Diagnostic] = []
         for range in ranges {
             let (comments, tokenStart) = SQLTrivia.scanLeading(bytes, from: range.lowerBound, to: range.upperBound)
             let annotations = comments.filter { QueryAnnotation.words(of: $0) != nil }
@@ -70,6 +72,20 @@ public enum QueryFileParser {
         return diagnostics
     }
 
+    /// `@limit` and `sqlc.arg(limit)` fail to parse because `limit` is a reserved word; say how
+    /// to write such a parameter name.
+    static func reservedWordHint(_ bytes: [UInt8], at offset: Int) -> String {
+        var end = offset
+        while end < bytes.count, SQLTrivia.isIdentifierByte(bytes[end]) { end += 1 }
+        guard end > offset else { return "" }
+        let word = String(decoding: bytes[offset..<end], as: UTF8.self)
+        let before = String(decoding: bytes[max(0, offset - 9)..<offset], as: UTF8.self).lowercased()
+        guard offset > 0, bytes[offset - 1] == UInt8(ascii: "@") || before.hasSuffix("arg(") || before.hasSuffix("slice(") else {
+            return ""
+        }
+        return " (\"\(word)\" is a reserved word; name the parameter with a string: sqlc.arg('\(word)'))"
+    }
+
     private static func unattachedAnnotation(_ comment: SQLComment, in file: SourceFile) -> Diagnostic {
         .error("annotation \"\(comment.written)\" is not followed by a statement", at: file.location(ofUTF8Offset: comment.range.lowerBound))
     }
@@ -93,7 +109,9 @@ public enum QueryFileParser {
             guard let first = try PgQuery.parse(text).first else { return (nil, []) }
             original = first.node
         } catch {
-            return (nil, [.error(error.message, at: file.location(ofUTF8Offset: statement.lowerBound + (error.offset ?? 0)))])
+            let offset = error.offset ?? 0
+            let message = error.message + reservedWordHint(bytes, at: statement.lowerBound + offset)
+            return (nil, [.error(message, at: file.location(ofUTF8Offset: statement.lowerBound + offset))])
         }
         let rewriter = MacroRewriter(file: file, text: text, fileOffset: statement.lowerBound)
         let (rewritten, diagnostics) = rewriter.rewrite(tree: original)

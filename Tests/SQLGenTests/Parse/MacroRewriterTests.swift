@@ -34,6 +34,13 @@ import Testing
         #expect(query.namedParameters == [1: .init(name: "id")])
     }
 
+    @Test func leavesRealOperatorsEndingInAtSignAlone() throws {
+        let (queries, diagnostics) = parseQueries(
+            "-- name: A :many\nSELECT * FROM docs WHERE tsv @@ query AND tags <@ wanted AND owner = @owner;")
+        #expect(diagnostics == [])
+        #expect(queries.first?.sql == "SELECT * FROM docs WHERE tsv @@ query AND tags <@ wanted AND owner = $1")
+    }
+
     @Test func numbersInOrderOfFirstAppearanceAndMergesFlags() throws {
         let (queries, _) = parseQueries(
             "-- name: A :exec\nUPDATE users SET full_name = COALESCE(sqlc.narg(full_name), full_name) WHERE username = @username AND full_name <> sqlc.arg(full_name);"

@@ -111,6 +111,37 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
         #expect(later.diagnostics == ["query.sql:5:16: error: syntax error at or near \"WHERE\""])
     }
 
+    @Test func reportsEverySyntaxErrorAndKeepsTheGoodQueries() {
+        let (queries, diagnostics) = parseQueries(
+            """
+            -- name: A :one
+            selectt 1;
+            -- name: B :one
+            SELECT ';', $$;$$, E'\\';' FROM t;
+            -- name: C :one
+            SELECT * FROM WHERE;
+            -- name: D :exec
+            DELETE FROM t WHERE id IN (SELECT 1; );
+            """)
+        #expect(queries.map(\.name) == ["B"])
+        #expect(
+            diagnostics == [
+                "query.sql:2:1: error: syntax error at or near \"selectt\"",
+                "query.sql:6:15: error: syntax error at or near \"WHERE\"",
+                "query.sql:8:36: error: syntax error at or near \";\"",
+            ])
+    }
+
+    @Test func explainsReservedWordsAsParameterNames() {
+        let (_, diagnostics) = parseQueries(
+            "-- name: A :many\nSELECT * FROM t LIMIT @limit;\n-- name: B :many\nSELECT * FROM t OFFSET sqlc.arg(offset);")
+        #expect(
+            diagnostics == [
+                "query.sql:2:24: error: syntax error at or near \"limit\" (\"limit\" is a reserved word; name the parameter with a string: sqlc.arg('limit'))",
+                "query.sql:4:33: error: syntax error at or near \"offset\" (\"offset\" is a reserved word; name the parameter with a string: sqlc.arg('offset'))",
+            ])
+    }
+
     @Test func collectsDocComments() {
         let (queries, diagnostics) = parseQueries(
             """
