@@ -18,6 +18,9 @@ struct CatalogState {
     /// Domains by schema and name, resolved to their base type: columns of a domain type get
     /// the base type (what PostgreSQL sends on the wire).
     var domains: [String: [String: SQLType]] = [:]
+    /// Extensions created so far (`CREATE EXTENSION hstore`): their types are not known here,
+    /// so once one exists an unknown type name is taken as an extension's type, not an error.
+    var extensions: Set<String> = []
 
     init() {
         catalog = Catalog()
@@ -66,6 +69,8 @@ struct CatalogState {
         case "CreateDomainStmt": createDomain(node, context)
         case "CreateSchemaStmt": createSchema(node, context)
         case "CommentStmt": comment(node, context)
+        case "CreateExtensionStmt":
+            if let name = node.string("extname") { extensions.insert(name) }
         case "ViewStmt":
             warn("views are not supported yet", at: context.location(node.node("view")))
         default:

@@ -55,6 +55,15 @@ extension CatalogState {
         "column \"\(column)\" of relation \"\(table.name)\" does not exist\(Suggestion.didYouMean(column, among: table.columns.map(\.name)))"
     }
 
+    /// PostgreSQL's built-in types that `SQLType.builtinAliases` leaves out (rarely used in
+    /// tables); their canonical names are their spellings.
+    static let otherBuiltinTypes: Set<String> = [
+        "jsonpath", "pg_lsn", "pg_snapshot", "txid_snapshot", "xid", "xid8", "cid", "tid", "regproc", "regprocedure",
+        "regoper", "regoperator", "regtype", "regrole", "regnamespace", "regconfig", "regdictionary", "regcollation",
+        "refcursor", "int2vector", "oidvector", "aclitem", "int4multirange", "int8multirange", "nummultirange",
+        "tsmultirange", "tstzmultirange", "datemultirange",
+    ]
+
     /// The type a `TypeName` node names, or nil after reporting `type "x" does not exist`.
     mutating func resolveType(_ typeName: ParseNode, _ context: StatementContext) -> SQLType? {
         let names = typeName.names("names")
@@ -76,6 +85,12 @@ extension CatalogState {
                     resolved = domain
                 }
             }
+        }
+        if resolved == nil, names.count == 1 || names.first == "pg_catalog",
+            let last = names.last, Self.otherBuiltinTypes.contains(last) || (names.count == 1 && !extensions.isEmpty)
+        {
+            // A real type without a Swift mapping: the emitter asks for an override if it is used.
+            resolved = SQLType(name: last)
         }
         if let resolved { return isArray ? resolved.array : resolved }
         let written = names.joined(separator: ".")

@@ -255,6 +255,15 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
         #expect(catalog.table("full_copy")?.columns.map(\.hasDefault) == [true, true, false])
     }
 
+    @Test func acceptsOtherBuiltinTypesAndExtensionTypes() {
+        let before = buildCatalog("CREATE TABLE t (a pg_lsn, b jsonpath[], c hstore);")
+        #expect(before.diagnostics == ["schema.sql:1:43: error: type \"hstore\" does not exist"])
+        #expect(before.catalog.table("t")?.columns.map(\.type) == [SQLType(name: "pg_lsn"), SQLType(name: "jsonpath").array])
+        let after = buildCatalog("CREATE EXTENSION IF NOT EXISTS hstore;\nCREATE TABLE t (c hstore NOT NULL);")
+        #expect(after.diagnostics == [])
+        #expect(after.catalog.table("t")?.columns.first?.type == SQLType(name: "hstore"))
+    }
+
     @Test func ignoresHarmlessStatementsAndWarnsAboutOthers() {
         let (catalog, diagnostics) = buildCatalog(
             """
