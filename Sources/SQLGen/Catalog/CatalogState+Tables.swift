@@ -124,7 +124,8 @@ extension CatalogState {
         let afterRelation = relation.location
         for command in node.list("cmds") {
             let columnName = command.string("name") ?? ""
-            let columnLocation = context.location(ofWord: columnName, after: afterRelation)
+            // Computed only for an error: it searches the statement text.
+            let columnLocation = { context.location(ofWord: columnName, after: afterRelation) }
             let index = table.columns.firstIndex { $0.name == columnName }
             switch command.enumCase("subtype") {
             case "AT_AddColumn":
@@ -138,13 +139,13 @@ extension CatalogState {
                 table.columns.append(column)
             case "AT_DropColumn":
                 guard let index else {
-                    if !command.bool("missing_ok") { error(missingColumnMessage(columnName, of: table), at: columnLocation) }
+                    if !command.bool("missing_ok") { error(missingColumnMessage(columnName, of: table), at: columnLocation()) }
                     continue
                 }
                 table.columns.remove(at: index)
             case "AT_AlterColumnType", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault", "AT_AddIdentity", "AT_DropIdentity":
                 guard let index else {
-                    error(missingColumnMessage(columnName, of: table), at: columnLocation)
+                    error(missingColumnMessage(columnName, of: table), at: columnLocation())
                     continue
                 }
                 alterColumn(&table.columns[index], command, context)
