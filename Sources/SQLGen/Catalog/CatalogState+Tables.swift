@@ -111,6 +111,13 @@ extension CatalogState {
         return column
     }
 
+    /// ALTER TABLE subcommands that change what the catalog records (others are ignored).
+    static let columnChangingSubtypes: Set<String> = [
+        "AT_AddColumn", "AT_DropColumn", "AT_AlterColumnType", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault",
+        "AT_AddIdentity", "AT_DropIdentity", "AT_AddConstraint", "AT_AddInherit", "AT_DropInherit", "AT_AddOf", "AT_DropOf",
+        "AT_AttachPartition", "AT_DetachPartition",
+    ]
+
     mutating func alterTable(_ node: ParseNode, _ context: StatementContext) {
         switch node.enumCase("objtype") {
         case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", nil: break
@@ -120,6 +127,10 @@ extension CatalogState {
         guard let relation = node.node("relation") else { return }
         let name = qualified(relation: relation)
         if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+        // `ALTER TABLE` also reaches sequences and views (pg_dump's `ALTER TABLE seq OWNER TO …`):
+        // only subcommands that change columns need the table to be known.
+        let subtypes = node.list("cmds").compactMap { $0.enumCase("subtype") }
+        guard subtypes.contains(where: Self.columnChangingSubtypes.contains) else { return }
         guard var table = existingTable(name, at: context.location(relation)) else { return }
         let afterRelation = relation.location
         for command in node.list("cmds") {
