@@ -165,6 +165,13 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
         #expect(queries[1].docComment == [])
     }
 
+    @Test func acceptsWindowsLineEndings() {
+        let (queries, diagnostics) = parseQueries("-- Doc.\r\n-- name: A :one\r\nSELECT 1;\r\n-- name: B\r\nSELECT 2;\r\n")
+        #expect(queries.map(\.name) == ["A"])
+        #expect(queries.first?.docComment == ["Doc."])
+        #expect(diagnostics == ["query.sql:4:1: error: missing query type [':one', ':many', ':exec', ':execrows']: -- name: B"])
+    }
+
     @Test func keepsInnerCommentsAndWhitespace() {
         let (queries, _) = parseQueries("-- name: A :many\nSELECT id, -- the key\n       owner\nFROM accounts\n;\n")
         #expect(queries[0].sql == "SELECT id, -- the key\n       owner\nFROM accounts")
