@@ -1,0 +1,151 @@
+/// The Catalog stage: applies the schema files' DDL in order to an empty database and returns
+/// the resulting `Catalog`.
+///
+/// Statements that do not change what queries can see (indexes, grants, functions, `SET` …)
+/// are ignored silently; other unsupported ones produce a warning, never a crash.
+public enum CatalogBuilder {
+    public static func build(_ statements: [SchemaStatement]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+        var state = CatalogState()
+        for statement in statements { state.apply(statement) }
+        return (state.catalog, state.diagnostics)
+    }
+}
+
+/// The catalog under construction, plus what only the construction needs (domains).
+struct CatalogState {
+    var catalog: Catalog
+    var diagnostics: [Diagnostic] = []
+    /// Domains by schema and name, resolved to their base type: columns of a domain type get
+    /// the base type (what PostgreSQL sends on the wire).
+    var domains: [String: [String: SQLType]] = [:]
+    /// Extensions created so far (`CREATE EXTENSION hstore`): their types are not known here,
+    /// so once one exists an unknown type name is taken as an extension's type, not an error.
+    var extensions: Set<String> = []
+
+    init() {
+        catalog = Catalog()
+        catalog.schemas["pg_catalog"] = Catalog.Schema(name: "pg_catalog")
+    }
+
+    /// Statements that cannot change the shape of tables or types as queries see them.
+    static let ignoredKinds: Set<String> = [
+        "IndexStmt", "CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt",
+        "AlterSeqStmt", "CreateFunctionStmt", "AlterFunctionStmt", "CreateTrigStmt", "GrantStmt", "GrantRoleStmt",
+        "AlterDefaultPrivilegesStmt", "DoStmt", "VariableSetStmt", "VariableShowStmt", "SelectStmt", "InsertStmt",
+        "UpdateStmt", "DeleteStmt", "TransactionStmt", "AlterOwnerStmt", "CreateRoleStmt", "AlterRoleStmt",
+        "AlterRoleSetStmt", "DropRoleStmt", "CreatePolicyStmt", "AlterPolicyStmt", "RuleStmt", "CreateCastStmt",
+        "ClusterStmt", "VacuumStmt", "CreateOpClassStmt", "CreateOpFamilyStmt", "AlterOpFamilyStmt", "DefineStmt",
+        "CreateEventTrigStmt", "AlterEventTrigStmt", "CreateStatsStmt", "AlterStatsStmt", "SecLabelStmt",
+        "CreatePublicationStmt", "AlterPublicationStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt",
+        "DropSubscriptionStmt", "LockStmt", "NotifyStmt", "ListenStmt", "UnlistenStmt", "CallStmt",
+        "CreateConversionStmt", "CreateTableSpaceStmt", "AlterDatabaseSetStmt", "AlterDatabaseStmt", "CreatedbStmt",
+        "CheckPointStmt", "DiscardStmt", "ReindexStmt", "RefreshMatViewStmt", "CreatePLangStmt", "CopyStmt",
+        "ExplainStmt", "PrepareStmt", "ExecuteStmt", "DeallocateStmt", "AlterCollationStmt", "CreateTransformStmt",
+        "CreateForeignServerStmt", "AlterForeignServerStmt", "CreateFdwStmt", "AlterFdwStmt", "CreateUserMappingStmt",
+        "AlterUserMappingStmt", "DropUserMappingStmt", "AlterObjectDependsStmt", "AlterOperatorStmt",
+        "AlterTSConfigurationStmt", "AlterTSDictionaryStmt", "TruncateStmt", "ConstraintsSetStmt", "LoadStmt",
+        "DropOwnedStmt", "ReassignOwnedStmt", "CreateAmStmt", "AlterSystemStmt", "DropTableSpaceStmt", "DropdbStmt",
+    ]
+
+    /// How warnings name statements we do not handle.
+    static let statementNames: [String: String] = [
+        "CreateTableAsStmt": "CREATE TABLE AS / CREATE MATERIALIZED VIEW", "CompositeTypeStmt": "CREATE TYPE AS (composite)",
+        "CreateRangeStmt": "CREATE TYPE AS RANGE", "CreateForeignTableStmt": "CREATE FOREIGN TABLE",
+        "AlterDomainStmt": "ALTER DOMAIN", "AlterTableStmt": "ALTER TABLE", "RenameStmt": "ALTER … RENAME",
+        "ImportForeignSchemaStmt": "IMPORT FOREIGN SCHEMA", "AlterCompositeTypeStmt": "ALTER TYPE",
+    ]
+
+    mutating func apply(_ statement: SchemaStatement) {
+        let node = statement.node
+        let context = StatementContext(statement: statement)
+        switch node.kind {
+        case "CreateStmt": createTable(node, context)
+        case "AlterTableStmt": alterTable(node, context)
+        case "RenameStmt": rename(node, context)
+        case "AlterObjectSchemaStmt": setSchema(node, context)
+        case "DropStmt": drop(node, context)
+        case "CreateEnumStmt": createEnum(node, context)
+        case "AlterEnumStmt": alterEnum(node, context)
+        case "CreateDomainStmt": createDomain(node, context)
+        case "CreateSchemaStmt": createSchema(node, context)
+        case "CommentStmt": comment(node, context)
+        case "CreateExtensionStmt":
+            if let name = node.string("extname") { extensions.insert(name) }
+        case "ViewStmt":
+            warn("views are not supported yet", at: context.location(node.node("view")))
+        default:
+            if Self.ignoredKinds.contains(node.kind) { return }
+            unsupported(node.kind, context)
+        }
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warn(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
+    mutating func unsupported(_ what: String, _ context: StatementContext) {
+        let name = Self.statementNames[what] ?? what
+        warn("unsupported statement \(name) ignored", at: context.location(ofStatementOffset: 0))
+    }
+}
+
+/// One statement being applied: its text and the way back to its file.
+struct StatementContext {
+    var statement: SchemaStatement
+
+    func location(_ node: ParseNode?) -> SourceLocation {
+        statement.sourceMap.location(of: node)
+    }
+
+    func location(ofStatementOffset offset: Int) -> SourceLocation {
+        statement.sourceMap.location(ofStatementOffset: offset)
+    }
+
+    /// The location of the first whole-word, case-insensitive occurrence of `word` at or after
+    /// `offset` (for names the parse tree gives no location, e.g. `DROP COLUMN x`), else of `offset`.
+    func location(ofWord word: String, after offset: Int?) -> SourceLocation {
+        let bytes = Array(statement.text.lowercased().utf8)
+        let target = Array(word.lowercased().utf8)
+        var index = offset ?? 0
+        while !target.isEmpty, index + target.count <= bytes.count {
+            let before = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
+            let after = index + target.count < bytes.count ? bytes[index + target.count] : UInt8(ascii: " ")
+            if bytes[index..<index + target.count].elementsEqual(target), !SQLTrivia.isIdentifierByte(before),
+                !SQLTrivia.isIdentifierByte(after)
+            {
+                return location(ofStatementOffset: before == UInt8(ascii: "\"") ? index - 1 : index)
+            }
+            index += 1
+        }
+        return location(ofStatementOffset: offset ?? 0)
+    }
+
+    /// The `--` lines directly above the line holding `offset` (a column definition inside
+    /// CREATE TABLE), when nothing but whitespace precedes `offset` on its line.
+    func commentAbove(offset: Int) -> String? {
+        let bytes = Array(statement.text.utf8)
+        guard offset <= bytes.count else { return nil }
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") {
+            lineStart -= 1
+            guard bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09 else { return nil }
+        }
+        var lines: [String] = []
+        var end = lineStart - 1  // the '\n' ending the previous line
+        while end > 0 {
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+            let line = String(decoding: bytes[start..<end], as: UTF8.self).drop { $0 == " " || $0 == "\t" }
+            guard line.hasPrefix("--") else { break }
+            var text = line.dropFirst(2)
+            if text.first == " " { text = text.dropFirst() }
+            lines.append(String(text).trimmingTrailingWhitespace)
+            end = start - 1
+        }
+        return lines.isEmpty ? nil : lines.reversed().joined(separator: "\n")
+    }
+}

@@ -1,0 +1,126 @@
+/// Resolving the names DDL mentions: relations, types, schemas.
+extension CatalogState {
+    /// A possibly schema-qualified name, as written and as resolved.
+    struct QualifiedName: Hashable {
+        var schema: String
+        var name: String
+        /// As PostgreSQL's messages print it: qualified only when the user qualified it.
+        var display: String
+    }
+
+    func qualified(_ names: [String]) -> QualifiedName? {
+        switch names.count {
+        case 1: return QualifiedName(schema: catalog.defaultSchema, name: names[0], display: names[0])
+        case 2: return QualifiedName(schema: names[0], name: names[1], display: "\(names[0]).\(names[1])")
+        case 3: return QualifiedName(schema: names[1], name: names[2], display: "\(names[1]).\(names[2])")  // db.schema.name
+        default: return nil
+        }
+    }
+
+    /// The name of a `RangeVar` (`relation` of CREATE/ALTER TABLE).
+    func qualified(relation: ParseNode) -> QualifiedName {
+        let name = relation.string("relname") ?? ""
+        if let schema = relation.string("schemaname") {
+            return QualifiedName(schema: schema, name: name, display: "\(schema).\(name)")
+        }
+        return QualifiedName(schema: catalog.defaultSchema, name: name, display: name)
+    }
+
+    /// The names of a `List` node (`DROP TABLE a.b`, `COMMENT ON TABLE a.b`).
+    static func listNames(_ node: ParseNode?) -> [String] {
+        guard let node else { return [] }
+        if node.kind == "List" { return node.names("items") }
+        if node.kind == "TypeName" { return node.names("names") }
+        if let single = node.stringValue { return [single] }
+        return []
+    }
+
+    func schemaExists(_ name: String) -> Bool { catalog.schemas[name] != nil }
+
+    /// The table, or an error (with a suggestion) at `location`; nil then.
+    mutating func existingTable(_ name: QualifiedName, at location: SourceLocation) -> Table? {
+        if let table = catalog.schemas[name.schema]?.tables[name.name], !table.isView { return table }
+        let candidates = catalog.schemas[name.schema]?.tables.values.filter { !$0.isView }.map(\.name) ?? []
+        error("relation \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates.sorted()))", at: location)
+        return nil
+    }
+
+    /// Replaces a table in place (tables are values).
+    mutating func store(_ table: Table) {
+        catalog.schemas[table.schema]?.tables[table.name] = table
+    }
+
+    /// `column "x" of relation "t" does not exist (did you mean "y"?)`.
+    func missingColumnMessage(_ column: String, of table: Table) -> String {
+        "column \"\(column)\" of relation \"\(table.name)\" does not exist\(Suggestion.didYouMean(column, among: table.columns.map(\.name)))"
+    }
+
+    /// PostgreSQL's built-in types that `SQLType.builtinAliases` leaves out (rarely used in
+    /// tables); their canonical names are their spellings.
+    static let otherBuiltinTypes: Set<String> = [
+        "jsonpath", "pg_lsn", "pg_snapshot", "txid_snapshot", "xid", "xid8", "cid", "tid", "regproc", "regprocedure",
+        "regoper", "regoperator", "regtype", "regrole", "regnamespace", "regconfig", "regdictionary", "regcollation",
+        "refcursor", "int2vector", "oidvector", "aclitem", "int4multirange", "int8multirange", "nummultirange",
+        "tsmultirange", "tstzmultirange", "datemultirange",
+    ]
+
+    /// The type a `TypeName` node names, or nil after reporting `type "x" does not exist`.
+    mutating func resolveType(_ typeName: ParseNode, _ context: StatementContext) -> SQLType? {
+        let names = typeName.names("names")
+        let isArray = !typeName.list("arrayBounds").isEmpty
+        let at = context.location(typeName)
+        if typeName.bool("setof") || typeName.bool("pct_type") {
+            error("unsupported construct: \(typeName.bool("setof") ? "SETOF" : "%TYPE") in a column type", at: at)
+            return nil
+        }
+        var resolved: SQLType?
+        if names.count == 2, names[0] == "pg_catalog" {
+            resolved = SQLType.builtin(names[1])
+        } else if let name = qualified(names) {
+            if names.count == 1 { resolved = SQLType.builtin(name.name) }
+            if resolved == nil {
+                if let found = catalog.schemas[name.schema]?.enums[name.name] {
+                    resolved = found.sqlType
+                } else if let domain = domains[name.schema]?[name.name] {
+                    resolved = domain
+                }
+            }
+        }
+        if resolved == nil, names.count == 1 || names.first == "pg_catalog",
+            let last = names.last, Self.otherBuiltinTypes.contains(last) || (names.count == 1 && !extensions.isEmpty)
+        {
+            // A real type without a Swift mapping: the emitter asks for an override if it is used.
+            resolved = SQLType(name: last)
+        }
+        if let resolved { return isArray ? resolved.array : resolved }
+        let written = names.joined(separator: ".")
+        let last = names.last ?? ""
+        var candidates = SQLType.builtinAliases.keys.filter { !$0.contains(" ") }
+        if let schema = qualified(names)?.schema {
+            candidates += catalog.schemas[schema]?.enums.keys.map { $0 } ?? []
+            candidates += domains[schema]?.keys.map { $0 } ?? []
+        }
+        error("type \"\(written)\" does not exist\(Suggestion.didYouMean(last, among: candidates.sorted()))", at: at)
+        return nil
+    }
+
+    /// Rewrites every column whose type is `old` (an enum that was renamed or moved) to `new`.
+    mutating func retypeColumns(from old: SQLType, to new: SQLType) {
+        for schemaName in catalog.schemas.keys {
+            for tableName in catalog.schemas[schemaName]?.tables.keys.map({ $0 }) ?? [] {
+                guard var table = catalog.schemas[schemaName]?.tables[tableName] else { continue }
+                var changed = false
+                for index in table.columns.indices where table.columns[index].type.element == old {
+                    table.columns[index].type = table.columns[index].type.isArray ? new.array : new
+                    changed = true
+                }
+                if changed { catalog.schemas[schemaName]?.tables[tableName] = table }
+            }
+        }
+        for schemaName in domains.keys {
+            for (name, type) in domains[schemaName] ?? [:] where type.element == old {
+                domains[schemaName]?[name] = type.isArray ? new.array : new
+            }
+        }
+    }
+}

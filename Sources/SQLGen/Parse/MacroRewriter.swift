@@ -1,0 +1,261 @@
+/// Rewrites the parameter macros of one query (`sqlc.arg(x)`, `sqlc.arg('x')`, `@x`,
+/// `sqlc.narg(x)`, `sqlc.slice(x)`) to positional parameters, keeping a `SourceMap` from
+/// the rewritten text back to the file.
+///
+/// Macros are found in PostgreSQL's parse tree of the original text, not by pattern matching,
+/// so a `@` inside a string literal or comment, or `@` used as the absolute-value operator on
+/// an expression (`@ -1`), is left alone.
+struct MacroRewriter {
+    /// One macro occurrence in the original statement text.
+    struct Macro: Sendable, Hashable {
+        var range: Range<Int>
+        var parameter: ParsedQuery.NamedParameter
+    }
+
+    /// A `sqlc.…(…)` call: a macro, or a diagnostic explaining its misuse.
+    enum MacroMatch: Sendable, Hashable {
+        case macro(Macro)
+        case misuse(Diagnostic)
+    }
+
+    /// What the rewrite produced.
+    struct Output: Sendable, Hashable {
+        var sql: String
+        var namedParameters: [Int: ParsedQuery.NamedParameter]
+        var sourceMap: SourceMap
+    }
+
+    let file: SourceFile
+    /// The statement text (from its first token, without the semicolon).
+    let text: String
+    /// Where `text` starts in the file.
+    let fileOffset: Int
+    private let bytes: [UInt8]
+
+    init(file: SourceFile, text: String, fileOffset: Int) {
+        self.file = file
+        self.text = text
+        self.fileOffset = fileOffset
+        self.bytes = Array(text.utf8)
+    }
+
+    private func location(_ offset: Int?) -> SourceLocation {
+        file.location(ofUTF8Offset: fileOffset + (offset ?? 0))
+    }
+
+    /// Rewrites `text` given its parse tree; nil output when a macro is misused (the
+    /// diagnostics say why).
+    func rewrite(tree: ParseNode) -> (output: Output?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var macros: [Macro] = []
+        var positional: [ParseNode] = []
+        for node in [tree] + tree.descendants {
+            switch node.kind {
+            case "FuncCall":
+                switch funcCallMacro(node) {
+                case .none: break
+                case .macro(let macro): macros.append(macro)
+                case .misuse(let diagnostic): diagnostics.append(diagnostic)
+                }
+            case "A_Expr":
+                if let macro = atSignMacro(node) { macros.append(macro) }
+                if let diagnostic = fusedOperatorDiagnostic(node) { diagnostics.append(diagnostic) }
+            case "ParamRef":
+                positional.append(node)
+            default:
+                break
+            }
+        }
+        macros.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // A macro nested in another (only possible in misuse) is covered by the outer one.
+        var disjoint: [Macro] = []
+        for macro in macros where disjoint.last.map({ $0.range.upperBound <= macro.range.lowerBound }) ?? true {
+            disjoint.append(macro)
+        }
+        if !disjoint.isEmpty, let first = positional.min(by: { ($0.location ?? 0) < ($1.location ?? 0) }) {
+            diagnostics.append(
+                .error(
+                    "query mixes positional parameters ($\(first.int("number"))) and named parameters (sqlc.arg or @arg)",
+                    at: location(first.location)))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (apply(disjoint, after: positional.map { $0.int("number") }.max() ?? 0), diagnostics)
+    }
+
+    /// Replaces every macro by `$n` (same name, same number) and records the source map.
+    private func apply(_ macros: [Macro], after highestPositional: Int) -> Output {
+        var numbers: [String: Int] = [:]
+        var parameters: [Int: ParsedQuery.NamedParameter] = [:]
+        var output: [UInt8] = []
+        var segments: [SourceMap.Segment] = []
+        var copied = 0
+        func copy(upTo end: Int) {
+            guard copied < end else { return }
+            segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + copied))
+            output.append(contentsOf: bytes[copied..<end])
+            copied = end
+        }
+        for macro in macros {
+            copy(upTo: macro.range.lowerBound)
+            let number: Int
+            if let known = numbers[macro.parameter.name] {
+                number = known
+                if var merged = parameters[number] {
+                    merged.forcesNullable = merged.forcesNullable || macro.parameter.forcesNullable
+                    merged.isSlice = merged.isSlice || macro.parameter.isSlice
+                    parameters[number] = merged
+                }
+            } else {
+                number = highestPositional + numbers.count + 1
+                numbers[macro.parameter.name] = number
+                parameters[number] = macro.parameter
+            }
+            // The whole `$n` maps to the macro's first character.
+            segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + macro.range.lowerBound))
+            output.append(contentsOf: Array("$\(number)".utf8))
+            copied = macro.range.upperBound
+            segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + copied))
+        }
+        copy(upTo: bytes.count)
+        // Drop segments that a later one at the same statement offset supersedes.
+        var compact: [SourceMap.Segment] = []
+        for segment in segments {
+            if compact.last?.statementOffset == segment.statementOffset { compact.removeLast() }
+            compact.append(segment)
+        }
+        if compact.first?.statementOffset != 0 {
+            compact.insert(SourceMap.Segment(statementOffset: 0, fileOffset: fileOffset), at: 0)
+        }
+        return Output(
+            sql: String(decoding: output, as: UTF8.self), namedParameters: parameters,
+            sourceMap: SourceMap(file: file, segments: compact))
+    }
+
+    /// `sqlc.<something>(…)`: a macro, a misuse, or (other schemas) nil.
+    private func funcCallMacro(_ node: ParseNode) -> MacroMatch? {
+        let names = node.names("funcname")
+        guard names.count == 2, names[0] == "sqlc" else { return nil }
+        let function = "sqlc.\(names[1])"
+        let at = location(node.location)
+        let forcesNullable: Bool
+        let isSlice: Bool
+        switch names[1] {
+        case "arg": (forcesNullable, isSlice) = (false, false)
+        case "narg": (forcesNullable, isSlice) = (true, false)
+        case "slice": (forcesNullable, isSlice) = (false, true)
+        case "embed": return .misuse(.error("sqlc.embed is not supported yet", at: at))
+        default: return .misuse(.error("function \"\(function)\" does not exist", at: at))
+        }
+        let arguments = node.list("args")
+        guard arguments.count == 1, !node.bool("agg_star") else {
+            return .misuse(.error("expected 1 argument to \(function); got \(arguments.count)", at: at))
+        }
+        let argument = arguments[0]
+        let name: String?
+        switch argument.kind {
+        case "ColumnRef":
+            let fields = argument.list("fields")
+            name = fields.count == 1 ? fields[0].stringValue : nil
+        case "A_Const":
+            name = argument.node("sval")?.string("sval")
+        default:
+            name = nil
+        }
+        guard let name, !name.isEmpty else {
+            return .misuse(
+                Diagnostic.error(
+                    "expected an identifier or a string literal as the argument of \(function)", at: location(argument.location ?? node.location)))
+        }
+        guard let start = node.location, let end = endOfCall(startingAt: start) else {
+            return .misuse(.error("could not find the end of \(function)(…)", at: at))
+        }
+        return .macro(Macro(range: start..<end, parameter: .init(name: name, forcesNullable: forcesNullable, isSlice: isSlice)))
+    }
+
+    /// `@name`: PostgreSQL reads it as the prefix operator `@` (absolute value) applied to an
+    /// expression; it is a macro when an identifier directly follows the `@`. Because `::`,
+    /// `+` and others bind tighter than a prefix operator, `@x::int` is `@(x::int)`: the
+    /// identifier is then the leftmost part of the operand, which is why descendants are searched.
+    private func atSignMacro(_ node: ParseNode) -> Macro? {
+        guard node.enumCase("kind") == "AEXPR_OP", node.names("name") == ["@"], node.node("lexpr") == nil,
+            let at = node.location, at < bytes.count, bytes[at] == UInt8(ascii: "@"), let operand = node.node("rexpr")
+        else { return nil }
+        let candidates = [operand] + operand.descendants
+        guard
+            let reference = candidates.first(where: { $0.kind == "ColumnRef" && $0.location == at + 1 }),
+            reference.list("fields").count == 1, let name = reference.list("fields")[0].stringValue
+        else { return nil }
+        var end = at + 1
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            end += 1
+            while end < bytes.count {
+                if bytes[end] == UInt8(ascii: "\"") {
+                    if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "\"") {
+                        end += 2
+                        continue
+                    }
+                    end += 1
+                    break
+                }
+                end += 1
+            }
+        } else {
+            while end < bytes.count, SQLTrivia.isIdentifierByte(bytes[end]) { end += 1 }
+        }
+        return Macro(range: at..<end, parameter: .init(name: name))
+    }
+
+    /// `id=@id` lexes as the operator `=@`, which does not exist; say how to write it.
+    private func fusedOperatorDiagnostic(_ node: ParseNode) -> Diagnostic? {
+        // Only operators that exist without the `@` (so not `@@` or `<@`, which are real).
+        let fusible = ["=", "<>", "!=", "<=", ">=", "+", "-", "*", "/", "%", "||"]
+        guard let op = node.names("name").last, fusible.contains(String(op.dropLast())), op.hasSuffix("@"),
+            let operand = node.node("rexpr"), operand.kind == "ColumnRef", operand.list("fields").count == 1,
+            let name = operand.list("fields")[0].stringValue
+        else { return nil }
+        let written = String(op.dropLast())
+        return .error(
+            "\"\(op)\(name)\" reads as the operator \"\(op)\"; write \"\(written) @\(name)\" to use the parameter @\(name)",
+            at: location(node.location))
+    }
+
+    /// The offset just past the `)` that closes the call starting at `start`, skipping
+    /// string literals, quoted identifiers and comments.
+    private func endOfCall(startingAt start: Int) -> Int? {
+        var index = start
+        // Skip the qualified function name (possibly quoted, possibly spaced).
+        while index < bytes.count, bytes[index] != UInt8(ascii: "(") { index += 1 }
+        var depth = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "("):
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                index += 1
+                while index < bytes.count {
+                    if bytes[index] == byte {
+                        if index + 1 < bytes.count, bytes[index + 1] == byte {
+                            index += 2
+                            continue
+                        }
+                        break
+                    }
+                    index += 1
+                }
+            case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "-"):
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
+                let (_, after) = SQLTrivia.scanLeading(bytes, from: index, to: bytes.count)
+                index = max(index + 1, after) - 1
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

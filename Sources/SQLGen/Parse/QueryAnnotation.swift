@@ -1,0 +1,63 @@
+/// The `-- name: GetAccount :one` comment that names a query and says what it returns.
+struct QueryAnnotation: Sendable, Hashable {
+    var name: String
+    var command: ParsedQuery.Command
+
+    /// The commands as users write them, in the order error messages list them.
+    static let commandSpellings = ParsedQuery.Command.allCases.map { ":\($0.rawValue)" }
+
+    /// The words after `name:` when the comment is an annotation (`-- name: …` or `/* name: … */`), else nil.
+    static func words(of comment: SQLComment) -> [Substring]? {
+        let text = comment.body.drop { $0.isWhitespace }
+        guard text.hasPrefix("name:") else { return nil }
+        return text.dropFirst("name:".count).split { $0.isWhitespace }
+    }
+
+    /// Reads an annotation comment, or explains what is wrong with it.
+    static func parse(_ comment: SQLComment) -> Result<QueryAnnotation, AnnotationError> {
+        guard let words = words(of: comment) else { return .failure(AnnotationError("invalid query comment: \(comment.written)")) }
+        switch words.count {
+        case 0:
+            return .failure(AnnotationError("invalid query comment: \(comment.written)"))
+        case 1:
+            let list = commandSpellings.map { "'\($0)'" }.joined(separator: ", ")
+            return .failure(AnnotationError("missing query type [\(list)]: \(comment.written)"))
+        case 2:
+            break
+        default:
+            return .failure(AnnotationError("invalid query comment: \(comment.written)"))
+        }
+        let name = String(words[0])
+        let spelling = words[1]
+        guard spelling.hasPrefix(":"), let command = ParsedQuery.Command(rawValue: String(spelling.dropFirst())) else {
+            return .failure(AnnotationError("invalid query type: \(spelling)"))
+        }
+        if let problem = nameProblem(name) { return .failure(AnnotationError(problem)) }
+        return .success(QueryAnnotation(name: name, command: command))
+    }
+
+    /// Why `name` cannot name a query (it becomes a Swift type and method name), or nil when it can.
+    static func nameProblem(_ name: String) -> String? {
+        let scalars = Array(name.unicodeScalars)
+        let isASCIILetter = { (scalar: Unicode.Scalar) in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        }
+        let isValid =
+            scalars.first.map(isASCIILetter) == true
+            && scalars.allSatisfy { isASCIILetter($0) || ("0"..."9").contains($0) || $0 == "_" }
+        guard isValid else {
+            return "invalid query name \"\(name)\": use an UpperCamelCase identifier (letters, digits and underscores, starting with a letter)"
+        }
+        if let first = scalars.first, ("a"..."z").contains(first) {
+            let suggestion = name.prefix(1).uppercased() + name.dropFirst()
+            return "invalid query name \"\(name)\": query names are UpperCamelCase (did you mean \"\(suggestion)\"?)"
+        }
+        return nil
+    }
+}
+
+/// Why an annotation comment could not be read; becomes a diagnostic at the comment.
+struct AnnotationError: Error, Sendable, Hashable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,66 @@
+/// The Parse stage for schema (migration) files: keeps the "up" part, splits it into
+/// statements and parses each with PostgreSQL's grammar.
+///
+/// Down sections of single-file migration tools are dropped (everything after a line such as
+/// `-- +goose Down`, `-- +migrate Down`, `-- migrate:down` or
+/// `---- create above / drop below ----`), and psql meta-commands (`\connect`, `\restrict` …)
+/// are blanked so pg_dump output can serve as a schema.
+public enum SchemaFileParser {
+    /// Lines (lower-cased, leading whitespace removed) that start a migration's down section.
+    static let downMarkers = ["-- +goose down", "-- +migrate down", "-- migrate:down", "---- create above / drop below ----"]
+
+    public static func parse(_ file: SourceFile) -> (statements: [SchemaStatement], diagnostics: [Diagnostic]) {
+        let bytes = upSection(of: Array(file.text.utf8))
+        // Blanking keeps every offset valid for `file`.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let ranges: [Range<Int>]
+        do {
+            ranges = try PgQuery.split(text)
+        } catch {
+            return ([], [.error(error.message, at: file.location(ofUTF8Offset: error.offset ?? 0))])
+        }
+        var statements: [SchemaStatement] = []
+        var diagnostics: [Diagnostic] = []
+        for range in ranges {
+            let (comments, tokenStart) = SQLTrivia.scanLeading(bytes, from: range.lowerBound, to: range.upperBound)
+            guard tokenStart < range.upperBound else { continue }
+            let end = SQLTrivia.trimmedEnd(bytes, from: tokenStart, to: range.upperBound)
+            let statementText = String(decoding: bytes[tokenStart..<end], as: UTF8.self)
+            do {
+                guard let parsed = try PgQuery.parse(statementText).first else { continue }
+                let leading = SQLTrivia.commentLinesDirectlyAbove(tokenStart, among: comments, in: bytes) { comment in
+                    let line = comment.docLine.lowercased()
+                    return line.hasPrefix("+goose") || line.hasPrefix("+migrate") || line.hasPrefix("migrate:")
+                }
+                statements.append(
+                    SchemaStatement(
+                        node: parsed.node, sourceMap: SourceMap(file: file, statementStartsAt: tokenStart), text: statementText,
+                        leadingComments: leading))
+            } catch {
+                diagnostics.append(.error(error.message, at: file.location(ofUTF8Offset: tokenStart + (error.offset ?? 0))))
+            }
+        }
+        return (statements, diagnostics)
+    }
+
+    /// The bytes of the up section: the down section and psql meta-command lines are replaced
+    /// by spaces (line breaks kept), so offsets and line numbers stay those of the file.
+    static func upSection(of bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        var lineStart = 0
+        var inDownSection = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var contentStart = lineStart
+            while contentStart < lineEnd, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
+            let line = String(decoding: bytes[contentStart..<lineEnd], as: UTF8.self).lowercased()
+            if !inDownSection, downMarkers.contains(where: { line.hasPrefix($0) }) { inDownSection = true }
+            if inDownSection || line.hasPrefix("\\") {
+                for index in lineStart..<lineEnd where bytes[index] != UInt8(ascii: "\r") { result[index] = 0x20 }
+            }
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,2 @@
+-- name: GetUser :one
+SELECT username FROM users WHERE username = $1;

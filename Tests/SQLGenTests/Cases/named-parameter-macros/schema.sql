@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+    id bigserial PRIMARY KEY,
+    owner varchar NOT NULL,
+    balance bigint NOT NULL,
+    currency varchar NOT NULL
+);
