@@ -51,7 +51,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BankServerTests",
-            dependencies: ["BankServer"],
+            dependencies: [
+                "BankServer",
+                // The token tests build keys and hand-made JWTs directly.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
             // PASETO test vectors (ISC, with their LICENSE) are read at test time.
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
