@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // PostgreSQL's own parser (Debian: libpg-query-dev).
@@ -35,6 +37,28 @@ let package = Package(
             name: "SQLGenTests",
             dependencies: ["SQLGen"],
             exclude: ["Cases"],
+            swiftSettings: swiftSettings
+        ),
+        // The bank's HTTP server as a library (config, tokens, routes); the executable stays thin.
+        .target(
+            name: "BankServer",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BankServerTests",
+            dependencies: [
+                "BankServer",
+                // The token tests build keys and hand-made JWTs directly.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            // PASETO test vectors (ISC, with their LICENSE) are read at test time.
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
     ]
