@@ -13,7 +13,9 @@ extension MigrationFileCreator {
         case "unix":
             return String(Int64(seconds.rounded(.down)))
         case "unixNano":
-            return String(Int64((seconds * 1e9).rounded(.down)))
+            // Whole seconds and the fraction apart: a Double holds nanoseconds since 1970 only to ~256 ns.
+            let whole = seconds.rounded(.down)
+            return String(Int64(whole) * 1_000_000_000 + Int64(((seconds - whole) * 1e9).rounded()))
         default:
             break
         }

@@ -56,6 +56,10 @@ struct MigrateCommand: AsyncParsableCommand {
             Console.error("error: \(error)")
             Foundation.exit(1)
         }
+        if let code = error as? ExitCode {
+            // The command already said why.
+            Foundation.exit(code.rawValue)
+        }
         if exitCode(for: error) == .success {
             // --help and friends.
             exit(withError: error)
