@@ -40,7 +40,7 @@ public enum MigrationError: Error, Sendable, Hashable {
     case connectionFailed(endpoint: String, reason: String, hint: String?)
 
     /// Another migrator held the advisory lock for longer than the lock timeout.
-    case lockTimeout(key: Int64, waitedSeconds: Double)
+    case lockTimeout(key: Int64, timeoutSeconds: Double)
 
     /// The bookkeeping table says a migration stopped half-way; nothing runs until `force`.
     case dirty(version: Int64, previousVersion: Int64?, directory: String, databaseURL: String?)

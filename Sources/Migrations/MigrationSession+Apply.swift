@@ -71,8 +71,6 @@ extension MigrationSession {
     private func run(
         _ statement: SQLStatement, of script: MigrationScript, versionAfterFailure: Int64?, leavesDirty: Bool
     ) async throws {
-        // Stopping half-way through a file that is not in a transaction would leave it dirty.
-        if !leavesDirty { try Task.checkCancellation() }
         do {
             try await execute(PostgresQuery(unsafeSQL: statement.text))
         } catch {

@@ -22,7 +22,9 @@ extension MigrationSession {
             let waited = clock.now - started
             if let timeout, waited >= timeout {
                 throw MigrationError.lockTimeout(
-                    key: key.value, waitedSeconds: Double(waited.components.seconds).rounded())
+                    key: key.value,
+                    timeoutSeconds: Double(timeout.components.seconds)
+                        + Double(timeout.components.attoseconds) / 1e18)
             }
             if !announced {
                 logger.info("waiting for another migrator to release the lock", metadata: ["key": "\(key)"])

@@ -10,7 +10,8 @@ extension Migrator {
     ///   - onApplied: Called after each file, e.g. to print progress while later files run.
     /// - Returns: The migrations applied, in order; empty when there was nothing to do.
     /// - Throws: ``MigrationError`` (``MigrationError/dirty(version:previousVersion:directory:databaseURL:)``,
-    ///   ``MigrationError/statementFailed(_:)``, …) or `CancellationError` (checked between files).
+    ///   ``MigrationError/statementFailed(_:)``, …) or `CancellationError`: cancellation is honoured
+    ///   between files, a file that has started runs to its end.
     @discardableResult
     public func up(steps: Int? = nil, onApplied: (AppliedMigration) -> Void = { _ in }) async throws
         -> [AppliedMigration]
@@ -65,7 +66,11 @@ extension Migrator {
             var applied: [AppliedMigration] = []
             for step in try plan(current) {
                 try Task.checkCancellation()
-                let result = try await session.apply(step, from: current)
+                // A file that has started runs to its end even if the task is cancelled meanwhile
+                // (an unstructured task does not inherit cancellation): stopping half-way would roll
+                // it back, or leave the database dirty outside a transaction, for no gain.
+                let from = current
+                let result = try await Task { try await session.apply(step, from: from) }.value
                 current = step.targetVersion
                 applied.append(result)
                 logger.info("\(result)")

@@ -9,7 +9,11 @@ import Migrations
 struct DownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "down",
-        abstract: "Undo all applied migrations (asks first on a terminal unless -all), or the last N.")
+        abstract: "Undo all applied migrations, or the last N.",
+        discussion: """
+            Without N, asks for confirmation when standard input is a terminal (skip it with -all); \
+            when it is not (scripts, make), applies all down migrations without asking.
+            """)
 
     @OptionGroup var global: GlobalOptions
 

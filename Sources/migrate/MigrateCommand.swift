@@ -22,7 +22,9 @@ struct MigrateCommand: AsyncParsableCommand {
         subcommands: [
             UpCommand.self, DownCommand.self, GotoCommand.self, ForceCommand.self, VersionCommand.self,
             DropCommand.self, CreateCommand.self,
-        ]
+        ],
+        // golang-migrate spells it -help.
+        helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
 
     @OptionGroup var global: GlobalOptions

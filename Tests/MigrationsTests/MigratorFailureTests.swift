@@ -250,7 +250,8 @@ struct MigratorFailureTests {
             let source = try MigrationSource(directory: Repository.bankMigrations)
             let migrator = try db.migrator(source, lockTimeout: .milliseconds(300))
             let error = await #expect(throws: MigrationError.self) { try await migrator.up() }
-            #expect(error == .lockTimeout(key: key.value, waitedSeconds: 0))
+            #expect(error == .lockTimeout(key: key.value, timeoutSeconds: 0.3))
+            #expect(error?.description.contains("within 0.3s") == true)
             #expect(error?.description.contains("another migration is running") == true)
             try await db.execute("SELECT pg_advisory_unlock(\(key.value))")
             #expect(try await migrator.up().count == 5)

@@ -166,4 +166,32 @@ struct MigratorConcurrencyTests {
             }
         }
     }
+
+    @Test("cancelling the task finishes the file in progress and stops before the next one")
+    func cancellation() async throws {
+        let files = [
+            "000001_slow.up.sql": "CREATE TABLE slow (id int);\nSELECT pg_sleep(0.5);",
+            "000002_next.up.sql": "CREATE TABLE next (id int);",
+        ]
+        try await TestDatabase.with { db in
+            try await TemporaryFolder.withSource(files) { source, _ in
+                let migrator = try db.migrator(source)
+                let task = Task { try await migrator.up() }
+                // Wait until the first file's pg_sleep is running on the server, then cancel.
+                var running = false
+                for _ in 0..<200 where !running {
+                    running =
+                        try await db.scalar(
+                            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '\(db.name)' AND query LIKE 'SELECT pg_sleep%')",
+                            as: Bool.self) ?? false
+                    if !running { try await Task.sleep(for: .milliseconds(10)) }
+                }
+                #expect(running)
+                task.cancel()
+                await #expect(throws: CancellationError.self) { try await task.value }
+                #expect(try await db.migrator(source).version() == SchemaVersion(version: 1, dirty: false))
+                #expect(try await db.tables() == ["schema_migrations", "slow"])
+            }
+        }
+    }
 }
