@@ -32,15 +32,21 @@ extension MigrationError: CustomStringConvertible {
             return "could not take the migration lock (pg_advisory_lock \(key)) within "
                 + "\(Self.formatSeconds(seconds)): another migration is running on this database; "
                 + "wait for it or raise the lock timeout"
-        case .dirty(let version, let previous, let directory, let url):
-            let command = "migrate -path \(Self.shellQuoted(directory)) -database \(Self.shellQuoted(url ?? "$DATABASE_URL"))"
-            let retry = previous ?? -1
-            return """
-                database version \(version) is dirty: a migration that ran outside a transaction failed \
-                or was interrupted part-way, so the schema may be anywhere between versions. Repair it by \
-                hand, then record the version it is really at: `\(command) force \(retry)` to run \
-                migration \(version) again, or `\(command) force \(version)` if its changes are complete
+        case .dirty(let version, let retry, let directory, let url):
+            let command =
+                "migrate -path \(Self.shellQuoted(directory)) -database \(Self.shellQuoted(url ?? "$DATABASE_URL")) force"
+            var message = """
+                database version \(version) is dirty: a migration that ran outside a transaction failed or was \
+                interrupted part-way, so the schema may be between versions. Repair it by hand, then record the \
+                version it is really at with `\(command) N`:
                 """
+            if version == -1 {
+                message += " N = -1 if the first migration's down completed"
+                if let retry { message += ", N = \(retry) to run that down migration again" }
+            } else {
+                message += " N = \(retry ?? -1) to run migration \(version) again, N = \(version) if it is complete"
+            }
+            return message
         case .unknownDatabaseVersion(let version, let directory):
             return "the database is at version \(version), but '\(directory)' has no migration \(version); "
                 + "restore the missing file or `force` the version the schema is at"

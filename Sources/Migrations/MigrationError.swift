@@ -43,7 +43,8 @@ public enum MigrationError: Error, Sendable, Hashable {
     case lockTimeout(key: Int64, timeoutSeconds: Double)
 
     /// The bookkeeping table says a migration stopped half-way; nothing runs until `force`.
-    case dirty(version: Int64, previousVersion: Int64?, directory: String, databaseURL: String?)
+    /// `retryVersion` is the version to force so that the interrupted migration runs again.
+    case dirty(version: Int64, retryVersion: Int64?, directory: String, databaseURL: String?)
 
     /// The database is at a version that has no file in the folder.
     case unknownDatabaseVersion(version: Int64, directory: String)

@@ -9,7 +9,7 @@ extension Migrator {
     ///   - steps: How many migrations to apply; `nil` for all.
     ///   - onApplied: Called after each file, e.g. to print progress while later files run.
     /// - Returns: The migrations applied, in order; empty when there was nothing to do.
-    /// - Throws: ``MigrationError`` (``MigrationError/dirty(version:previousVersion:directory:databaseURL:)``,
+    /// - Throws: ``MigrationError`` (``MigrationError/dirty(version:retryVersion:directory:databaseURL:)``,
     ///   ``MigrationError/statementFailed(_:)``, …) or `CancellationError`: cancellation is honoured
     ///   between files, a file that has started runs to its end.
     @discardableResult
@@ -80,12 +80,17 @@ extension Migrator {
         }
     }
 
-    /// The error for a dirty database, with the version to force for a retry.
+    /// The error for a dirty database, with the version to force so the migration runs again.
+    ///
+    /// golang-migrate marks the version a migration moves *to* as dirty, so for version V that is
+    /// the version before V; for -1 (the first migration's down failed) it is the first version.
     func dirtyError(_ version: Int64) -> MigrationError {
-        let previous = source.migrations.last { $0.version < version }?.version
+        let retry =
+            version == -1
+            ? source.migrations.first?.version
+            : source.migrations.last { $0.version < version }?.version ?? -1
         return .dirty(
-            version: version, previousVersion: previous, directory: source.directory,
-            databaseURL: databaseURLDescription)
+            version: version, retryVersion: retry, directory: source.directory, databaseURL: databaseURLDescription)
     }
 
     private func validate(steps: Int?) throws(MigrationError) {

@@ -151,11 +151,11 @@ struct MigratorFailureTests {
                 #expect(try await migrator.version() == SchemaVersion(version: 2, dirty: true))
 
                 let dirty = await #expect(throws: MigrationError.self) { try await migrator.up() }
-                #expect(dirty == .dirty(version: 2, previousVersion: 1, directory: folder.path, databaseURL: db.url.description))
+                #expect(dirty == .dirty(version: 2, retryVersion: 1, directory: folder.path, databaseURL: db.url.description))
                 let message = dirty?.description ?? ""
                 #expect(message.hasPrefix("database version 2 is dirty"))
                 #expect(message.contains("migrate -path \(folder.path) -database"))
-                #expect(message.contains("force 1"))
+                #expect(message.contains("force N`: N = 1 to run migration 2 again, N = 2 if it is complete"))
                 #expect(!message.contains(":secret@"))
                 await #expect(throws: MigrationError.self) { try await migrator.down() }
 
@@ -187,7 +187,9 @@ struct MigratorFailureTests {
                 await #expect(throws: MigrationError.self) { try await migrator.down() }
                 #expect(try await migrator.version() == SchemaVersion(version: -1, dirty: true))
                 let dirty = await #expect(throws: MigrationError.self) { try await migrator.up() }
-                #expect(dirty?.description.contains("force -1") == true)
+                #expect(
+                    dirty?.description.hasSuffix(
+                        "N = -1 if the first migration's down completed, N = 1 to run that down migration again") == true)
                 try await migrator.force(-1)
                 #expect(try await migrator.version() == nil)
             }
