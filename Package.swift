@@ -9,7 +9,11 @@ let package = Package(
     name: "swift-sqlgen",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "swift-sqlgen", targets: ["swift-sqlgen"]),
         .library(name: "SQLGen", targets: ["SQLGen"]),
+        .plugin(name: "SQLGenCommand", targets: ["SQLGenCommand"]),
+        .library(name: "Migrations", targets: ["Migrations"]),
+        .executable(name: "migrate", targets: ["migrate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -20,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
+        // MARK: The generator
+
         // PostgreSQL's own parser (Debian: libpg-query-dev).
         .systemLibrary(
             name: "CPgQuery",
@@ -33,13 +39,44 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "SQLGenTests",
-            dependencies: ["SQLGen"],
-            exclude: ["Cases"],
+        .executableTarget(
+            name: "swift-sqlgen",
+            dependencies: [
+                "SQLGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
-        // The bank's HTTP server as a library (config, tokens, routes); the executable stays thin.
+        .plugin(
+            name: "SQLGenCommand",
+            capability: .command(
+                intent: .custom(verb: "sqlgen", description: "Run swift-sqlgen (generate, diff, compile, describe) on this package"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift sources named in sqlc.yaml")]
+            ),
+            dependencies: ["swift-sqlgen"]
+        ),
+
+        // MARK: Migrations
+
+        .target(
+            name: "Migrations",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "migrate",
+            dependencies: [
+                "Migrations",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: The bank server
+
         .target(
             name: "BankServer",
             dependencies: [
@@ -49,15 +86,27 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "SQLGenTests",
+            dependencies: ["SQLGen"],
+            exclude: ["Cases"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MigrationsTests",
+            dependencies: ["Migrations"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BankServerTests",
             dependencies: [
                 "BankServer",
-                // The token tests build keys and hand-made JWTs directly.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
-            // PASETO test vectors (ISC, with their LICENSE) are read at test time.
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
