@@ -178,7 +178,8 @@ struct ConfigReader {
                 if (parts.count == 2 || parts.count == 3) && !parts.contains(where: \.isEmpty) {
                     target = .column(column)
                 } else {
-                    error("\(itemPath).column: expected \"table.column\" or \"schema.table.column\", got \"\(column)\"",
+                    error(
+                        "\(itemPath).column: expected \"table.column\" or \"schema.table.column\", got \"\(column)\"",
                         at: entries["column"])
                     target = nil
                 }
