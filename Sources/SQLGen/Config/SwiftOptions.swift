@@ -14,7 +14,7 @@ public struct SwiftOptions: Sendable, Hashable {
     public var accessLevel: AccessLevel
     /// Emit a `Querier` protocol with every query method.
     public var emitInterface: Bool
-    /// Emit a `MockQuerier` (closure per method plus recorded calls).
+    /// Emit a `MockQuerier` (closure per method plus recorded calls); implies the `Querier` protocol.
     public var emitMock: Bool
     /// Make models and row structs `Codable` with coding keys from column names.
     public var emitCodable: Bool

@@ -8,7 +8,25 @@ struct FieldPlan: Sendable, Hashable {
     var type: SwiftType
     var comment: String?
 
+    /// The name in declarations and after a dot: `` `default` ``.
     var escapedName: String { SwiftKeywords.escape(name) }
+
+    /// The argument label at a call site: keywords need no backticks there (Swift warns about
+    /// them), except `inout`, `var` and `let`.
+    var argumentLabel: String { ["inout", "var", "let"].contains(name) ? escapedName : name }
+
+    /// The name of the value inside a function body. A parameter called `self` would shadow the
+    /// instance, so it gets another internal name.
+    var localName: String { ["self", "Self"].contains(name) ? name + "Value" : escapedName }
+
+    /// `id: Int64`, or `self selfValue: Int64` for a parameter that needs another internal name.
+    var parameterDeclaration: String {
+        localName == escapedName
+            ? "\(escapedName): \(type.spelled)" : "\(argumentLabel) \(localName): \(type.spelled)"
+    }
+
+    /// `id: id` at a call site.
+    var argument: String { "\(argumentLabel): \(localName)" }
 }
 
 /// A struct for a table or view.
@@ -86,7 +104,7 @@ struct QueryPlan: Sendable, Hashable {
     /// `id: Int64, owner: String` or `_ params: UpdateUserParams`.
     var methodParameterList: [String] {
         if let paramsStructName { return ["_ params: \(paramsStructName)"] }
-        return parameters.map { "\($0.escapedName): \($0.type.spelled)" }
+        return parameters.map(\.parameterDeclaration)
     }
 
     /// `getAccount(id:)`-style signature parts: `func name(args) async throws -> T`.

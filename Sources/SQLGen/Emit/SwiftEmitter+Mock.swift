@@ -92,8 +92,8 @@ extension SwiftEmitter {
                 call = ".\(name)"
                 arguments = []
             } else {
-                call = ".\(name)(" + plan.parameters.map { "\($0.escapedName): \($0.escapedName)" }.joined(separator: ", ") + ")"
-                arguments = plan.parameters.map(\.escapedName)
+                call = ".\(name)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
+                arguments = plan.parameters.map(\.localName)
             }
             writer.block("let handler = withLock") { writer in
                 writer.line("recordedCalls.append(\(call))")

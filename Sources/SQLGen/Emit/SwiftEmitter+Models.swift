@@ -118,10 +118,10 @@ extension SwiftEmitter {
     }
 
     func writeMemberwiseInit(fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
-        writer.wrapped("\(access)init", fields.map { "\($0.escapedName): \($0.type.spelled)" }, " {")
+        writer.wrapped("\(access)init", fields.map(\.parameterDeclaration), " {")
         writer.indented { writer in
             for field in fields {
-                writer.line("self.\(field.escapedName) = \(field.escapedName)")
+                writer.line("self.\(field.escapedName) = \(field.localName)")
             }
         }
         writer.line("}")

@@ -160,9 +160,9 @@ extension SwiftEmitter {
             writer.wrapped("let columns = try row.decode", [tuple], "")
             let arguments: [String]
             if fields.count == 1 {
-                arguments = ["\(fields[0].escapedName): columns"]
+                arguments = ["\(fields[0].argumentLabel): columns"]
             } else {
-                arguments = fields.enumerated().map { index, field in "\(field.escapedName): columns.\(index)" }
+                arguments = fields.enumerated().map { index, field in "\(field.argumentLabel): columns.\(index)" }
             }
             writer.wrapped("return \(typeName)", arguments, "")
         }
@@ -176,7 +176,7 @@ extension SwiftEmitter {
             if plan.paramsStructName != nil {
                 statement = "\(plan.statementName)(params)"
             } else {
-                statement = "\(plan.statementName)(" + plan.parameters.map { "\($0.escapedName): \($0.escapedName)" }.joined(separator: ", ") + ")"
+                statement = "\(plan.statementName)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
             }
             let arguments = [statement, "logger: self.logger"]
             let run = "try await self.db.executePrepared"

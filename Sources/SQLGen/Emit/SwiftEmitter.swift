@@ -43,7 +43,8 @@ public struct SwiftEmitter: Sendable {
         var output: [GeneratedFile] = []
         output.append(GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, json: usesJSON)))
         output.append(GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)))
-        if options.emitInterface {
+        // The mock conforms to `Querier`, so it needs the protocol even when emit_interface is off.
+        if options.emitInterface || options.emitMock {
             output.append(GeneratedFile(path: "Querier.swift", contents: querierFile(plans: orderedPlans)))
         }
         let fileNames = queryFileNames(files)
@@ -121,7 +122,7 @@ public struct SwiftEmitter: Sendable {
                 unmapped("parameter $\(parameter.number) (\"\(parameter.name)\")", parameter.type)
                 continue
             }
-            let name = TypeNames.uniqued(Naming.lowerCamelCase(parameter.name), in: &usedParameterNames)
+            let name = TypeNames.uniqued(names.fieldName(parameter.name), in: &usedParameterNames)
             parameters.append(FieldPlan(name: name, sqlName: parameter.name, type: type))
         }
 

@@ -23,16 +23,32 @@ import Testing
             files.map(\.path) == [
                 "Models.swift", "Queries.swift", "Querier.swift", "account.sql.swift", "user.sql.swift", "MockQuerier.swift",
             ])
+        try Self.compare(files, with: Self.referenceFolder)
+    }
+
+    @Test func variantFilesMatchReference() throws {
+        let (files, diagnostics) = SwiftEmitter(options: VariantFixture.options, catalog: VariantFixture.catalog)
+            .emit(VariantFixture.queries)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(
+            files.map(\.path) == [
+                "Models.swift", "Queries.swift", "Querier.swift", "audit.sql.swift", "settings.sql.swift", "MockQuerier.swift",
+            ])
+        try Self.compare(files, with: Self.referenceFolder.appendingPathComponent("Variant"))
+    }
+
+    /// Compares with (or, with `SQLGEN_RECORD_REFERENCE=1`, rewrites) `<folder>/<path>.txt`.
+    static func compare(_ files: [GeneratedFile], with folder: URL) throws {
         let record = ProcessInfo.processInfo.environment["SQLGEN_RECORD_REFERENCE"] == "1"
         for file in files {
-            let url = Self.referenceFolder.appendingPathComponent(file.path + ".txt")
+            let url = folder.appendingPathComponent(file.path + ".txt")
             if record {
-                try FileManager.default.createDirectory(at: Self.referenceFolder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try file.contents.write(to: url, atomically: true, encoding: .utf8)
                 continue
             }
             let expected = try String(contentsOf: url, encoding: .utf8)
-            #expect(file.contents == expected, "\(file.path) differs from Reference/\(file.path).txt")
+            #expect(file.contents == expected, "\(file.path) differs from \(url.lastPathComponent)")
         }
     }
 
@@ -43,7 +59,8 @@ import Testing
     }
 
     @Test func everyFileHasHeaderAndEndsWithOneNewline() {
-        for file in Self.emitBank().files {
+        let variant = SwiftEmitter(options: VariantFixture.options, catalog: VariantFixture.catalog).emit(VariantFixture.queries)
+        for file in Self.emitBank().files + variant.files {
             #expect(file.contents.hasPrefix(GeneratedFile.header + "\n"), "\(file.path)")
             #expect(file.contents.hasSuffix("}\n"), "\(file.path)")
             #expect(!file.contents.hasSuffix("\n\n"), "\(file.path)")
