@@ -79,6 +79,10 @@ enum VariantFixture {
                     QueryParameter(number: 8, name: "mood", type: mood, isNullable: true, column: ref("mood")),
                 ]),
             BankFixture.query(
+                "BumpSelf", .exec, line: 6, file: "queries/settings.sql",
+                sql: "UPDATE settings SET self = self + 1 WHERE self = $1",
+                parameters: [QueryParameter(number: 1, name: "self", type: .bigint, isNullable: false, column: ref("self"))]),
+            BankFixture.query(
                 "ListMoods", .many, line: 8, file: "queries/settings.sql",
                 sql: "SELECT unnest(enum_range(NULL::mood)) AS mood",
                 columns: [ResultColumn(name: "mood", type: mood, isNullable: true)]),
