@@ -22,12 +22,20 @@ struct SwiftSourceWriter {
     }
 
     /// `header {`, the body one level deeper, `}`.
-    mutating func block(_ header: String, closing: String = "}", _ body: (inout SwiftSourceWriter) -> Void) {
+    /// An empty body is written `header {}`, as swift-format does.
+    mutating func block(_ header: String, _ body: (inout SwiftSourceWriter) -> Void) {
+        let start = text.utf8.count
         line(header + " {")
+        let bodyStart = text.utf8.count
         level += 1
         body(&self)
         level -= 1
-        line(closing)
+        if text.utf8.count == bodyStart {
+            text = String(decoding: text.utf8.prefix(start), as: UTF8.self)
+            line(header + " {}")
+        } else {
+            line("}")
+        }
     }
 
     /// `///` lines; blank comment lines become `///`.
