@@ -97,9 +97,9 @@ extension SwiftEmitter {
                 if let comment = field.comment { writer.docComment(commentLines(comment)) }
                 writer.line("\(access)var \(field.escapedName): \(field.type.spelled)")
             }
-            writer.blankLine()
+            if !fields.isEmpty { writer.blankLine() }
             writeMemberwiseInit(fields: fields, to: &writer)
-            if conformances.contains("Codable") {
+            if conformances.contains("Codable") && !fields.isEmpty {
                 writer.blankLine()
                 writer.block("enum CodingKeys: String, CodingKey") { writer in
                     // Raw values must be unique: a repeated column name (`id`, `id`) keys by the field name.
@@ -118,6 +118,10 @@ extension SwiftEmitter {
     }
 
     func writeMemberwiseInit(fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
+        if fields.isEmpty {
+            writer.line("\(access)init() {}")
+            return
+        }
         writer.wrapped("\(access)init", fields.map(\.parameterDeclaration), " {")
         writer.indented { writer in
             for field in fields {

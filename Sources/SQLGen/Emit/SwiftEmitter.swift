@@ -25,7 +25,15 @@ public struct SwiftEmitter: Sendable {
     /// Swift mapping. Queries with errors are left out of the files.
     public func emit(_ queries: [AnalyzedQuery]) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let enums = catalog.allEnums.map(planEnum)
+        var enums: [EnumPlan] = []
+        for enumType in catalog.allEnums {
+            guard !enumType.values.isEmpty else {
+                diagnostics.append(
+                    .warning("enum \"\(enumType.name)\" has no labels; no Swift enum is generated for it", at: nil))
+                continue
+            }
+            enums.append(planEnum(enumType))
+        }
         let models = catalog.allTables.compactMap { planModel($0, diagnostics: &diagnostics) }
         var plans: [QueryPlan] = []
         for query in queries {

@@ -72,7 +72,10 @@ public struct SwiftTypeMapper: Sendable {
     private func builtinMapping(for type: SQLType) -> SwiftType? {
         if !type.isBuiltin {
             // A user-defined enum; arrays of enums have no static array OID, so they need an override.
-            guard !type.isArray, let enumType = catalog.enumType(type.name, schema: type.schema) else { return nil }
+            // An enum without labels cannot be a Swift enum with a raw type, so it has no mapping.
+            guard !type.isArray, let enumType = catalog.enumType(type.name, schema: type.schema),
+                !enumType.values.isEmpty
+            else { return nil }
             return SwiftType(
                 name: names.enumName(enumType), isOptional: false, bindingDataType: "PostgresDataType(0)",
                 encodeThrows: true)

@@ -42,7 +42,7 @@ struct TypeNames: Sendable {
     }
 
     private func schemaPrefix(_ schema: String) -> String {
-        schema == defaultSchema || schema == "public" && defaultSchema == "public" ? "" : Naming.upperCamelCase(schema)
+        schema == defaultSchema ? "" : Naming.upperCamelCase(schema)
     }
 
     private func avoidingTaken(_ name: String, suffix: String) -> String {
