@@ -1,0 +1,49 @@
+import Foundation
+
+/// A loaded `sqlc.yaml` (version "2"): where it is and its `sql[]` entries with the Swift options.
+public struct Config: Sendable, Hashable {
+    /// The config file's path as it was given (or found) — used in diagnostics.
+    public var path: String
+    /// The folder the config file is in; input paths and `out` are relative to it.
+    public var directory: String
+    public var packages: [SQLPackage]
+
+    public init(path: String, directory: String, packages: [SQLPackage]) {
+        self.path = path
+        self.directory = directory
+        self.packages = packages
+    }
+}
+
+/// One `sql[]` entry: a schema, the queries against it and how to generate Swift for them.
+public struct SQLPackage: Sendable, Hashable {
+    /// Position in `sql[]`, for diagnostics (`sql[0].schema`).
+    public var index: Int
+    public var name: String?
+    /// Always "postgresql" (the only supported engine).
+    public var engine: String
+    /// Paths, directories and globs as written, in order.
+    public var schema: [String]
+    public var queries: [String]
+    public var swift: SwiftOptions
+    /// Where `schema` and `queries` are written in the config file, for "matches no files" errors.
+    public var schemaLocation: SourceLocation?
+    public var queriesLocation: SourceLocation?
+
+    public init(
+        index: Int, name: String?, engine: String = "postgresql", schema: [String], queries: [String], swift: SwiftOptions,
+        schemaLocation: SourceLocation? = nil, queriesLocation: SourceLocation? = nil
+    ) {
+        self.index = index
+        self.name = name
+        self.engine = engine
+        self.schema = schema
+        self.queries = queries
+        self.swift = swift
+        self.schemaLocation = schemaLocation
+        self.queriesLocation = queriesLocation
+    }
+
+    /// A label for messages: the entry's `name`, else the Swift module, else `sql[i]`.
+    public var displayName: String { name ?? swift.module ?? "sql[\(index)]" }
+}

@@ -1,0 +1,126 @@
+/// What the emitter decided for the schema and each query, before writing any text:
+/// names, Swift types and result shapes. Keeps decisions apart from formatting.
+struct FieldPlan: Sendable, Hashable {
+    /// Unescaped Swift name (`accountID`, `default`).
+    var name: String
+    /// The column or parameter name in SQL.
+    var sqlName: String
+    var type: SwiftType
+    var comment: String?
+
+    /// The name in declarations and after a dot: `` `default` ``.
+    var escapedName: String { SwiftKeywords.escape(name) }
+
+    /// The argument label at a call site: keywords need no backticks there (Swift warns about
+    /// them), except `inout`, `var` and `let`.
+    var argumentLabel: String { ["inout", "var", "let"].contains(name) ? escapedName : name }
+
+    /// The name of the value inside a function body. A parameter called `self` would shadow the
+    /// instance, so it gets another internal name.
+    var localName: String { ["self", "Self"].contains(name) ? name + "Value" : escapedName }
+
+    /// `id: Int64`, or `self selfValue: Int64` for a parameter that needs another internal name.
+    var parameterDeclaration: String {
+        localName == escapedName
+            ? "\(escapedName): \(type.spelled)" : "\(argumentLabel) \(localName): \(type.spelled)"
+    }
+
+    /// `id: id` at a call site.
+    var argument: String { "\(argumentLabel): \(localName)" }
+}
+
+/// A struct for a table or view.
+struct ModelPlan: Sendable, Hashable {
+    var name: String
+    var table: Table
+    var fields: [FieldPlan]
+}
+
+/// A Swift enum for a PostgreSQL enum type.
+struct EnumPlan: Sendable, Hashable {
+    var name: String
+    var enumType: EnumType
+    /// (unescaped case name, label) in declaration order.
+    var cases: [(name: String, label: String)]
+
+    static func == (lhs: EnumPlan, rhs: EnumPlan) -> Bool {
+        lhs.name == rhs.name && lhs.enumType == rhs.enumType
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(enumType)
+    }
+}
+
+/// How a query's rows come back.
+enum ResultPlan: Sendable, Hashable {
+    /// `:exec` / `:execrows`, or a statement without result columns.
+    case none
+    /// One column: the value itself.
+    case scalar(SwiftType)
+    /// Exactly a table's columns: that table's model.
+    case model(ModelPlan)
+    /// Any other column list: a generated `…Row` struct.
+    case row(name: String, fields: [FieldPlan])
+}
+
+struct QueryPlan: Sendable, Hashable {
+    var query: AnalyzedQuery
+    /// UpperCamelCase base for type names (`GetAccount`).
+    var baseName: String
+    /// Unescaped method name (`getAccount`).
+    var methodName: String
+    var parameters: [FieldPlan]
+    /// Set when the parameters travel as a `…Params` struct.
+    var paramsStructName: String?
+    var result: ResultPlan
+
+    var statementName: String { baseName + "Statement" }
+
+    /// The `Row` of the statement: `Account`, `Int64`, `ListAccountsRow`, or `Void`.
+    var rowTypeName: String {
+        switch result {
+        case .none: return "Void"
+        case .scalar(let type): return type.spelled
+        case .model(let model): return model.name
+        case .row(let name, _): return name
+        }
+    }
+
+    /// The method's return type, nil for `Void`.
+    var returnTypeName: String? {
+        switch query.command {
+        case .exec: return nil
+        case .execrows: return "Int"
+        case .many: return "[\(rowTypeName)]"
+        case .one:
+            if query.returnsExactlyOneRow { return rowTypeName }
+            if case .scalar(let type) = result, type.isOptional { return rowTypeName }
+            return rowTypeName + "?"
+        }
+    }
+
+    /// `id: Int64, owner: String` or `_ params: UpdateUserParams`.
+    var methodParameterList: [String] {
+        if let paramsStructName { return ["_ params: \(paramsStructName)"] }
+        return parameters.map(\.parameterDeclaration)
+    }
+
+    /// `getAccount(id:)`-style signature parts: `func name(args) async throws -> T`.
+    var signatureSuffix: String {
+        returnTypeName.map { " async throws -> \($0)" } ?? " async throws"
+    }
+
+    /// Every module the query's types need besides Foundation and PostgresNIO.
+    var importModules: Set<String> {
+        var modules = Set(parameters.compactMap(\.type.importModule))
+        switch result {
+        case .scalar(let type): if let module = type.importModule { modules.insert(module) }
+        case .row(_, let fields): modules.formUnion(fields.compactMap(\.type.importModule))
+        case .model(let model): modules.formUnion(model.fields.compactMap(\.type.importModule))
+        case .none: break
+        }
+        return modules
+    }
+}

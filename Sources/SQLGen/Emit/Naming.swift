@@ -1,0 +1,58 @@
+/// Turns SQL names (`account_id`, `verify_emails`, `GetAccount`) into Swift identifiers following
+/// the API design guidelines, with common initialisms kept upper case (`accountID`, `clientIP`).
+public enum Naming {
+    /// Words written all upper case inside an identifier (and all lower case at its start).
+    public static let initialisms: Set<String> = ["id", "ip", "url", "uri", "uuid", "json", "sql", "http", "api", "db"]
+
+    /// `account_id` → `accountID`, `GetAccount` → `getAccount`, `id` → `id`.
+    /// The result is not escaped; see `SwiftKeywords.escape`.
+    public static func lowerCamelCase(_ name: String) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return "_" }
+        let head = first.lowercased()
+        let tail = parts.dropFirst().map(capitalize).joined()
+        return prefixIfNeeded(head + tail)
+    }
+
+    /// `verify_email` → `VerifyEmail`, `api_key` → `APIKey`.
+    public static func upperCamelCase(_ name: String) -> String {
+        let parts = words(name)
+        guard !parts.isEmpty else { return "_" }
+        return prefixIfNeeded(parts.map(capitalize).joined())
+    }
+
+    /// Splits on anything that is not a letter or digit and on lower→upper case changes
+    /// (`GetAccountByID` → get, account, by, id; `HTTPServer` → http, server).
+    static func words(_ name: String) -> [String] {
+        var result: [String] = []
+        for chunk in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let characters = Array(chunk)
+            var current = ""
+            for (index, character) in characters.enumerated() {
+                if !current.isEmpty, character.isUppercase {
+                    let previous = characters[index - 1]
+                    let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) {
+                        result.append(current)
+                        current = ""
+                    }
+                }
+                current.append(character)
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result.map { $0.lowercased() }
+    }
+
+    private static func capitalize(_ word: String) -> String {
+        if initialisms.contains(word) { return word.uppercased() }
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    /// Identifiers cannot start with a digit.
+    private static func prefixIfNeeded(_ identifier: String) -> String {
+        guard let first = identifier.first else { return "_" }
+        return first.isNumber ? "_" + identifier : identifier
+    }
+}

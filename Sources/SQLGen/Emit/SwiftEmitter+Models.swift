@@ -1,0 +1,180 @@
+extension SwiftEmitter {
+    /// `Models.swift`: enums, then one struct per table/view, then `JSONValue` when used.
+    func modelsFile(enums: [EnumPlan], models: [ModelPlan], json: Bool) -> String {
+        var writer = SwiftSourceWriter()
+        writeHeader(&writer, source: nil, imports: Set(models.flatMap { $0.fields.compactMap(\.type.importModule) }))
+        for plan in enums {
+            writer.blankLine()
+            writeEnum(plan, to: &writer)
+        }
+        for model in models {
+            writer.blankLine()
+            var comment: [String] = []
+            if let tableComment = model.table.comment { comment += commentLines(tableComment) }
+            writeStruct(
+                name: model.name, comment: comment, fields: model.fields, conformances: dataConformances, to: &writer)
+        }
+        if json {
+            writer.blankLine()
+            writeJSONValue(to: &writer)
+        }
+        return writer.text
+    }
+
+    /// `Sendable, Hashable` (+ `Codable`).
+    var dataConformances: [String] {
+        options.emitCodable ? ["Sendable", "Hashable", "Codable"] : ["Sendable", "Hashable"]
+    }
+
+    /// The two header lines, then the imports.
+    func writeHeader(_ writer: inout SwiftSourceWriter, source: String?, imports extra: Set<String>) {
+        writer.line(GeneratedFile.header)
+        if let source { writer.line("// source: \(source)") }
+        writer.blankLine()
+        let modules = Set(["Foundation", "PostgresNIO"]).union(extra).sorted()
+        for module in modules { writer.line("import \(module)") }
+    }
+
+    func commentLines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+    }
+
+    func writeEnum(_ plan: EnumPlan, to writer: inout SwiftSourceWriter) {
+        if let comment = plan.enumType.comment { writer.docComment(commentLines(comment)) }
+        writer.block(
+            "\(access)enum \(plan.name): String, CaseIterable, Sendable, Hashable, Codable, PostgresCodable"
+        ) { writer in
+            for item in plan.cases {
+                let name = SwiftKeywords.escape(item.name)
+                if item.name == item.label {
+                    writer.line("case \(name)")
+                } else {
+                    writer.line("case \(name) = \(SwiftStringLiteral.singleLine(item.label))")
+                }
+            }
+            writer.blankLine()
+            // Codable and RawRepresentable both bring default PostgresCodable implementations, so
+            // the conformance is spelled out (which also lets the type be left to the server).
+            writer.docComment([
+                "Bound with an unspecified type so PostgreSQL infers the enum type from the statement",
+                "(a `text` value is rejected by an enum column).",
+            ])
+            writer.line("\(access)static var psqlType: PostgresDataType { PostgresDataType(0) }")
+            writer.line("\(access)static var psqlFormat: PostgresFormat { .binary }")
+            writer.blankLine()
+            writer.block(
+                "\(access)func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, "
+                    + "context: PostgresEncodingContext<JSONEncoder>)"
+            ) { writer in
+                writer.line("self.rawValue.encode(into: &byteBuffer, context: context)")
+            }
+            writer.blankLine()
+            writer.wrapped(
+                "\(access)init<JSONDecoder: PostgresJSONDecoder>",
+                [
+                    "from byteBuffer: inout ByteBuffer", "type: PostgresDataType", "format: PostgresFormat",
+                    "context: PostgresDecodingContext<JSONDecoder>",
+                ], " throws {")
+            writer.indented { writer in
+                writer.line("let label = try String(from: &byteBuffer, type: type, format: format, context: context)")
+                writer.block("guard let value = Self(rawValue: label) else") { writer in
+                    writer.line("throw PostgresDecodingError.Code.failure")
+                }
+                writer.line("self = value")
+            }
+            writer.line("}")
+        }
+    }
+
+    /// A data struct with stored properties, a memberwise initializer and, when Codable,
+    /// `CodingKeys` mapping to the SQL names.
+    func writeStruct(
+        name: String, comment: [String], fields: [FieldPlan], conformances: [String], to writer: inout SwiftSourceWriter
+    ) {
+        writer.docComment(comment)
+        writer.block("\(access)struct \(name): \(conformances.joined(separator: ", "))") { writer in
+            for field in fields {
+                if let comment = field.comment { writer.docComment(commentLines(comment)) }
+                writer.line("\(access)var \(field.escapedName): \(field.type.spelled)")
+            }
+            if !fields.isEmpty { writer.blankLine() }
+            writeMemberwiseInit(fields: fields, to: &writer)
+            if conformances.contains("Codable") && !fields.isEmpty {
+                writer.blankLine()
+                writer.block("enum CodingKeys: String, CodingKey") { writer in
+                    // Raw values must be unique: a repeated column name (`id`, `id`) keys by the field name.
+                    var usedKeys: Set<String> = []
+                    for field in fields {
+                        let isFirstUse = usedKeys.insert(field.sqlName).inserted
+                        if field.name == field.sqlName || !isFirstUse {
+                            writer.line("case \(field.escapedName)")
+                        } else {
+                            writer.line("case \(field.escapedName) = \(SwiftStringLiteral.singleLine(field.sqlName))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func writeMemberwiseInit(fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
+        if fields.isEmpty {
+            writer.line("\(access)init() {}")
+            return
+        }
+        writer.wrapped("\(access)init", fields.map(\.parameterDeclaration), " {")
+        writer.indented { writer in
+            for field in fields {
+                writer.line("self.\(field.escapedName) = \(field.localName)")
+            }
+        }
+        writer.line("}")
+    }
+
+    /// A JSON document as a value: what `json`/`jsonb` columns map to. postgres-nio encodes
+    /// `Codable & PostgresCodable` types as `jsonb`.
+    func writeJSONValue(to writer: inout SwiftSourceWriter) {
+        writer.docComment(["A JSON document, as stored in `json` and `jsonb` columns."])
+        writer.block("\(access)enum JSONValue: Sendable, Hashable, Codable, PostgresCodable") { writer in
+            writer.line("case null")
+            writer.line("case bool(Bool)")
+            writer.line("case number(Double)")
+            writer.line("case string(String)")
+            writer.line("case array([JSONValue])")
+            writer.line("case object([String: JSONValue])")
+            writer.blankLine()
+            writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
+                writer.line("let container = try decoder.singleValueContainer()")
+                writer.lines([
+                    "if container.decodeNil() {",
+                    "    self = .null",
+                    "} else if let value = try? container.decode(Bool.self) {",
+                    "    self = .bool(value)",
+                    "} else if let value = try? container.decode(Double.self) {",
+                    "    self = .number(value)",
+                    "} else if let value = try? container.decode(String.self) {",
+                    "    self = .string(value)",
+                    "} else if let value = try? container.decode([JSONValue].self) {",
+                    "    self = .array(value)",
+                    "} else {",
+                    "    self = .object(try container.decode([String: JSONValue].self))",
+                    "}",
+                ])
+            }
+            writer.blankLine()
+            writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
+                writer.line("var container = encoder.singleValueContainer()")
+                writer.lines([
+                    "switch self {",
+                    "case .null: try container.encodeNil()",
+                    "case .bool(let value): try container.encode(value)",
+                    "case .number(let value): try container.encode(value)",
+                    "case .string(let value): try container.encode(value)",
+                    "case .array(let value): try container.encode(value)",
+                    "case .object(let value): try container.encode(value)",
+                    "}",
+                ])
+            }
+        }
+    }
+}

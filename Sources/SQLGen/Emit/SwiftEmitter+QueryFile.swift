@@ -1,0 +1,206 @@
+extension SwiftEmitter {
+    /// `<file>.sql.swift`: for each query in file order, its `…Params`/`…Row` structs at file
+    /// scope, then an `extension Queries` with its prepared statement and its method.
+    func queryFile(source: String, plans: [QueryPlan]) -> String {
+        var writer = SwiftSourceWriter()
+        writeHeader(&writer, source: source, imports: plans.reduce(into: Set<String>()) { $0.formUnion($1.importModules) })
+        for plan in plans {
+            if let paramsStructName = plan.paramsStructName {
+                writer.blankLine()
+                writeStruct(
+                    name: paramsStructName, comment: ["The parameters of `\(plan.methodName)`."],
+                    fields: plan.parameters, conformances: ["Sendable", "Hashable"], to: &writer)
+            }
+            if case .row(let name, let fields) = plan.result {
+                writer.blankLine()
+                writeStruct(
+                    name: name, comment: ["A row of `\(plan.methodName)`."], fields: fields,
+                    conformances: dataConformances, to: &writer)
+            }
+            writer.blankLine()
+            writer.block("extension Queries") { writer in
+                writeStatement(plan, to: &writer)
+                writer.blankLine()
+                writeMethod(plan, to: &writer)
+            }
+        }
+        return writer.text
+    }
+
+    /// The doc comment of a query's method: the SQL comment above it, then what it returns.
+    func methodDocComment(_ plan: QueryPlan) -> [String] {
+        var lines = plan.query.docComment
+        let note: String?
+        switch plan.query.command {
+        case .one:
+            if plan.query.returnsExactlyOneRow {
+                note = "Throws `NoRowsError` if the server returns no row."
+            } else if case .scalar(let type) = plan.result, type.isOptional {
+                note = "Returns nil when no row matches or the value is NULL."
+            } else {
+                note = "Returns nil when no row matches."
+            }
+        case .execrows: note = "Returns the number of rows affected."
+        case .many, .exec: note = nil
+        }
+        if let note {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(note)
+        }
+        return lines
+    }
+
+    func writeStatement(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        writer.docComment(["The prepared statement of `\(plan.methodName)`."])
+        writer.block("\(access)struct \(plan.statementName): PostgresPreparedStatement") { writer in
+            writer.line("\(access)typealias Row = \(plan.rowTypeName)")
+            writer.blankLine()
+            let sql = plan.query.sql
+            if SwiftStringLiteral.needsMultiLine(sql) {
+                writer.line("\(access)static let sql = \"\"\"")
+                // Content and closing delimiter one level in, as swift-format lays them out.
+                writer.indented { writer in
+                    writer.lines(Array(SwiftStringLiteral.multiLineBody(sql).dropFirst()))
+                }
+            } else {
+                let literal = SwiftStringLiteral.singleLine(sql)
+                let declaration = "\(access)static let sql = \(literal)"
+                if writer.indentation.count + declaration.count <= SwiftSourceWriter.maximumLineLength {
+                    writer.line(declaration)
+                } else {
+                    // swift-format moves a literal that does not fit to its own line.
+                    writer.line("\(access)static let sql =")
+                    writer.indented { writer in writer.line(literal) }
+                }
+            }
+            let dataTypes = plan.parameters.map(\.type.bindingDataType)
+            writeArrayLiteral(prefix: "\(access)static let bindingDataTypes: [PostgresDataType] = ", dataTypes, to: &writer)
+
+            // Stored parameters and the initializer.
+            if let paramsStructName = plan.paramsStructName {
+                writer.blankLine()
+                writer.line("\(access)var params: \(paramsStructName)")
+                writer.blankLine()
+                writer.block("\(access)init(_ params: \(paramsStructName))") { writer in
+                    writer.line("self.params = params")
+                }
+            } else if !plan.parameters.isEmpty {
+                writer.blankLine()
+                for parameter in plan.parameters {
+                    writer.line("\(access)var \(parameter.escapedName): \(parameter.type.spelled)")
+                }
+                writer.blankLine()
+                writeMemberwiseInit(fields: plan.parameters, to: &writer)
+            } else {
+                writer.blankLine()
+                writer.line("\(access)init() {}")
+            }
+
+            writer.blankLine()
+            writer.block("\(access)func makeBindings() throws -> PostgresBindings") { writer in
+                if plan.parameters.isEmpty {
+                    writer.line("PostgresBindings()")
+                    return
+                }
+                writer.line("var bindings = PostgresBindings(capacity: \(plan.parameters.count))")
+                let owner = plan.paramsStructName == nil ? "self" : "self.params"
+                for parameter in plan.parameters {
+                    let value = "\(owner).\(parameter.escapedName)"
+                    switch parameter.type.encodeThrows {
+                    case false?: writer.line("bindings.append(\(value))")
+                    case true?: writer.line("try bindings.append(\(value))")
+                    case nil: writer.line("try bindings.appendEncodable(\(value))")
+                    }
+                }
+                writer.line("return bindings")
+            }
+
+            writer.blankLine()
+            writeDecodeRow(plan, to: &writer)
+        }
+    }
+
+    /// `[.int8, .text]`, wrapped one element per line when long.
+    func writeArrayLiteral(prefix: String, _ elements: [String], to writer: inout SwiftSourceWriter) {
+        let single = prefix + "[" + elements.joined(separator: ", ") + "]"
+        if writer.indentation.count + single.count <= SwiftSourceWriter.maximumLineLength {
+            writer.line(single)
+            return
+        }
+        writer.line(prefix + "[")
+        writer.indented { writer in
+            for element in elements { writer.line(element + ",") }
+        }
+        writer.line("]")
+    }
+
+    /// Decodes exactly the result columns, in order: postgres-nio's tuple decode traps when the
+    /// tuple has more elements than the row has columns.
+    func writeDecodeRow(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        switch plan.result {
+        case .none:
+            writer.line("\(access)func decodeRow(_ row: PostgresRow) throws -> Row {}")
+        case .scalar(let type):
+            precondition(plan.query.columns.count == 1, "a scalar result has exactly one column")
+            writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
+                writer.line("try row.decode(\(type.spelled).self)")
+            }
+        case .model(let model):
+            precondition(model.fields.count == plan.query.columns.count, "decoded columns must match the result")
+            writeTupleDecode(typeName: model.name, fields: model.fields, to: &writer)
+        case .row(let name, let fields):
+            precondition(fields.count == plan.query.columns.count, "decoded columns must match the result")
+            writeTupleDecode(typeName: name, fields: fields, to: &writer)
+        }
+    }
+
+    private func writeTupleDecode(typeName: String, fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
+        writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
+            let tuple = "(" + fields.map(\.type.spelled).joined(separator: ", ") + ").self"
+            writer.wrapped("let columns = try row.decode", [tuple], "")
+            let arguments: [String]
+            if fields.count == 1 {
+                arguments = ["\(fields[0].argumentLabel): columns"]
+            } else {
+                arguments = fields.enumerated().map { index, field in "\(field.argumentLabel): columns.\(index)" }
+            }
+            writer.wrapped("return \(typeName)", arguments, "")
+        }
+    }
+
+    func writeMethod(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        writer.docComment(methodDocComment(plan))
+        writer.wrapped("\(access)func \(SwiftKeywords.escape(plan.methodName))", plan.methodParameterList, plan.signatureSuffix + " {")
+        writer.indented { writer in
+            let statement: String
+            if plan.paramsStructName != nil {
+                statement = "\(plan.statementName)(params)"
+            } else {
+                statement = "\(plan.statementName)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
+            }
+            let arguments = [statement, "logger: self.logger"]
+            let run = "try await self.db.executePrepared"
+            switch plan.query.command {
+            case .exec:
+                writer.wrapped("_ = \(run)", arguments, "")
+            case .execrows:
+                writer.wrapped("try await self.db.affectedRowCount", arguments, "")
+            case .many:
+                writer.wrapped(run, arguments, "")
+            case .one:
+                if plan.query.returnsExactlyOneRow {
+                    writer.wrapped("let rows = \(run)", arguments, "")
+                    writer.block("guard let row = rows.first else") { writer in
+                        writer.line("throw NoRowsError(query: \(SwiftStringLiteral.singleLine(plan.query.name)))")
+                    }
+                    writer.line("return row")
+                } else if case .scalar(let type) = plan.result, type.isOptional {
+                    writer.wrapped(run, arguments, ".first ?? nil")
+                } else {
+                    writer.wrapped(run, arguments, ".first")
+                }
+            }
+        }
+        writer.line("}")
+    }
+}

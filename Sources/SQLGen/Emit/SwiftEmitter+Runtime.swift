@@ -1,0 +1,117 @@
+extension SwiftEmitter {
+    /// The default logger label: `<Module>.Queries`.
+    var loggerLabel: String { "\(options.module ?? "SQLGen").Queries" }
+
+    /// `Queries.swift`: the `DBTX` protocol with its two conformances, the `Queries` handle and
+    /// the error of `:one` methods that must return a row.
+    func queriesRuntimeFile(plans: [QueryPlan]) -> String {
+        var writer = SwiftSourceWriter()
+        writeHeader(&writer, source: nil, imports: [])
+        let generic = "<Statement: PostgresPreparedStatement>"
+        let runSignature = "func executePrepared\(generic)(_ statement: Statement, logger: Logger) async throws -> [Statement.Row]"
+        let countSignature = "func affectedRowCount\(generic)(_ statement: Statement, logger: Logger) async throws -> Int"
+
+        writer.blankLine()
+        writer.docComment([
+            "What the generated queries run on: a `PostgresClient` (each call leases a pooled connection)",
+            "or a `PostgresConnection` (for example inside `withTransaction`).",
+        ])
+        writer.block("\(access)protocol DBTX: Sendable") { writer in
+            writer.docComment(["Runs a prepared statement and returns all of its rows, decoded."])
+            writer.line(runSignature)
+            writer.blankLine()
+            writer.docComment(["Runs a statement and returns the number of rows it inserted, updated or deleted."])
+            writer.line(countSignature)
+        }
+
+        writer.blankLine()
+        writer.block("extension PostgresConnection: DBTX") { writer in
+            writer.block("\(access)\(runSignature)") { writer in
+                writer.line("var rows: [Statement.Row] = []")
+                writer.block("for try await row in try await self.execute(statement, logger: logger)") { writer in
+                    writer.line("rows.append(row)")
+                }
+                writer.line("return rows")
+            }
+            writer.blankLine()
+            writer.block("\(access)\(countSignature)") { writer in
+                writer.line("// postgres-nio 1.33.2 crashes in `execute` for statements without rows (it reads the command")
+                writer.line("// tag before the rows are consumed); the EventLoopFuture API reports the count.")
+                writer.line("let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())")
+                writer.line("let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)")
+                writer.line("return try await future.get().metadata.rows ?? 0")
+            }
+        }
+
+        writer.blankLine()
+        writer.block("extension PostgresClient: DBTX") { writer in
+            writer.block("\(access)\(runSignature)") { writer in
+                writer.line("var rows: [Statement.Row] = []")
+                writer.block("for try await row in try await self.execute(statement, logger: logger)") { writer in
+                    writer.line("rows.append(row)")
+                }
+                writer.line("return rows")
+            }
+            writer.blankLine()
+            writer.block("\(access)\(countSignature)") { writer in
+                // Leases a connection and asks it: the connection's witness, so this cannot recurse.
+                writer.lines([
+                    "try await self.withConnection { connection in",
+                    "    try await connection.affectedRowCount(statement, logger: logger)",
+                    "}",
+                ])
+            }
+        }
+
+        writer.blankLine()
+        writer.docComment([
+            "The generated queries, run on a `DBTX`: `Queries(client)` on the pool, or `Queries(connection)` inside",
+            "`client.withTransaction { connection in … }`.",
+        ])
+        writer.block("\(access)struct Queries: Sendable") { writer in
+            writer.line("\(access)let db: any DBTX")
+            writer.line("\(access)let logger: Logger")
+            writer.blankLine()
+            writer.block(
+                "\(access)init(_ db: any DBTX, logger: Logger = Logger(label: \(SwiftStringLiteral.singleLine(loggerLabel))))"
+            ) { writer in
+                writer.line("self.db = db")
+                writer.line("self.logger = logger")
+            }
+        }
+
+        writer.blankLine()
+        writer.docComment(["Thrown by a `:one` method whose statement always yields a row when the server returned none."])
+        writer.block("\(access)struct NoRowsError: Error, Sendable, Hashable, CustomStringConvertible") { writer in
+            writer.docComment(["The query's name, e.g. `CreateAccount`."])
+            writer.line("\(access)var query: String")
+            writer.blankLine()
+            writer.block("\(access)init(query: String)") { writer in
+                writer.line("self.query = query")
+            }
+            writer.blankLine()
+            writer.line("\(access)var description: String { \"query \\(query) returned no rows\" }")
+        }
+
+        if plans.contains(where: { plan in plan.parameters.contains { $0.type.encodeThrows == nil } }) {
+            writer.blankLine()
+            writer.block("extension PostgresBindings") { writer in
+                writer.docComment([
+                    "Appends a value of a type configured by an override, whose encoding may or may not throw."
+                ])
+                writer.block(
+                    "mutating func appendEncodable<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value) throws"
+                ) { writer in
+                    writer.line("try self.append(value)")
+                }
+                writer.blankLine()
+                writer.block(
+                    "mutating func appendEncodable<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value?) throws"
+                ) { writer in
+                    writer.line("try self.append(value)")
+                }
+            }
+        }
+        return writer.text
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+
+/// Writes the Swift sources for a schema and its analysed queries (DESIGN §5): `Models.swift`,
+/// `Queries.swift`, `Querier.swift` (when `emit_interface`), `MockQuerier.swift` (when
+/// `emit_mock`) and one `<file>.sql.swift` per query file. Pure and deterministic: the same
+/// input gives byte-identical output.
+public struct SwiftEmitter: Sendable {
+    public let options: SwiftOptions
+    public let catalog: Catalog
+    /// The type mapping the emitter uses (also for `describe --json`).
+    public let typeMapper: SwiftTypeMapper
+
+    public init(options: SwiftOptions, catalog: Catalog) {
+        self.options = options
+        self.catalog = catalog
+        self.typeMapper = SwiftTypeMapper(options: options, catalog: catalog)
+    }
+
+    var names: TypeNames { typeMapper.names }
+
+    /// `public ` or nothing (internal is Swift's default).
+    var access: String { options.accessLevel == .public ? "public " : "" }
+
+    /// The generated files (paths relative to `out`) and any problems, e.g. a type without a
+    /// Swift mapping. Queries with errors are left out of the files.
+    public func emit(_ queries: [AnalyzedQuery]) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var enums: [EnumPlan] = []
+        for enumType in catalog.allEnums {
+            guard !enumType.values.isEmpty else {
+                diagnostics.append(
+                    .warning("enum \"\(enumType.name)\" has no labels; no Swift enum is generated for it", at: nil))
+                continue
+            }
+            enums.append(planEnum(enumType))
+        }
+        let models = catalog.allTables.compactMap { planModel($0, diagnostics: &diagnostics) }
+        var plans: [QueryPlan] = []
+        for query in queries {
+            if let plan = planQuery(query, models: models, diagnostics: &diagnostics) { plans.append(plan) }
+        }
+        diagnostics += duplicateTypeNameDiagnostics(enums: enums, models: models, plans: plans)
+
+        let byFile = Dictionary(grouping: plans, by: \.query.file)
+        let files = byFile.keys.sorted()
+        let orderedPlans = files.flatMap { byFile[$0] ?? [] }
+        let usesJSON =
+            models.contains { $0.fields.contains { $0.type.usesJSONValue } }
+            || orderedPlans.contains { plan in plan.parameters.contains { $0.type.usesJSONValue } || plan.resultUsesJSON }
+
+        var output: [GeneratedFile] = []
+        output.append(GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, json: usesJSON)))
+        output.append(GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)))
+        // The mock conforms to `Querier`, so it needs the protocol even when emit_interface is off.
+        if options.emitInterface || options.emitMock {
+            output.append(GeneratedFile(path: "Querier.swift", contents: querierFile(plans: orderedPlans)))
+        }
+        let fileNames = queryFileNames(files)
+        for file in files {
+            output.append(
+                GeneratedFile(path: fileNames[file] ?? file, contents: queryFile(source: file, plans: byFile[file] ?? [])))
+        }
+        if options.emitMock {
+            output.append(GeneratedFile(path: "MockQuerier.swift", contents: mockFile(plans: orderedPlans)))
+        }
+        return (output, diagnostics)
+    }
+
+    /// `db/query/account.sql` → `account.sql.swift`; folders are kept in the name only when two
+    /// query files share a base name.
+    func queryFileNames(_ files: [String]) -> [String: String] {
+        let baseNames = files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        var counts: [String: Int] = [:]
+        for name in baseNames { counts[name, default: 0] += 1 }
+        var result: [String: String] = [:]
+        for (file, baseName) in zip(files, baseNames) {
+            let name = counts[baseName] == 1 ? baseName : file.replacingOccurrences(of: "/", with: "_")
+            result[file] = name + ".swift"
+        }
+        return result
+    }
+
+    // MARK: - Planning
+
+    func planEnum(_ enumType: EnumType) -> EnumPlan {
+        let caseNames = TypeNames.caseNames(enumType.values)
+        return EnumPlan(
+            name: names.enumName(enumType), enumType: enumType,
+            cases: zip(caseNames, enumType.values).map { (name: $0, label: $1) })
+    }
+
+    /// A model for a table, or nil (with a warning) when a column has no Swift mapping.
+    func planModel(_ table: Table, diagnostics: inout [Diagnostic]) -> ModelPlan? {
+        var used: Set<String> = []
+        var fields: [FieldPlan] = []
+        for column in table.columns {
+            let reference = ColumnReference(schema: table.schema, table: table.name, column: column.name)
+            guard let type = typeMapper.swiftType(for: column.type, isNullable: !column.isNotNull, column: reference) else {
+                diagnostics.append(
+                    .warning(
+                        "table \"\(table.name)\": column \"\(column.name)\" has type \"\(column.type)\", which has no Swift "
+                            + "mapping; no model is generated for the table (add an override: gen.swift.overrides with "
+                            + "db_type: \"\(column.type.element)\")",
+                        at: nil))
+                return nil
+            }
+            let name = TypeNames.uniqued(names.fieldName(column.name), in: &used)
+            fields.append(FieldPlan(name: name, sqlName: column.name, type: type, comment: column.comment))
+        }
+        return ModelPlan(name: names.modelName(table), table: table, fields: fields)
+    }
+
+    func planQuery(_ query: AnalyzedQuery, models: [ModelPlan], diagnostics: inout [Diagnostic]) -> QueryPlan? {
+        let location = SourceLocation(file: query.file, line: query.line, column: 1)
+        var failed = false
+        func unmapped(_ what: String, _ type: SQLType) {
+            diagnostics.append(
+                .error(
+                    "query \"\(query.name)\": \(what) has type \"\(type)\", which has no Swift mapping; add an override "
+                        + "(gen.swift.overrides with db_type: \"\(type.element)\")",
+                    at: location))
+            failed = true
+        }
+
+        var usedParameterNames: Set<String> = []
+        var parameters: [FieldPlan] = []
+        for parameter in query.parameters {
+            guard let type = typeMapper.swiftType(for: parameter.type, isNullable: parameter.isNullable, column: parameter.column)
+            else {
+                unmapped("parameter $\(parameter.number) (\"\(parameter.name)\")", parameter.type)
+                continue
+            }
+            let name = TypeNames.uniqued(names.fieldName(parameter.name), in: &usedParameterNames)
+            parameters.append(FieldPlan(name: name, sqlName: parameter.name, type: type))
+        }
+
+        var columnTypes: [SwiftType] = []
+        for column in query.columns {
+            guard let type = typeMapper.swiftType(for: column.type, isNullable: column.isNullable, column: column.source) else {
+                unmapped("column \"\(column.name)\"", column.type)
+                continue
+            }
+            columnTypes.append(type)
+        }
+        if failed { return nil }
+
+        let baseName = Naming.upperCamelCase(query.name)
+        let result: ResultPlan
+        switch query.command {
+        case .exec, .execrows:
+            result = .none
+        case .one, .many:
+            if query.columns.isEmpty {
+                diagnostics.append(
+                    .error(
+                        "query \"\(query.name)\": :\(query.command.rawValue) needs a statement that returns columns; "
+                            + "use :exec or :execrows, or add RETURNING",
+                        at: location))
+                return nil
+            }
+            if query.columns.count == 1 {
+                result = .scalar(columnTypes[0])
+            } else if let model = matchingModel(query.columns, types: columnTypes, models: models) {
+                result = .model(model)
+            } else {
+                var used: Set<String> = []
+                let fields = zip(query.columns, columnTypes).map { column, type in
+                    FieldPlan(
+                        name: TypeNames.uniqued(names.fieldName(column.name), in: &used), sqlName: column.name, type: type)
+                }
+                result = .row(name: baseName + "Row", fields: fields)
+            }
+        }
+        let usesStruct = !parameters.isEmpty && parameters.count > options.queryParameterLimit
+        return QueryPlan(
+            query: query, baseName: baseName, methodName: Naming.lowerCamelCase(query.name), parameters: parameters,
+            paramsStructName: usesStruct ? baseName + "Params" : nil, result: result)
+    }
+
+    /// The model whose table has exactly these columns (names, order, types, nullability),
+    /// preferring the table the columns come from.
+    func matchingModel(_ columns: [ResultColumn], types: [SwiftType], models: [ModelPlan]) -> ModelPlan? {
+        func matches(_ model: ModelPlan) -> Bool {
+            let tableColumns = model.table.columns
+            guard tableColumns.count == columns.count else { return false }
+            for (index, column) in columns.enumerated() {
+                let tableColumn = tableColumns[index]
+                guard column.name == tableColumn.name, column.type == tableColumn.type,
+                    column.isNullable == !tableColumn.isNotNull, types[index] == model.fields[index].type
+                else { return false }
+            }
+            return true
+        }
+        let sources = Set(columns.compactMap { $0.source.map { "\($0.schema).\($0.table)" } })
+        if sources.count == 1, let source = sources.first,
+            let model = models.first(where: { "\($0.table.schema).\($0.table.name)" == source }), matches(model)
+        {
+            return model
+        }
+        return models.first(where: matches)
+    }
+
+    /// Two generated types with one name would not compile; say which objects collide.
+    func duplicateTypeNameDiagnostics(enums: [EnumPlan], models: [ModelPlan], plans: [QueryPlan]) -> [Diagnostic] {
+        var owners: [String: [String]] = [:]
+        var order: [String] = []
+        func claim(_ name: String, by owner: String) {
+            if owners[name] == nil { order.append(name) }
+            owners[name, default: []].append(owner)
+        }
+        for plan in enums { claim(plan.name, by: "enum \"\(plan.enumType.name)\"") }
+        for model in models { claim(model.name, by: "\(model.table.isView ? "view" : "table") \"\(model.table.name)\"") }
+        for plan in plans {
+            if case .row(let name, _) = plan.result { claim(name, by: "query \"\(plan.query.name)\"") }
+            if let name = plan.paramsStructName { claim(name, by: "query \"\(plan.query.name)\"") }
+        }
+        return order.compactMap { name in
+            guard let list = owners[name], list.count > 1 else { return nil }
+            return .error(
+                "the Swift type name \"\(name)\" is generated for both \(list.joined(separator: " and ")); "
+                    + "use gen.swift.rename to rename one",
+                at: nil)
+        }
+    }
+}
+
+extension QueryPlan {
+    var resultUsesJSON: Bool {
+        switch result {
+        case .none: return false
+        case .scalar(let type): return type.usesJSONValue
+        case .model(let model): return model.fields.contains { $0.type.usesJSONValue }
+        case .row(_, let fields): return fields.contains { $0.type.usesJSONValue }
+        }
+    }
+}

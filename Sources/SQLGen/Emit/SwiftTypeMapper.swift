@@ -1,0 +1,161 @@
+import Foundation
+
+/// Maps PostgreSQL types to Swift types (DESIGN §5) and applies the config's overrides.
+/// Public so `describe --json` can report the `swiftType` of every parameter and column.
+public struct SwiftTypeMapper: Sendable {
+    public let options: SwiftOptions
+    public let catalog: Catalog
+    let names: TypeNames
+
+    public init(options: SwiftOptions, catalog: Catalog) {
+        self.options = options
+        self.catalog = catalog
+        self.names = TypeNames(options: options, catalog: catalog)
+    }
+
+    /// The Swift type spelled as generated code writes it (`Int64`, `String?`, `[UUID]`,
+    /// `AccountStatus`), or nil when the type has no mapping and no override.
+    /// `column` is the table column the value comes from or is assigned to (column overrides).
+    public func swiftTypeName(for type: SQLType, isNullable: Bool, column: ColumnReference?) -> String? {
+        swiftType(for: type, isNullable: isNullable, column: column)?.spelled
+    }
+
+    /// Same as `swiftTypeName` for a query parameter.
+    public func swiftTypeName(for parameter: QueryParameter) -> String? {
+        swiftTypeName(for: parameter.type, isNullable: parameter.isNullable, column: parameter.column)
+    }
+
+    /// Same as `swiftTypeName` for a result column.
+    public func swiftTypeName(for column: ResultColumn) -> String? {
+        swiftTypeName(for: column.type, isNullable: column.isNullable, column: column.source)
+    }
+
+    func swiftType(for type: SQLType, isNullable: Bool, column: ColumnReference?) -> SwiftType? {
+        if let override = matchingOverride(for: type, isNullable: isNullable, column: column) {
+            return override
+        }
+        guard var mapped = builtinMapping(for: type) else { return nil }
+        mapped.isOptional = isNullable
+        return mapped
+    }
+
+    // MARK: - Built-in mapping
+
+    private struct Scalar {
+        var name: String
+        var dataType: String
+        var arrayDataType: String?
+        var encodeThrows: Bool
+    }
+
+    private static let scalars: [String: Scalar] = {
+        let string = Scalar(name: "String", dataType: ".text", arrayDataType: ".textArray", encodeThrows: false)
+        let date = Scalar(name: "Date", dataType: ".timestamptz", arrayDataType: ".timestamptzArray", encodeThrows: false)
+        return [
+            "smallint": Scalar(name: "Int16", dataType: ".int2", arrayDataType: ".int2Array", encodeThrows: false),
+            "integer": Scalar(name: "Int32", dataType: ".int4", arrayDataType: ".int4Array", encodeThrows: false),
+            "bigint": Scalar(name: "Int64", dataType: ".int8", arrayDataType: ".int8Array", encodeThrows: false),
+            "real": Scalar(name: "Float", dataType: ".float4", arrayDataType: ".float4Array", encodeThrows: false),
+            "double precision": Scalar(
+                name: "Double", dataType: ".float8", arrayDataType: ".float8Array", encodeThrows: false),
+            "numeric": Scalar(name: "Decimal", dataType: ".numeric", arrayDataType: nil, encodeThrows: true),
+            "boolean": Scalar(name: "Bool", dataType: ".bool", arrayDataType: ".boolArray", encodeThrows: false),
+            "text": string, "character varying": string, "character": string, "name": string, "citext": string,
+            "bytea": Scalar(name: "Data", dataType: ".bytea", arrayDataType: nil, encodeThrows: true),
+            "uuid": Scalar(name: "UUID", dataType: ".uuid", arrayDataType: ".uuidArray", encodeThrows: false),
+            "timestamp with time zone": date, "timestamp without time zone": date, "date": date,
+            "json": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
+            "jsonb": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
+        ]
+    }()
+
+    private func builtinMapping(for type: SQLType) -> SwiftType? {
+        if !type.isBuiltin {
+            // A user-defined enum; arrays of enums have no static array OID, so they need an override.
+            // An enum without labels cannot be a Swift enum with a raw type, so it has no mapping.
+            guard !type.isArray, let enumType = catalog.enumType(type.name, schema: type.schema),
+                !enumType.values.isEmpty
+            else { return nil }
+            return SwiftType(
+                name: names.enumName(enumType), isOptional: false, bindingDataType: "PostgresDataType(0)",
+                encodeThrows: true)
+        }
+        // citext is an extension type; it lives in a schema only when the catalog says so.
+        guard let scalar = Self.scalars[type.name] else { return nil }
+        let usesJSON = scalar.name == "JSONValue"
+        if type.isArray {
+            guard let arrayDataType = scalar.arrayDataType else { return nil }
+            return SwiftType(
+                name: "[\(scalar.name)]", isOptional: false, bindingDataType: arrayDataType,
+                encodeThrows: scalar.encodeThrows, usesJSONValue: usesJSON)
+        }
+        return SwiftType(
+            name: scalar.name, isOptional: false, bindingDataType: scalar.dataType, encodeThrows: scalar.encodeThrows,
+            usesJSONValue: usesJSON)
+    }
+
+    // MARK: - Overrides
+
+    private func matchingOverride(for type: SQLType, isNullable: Bool, column: ColumnReference?) -> SwiftType? {
+        let applicable = options.overrides.filter { override in
+            guard let nullable = override.nullable else { return true }
+            return nullable == isNullable
+        }
+        if let column {
+            for override in applicable {
+                guard case .column(let spec) = override.target, matches(columnSpec: spec, column) else { continue }
+                return overrideType(override, isNullable: isNullable, wrapInArray: false)
+            }
+        }
+        for override in applicable {
+            guard case .dbType(let spec) = override.target, let target = Self.parseDBType(spec, catalog: catalog) else {
+                continue
+            }
+            if target == type { return overrideType(override, isNullable: isNullable, wrapInArray: false) }
+            if !target.isArray && type.isArray && target == type.element {
+                return overrideType(override, isNullable: isNullable, wrapInArray: true)
+            }
+        }
+        return nil
+    }
+
+    private func overrideType(_ override: TypeOverride, isNullable: Bool, wrapInArray: Bool) -> SwiftType {
+        var name = override.swiftType.trimmingCharacters(in: .whitespaces)
+        // `nullable: true` overrides may spell the optional themselves (`Money?`).
+        if name.hasSuffix("?") { name.removeLast() }
+        if wrapInArray { name = "[\(name)]" }
+        let dataType = wrapInArray ? "Array<\(name.dropFirst().dropLast())>.psqlType" : "\(name).psqlType"
+        return SwiftType(
+            name: name, isOptional: isNullable, bindingDataType: dataType, encodeThrows: nil,
+            importModule: override.importModule)
+    }
+
+    private func matches(columnSpec: String, _ column: ColumnReference) -> Bool {
+        let parts = columnSpec.split(separator: ".").map { String($0) }
+        switch parts.count {
+        case 2: return column.schema == catalog.defaultSchema && parts[0] == column.table && parts[1] == column.column
+        case 3: return parts[0] == column.schema && parts[1] == column.table && parts[2] == column.column
+        default: return false
+        }
+    }
+
+    /// `uuid`, `pg_catalog.int8`, `public.my_enum`, `text[]` → the type they name.
+    static func parseDBType(_ spec: String, catalog: Catalog) -> SQLType? {
+        var text = spec.trimmingCharacters(in: .whitespaces)
+        var isArray = false
+        if text.hasSuffix("[]") {
+            isArray = true
+            text.removeLast(2)
+        }
+        if text.hasPrefix("pg_catalog.") { text.removeFirst("pg_catalog.".count) }
+        if let builtin = SQLType.builtin(text) {
+            return SQLType(name: builtin.name, isArray: isArray)
+        }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2 { return SQLType(name: parts[1], schema: parts[0], isArray: isArray) }
+        // An unqualified user type lives in the default schema; a name the catalog does not
+        // know is taken as a built-in we have no alias for.
+        if catalog.enumType(text) != nil { return SQLType(name: text, schema: catalog.defaultSchema, isArray: isArray) }
+        return SQLType(name: text, isArray: isArray)
+    }
+}

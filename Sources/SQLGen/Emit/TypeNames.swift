@@ -1,0 +1,73 @@
+/// Swift names for catalog objects: model structs for tables and views, enums, their fields and
+/// cases. One place, so models, queries and the type mapper always agree.
+struct TypeNames: Sendable {
+    let options: SwiftOptions
+    let defaultSchema: String
+
+    init(options: SwiftOptions, catalog: Catalog) {
+        self.options = options
+        self.defaultSchema = catalog.defaultSchema
+    }
+
+    /// Names generated code or Foundation/PostgresNIO already use; a table or enum whose name
+    /// would collide gets a suffix so it cannot shadow them.
+    static let takenTypeNames: Set<String> = [
+        "Queries", "DBTX", "Querier", "MockQuerier", "MockQuerierError", "JSONValue", "NoRowsError", "Data", "Date", "UUID", "Decimal",
+        "String", "Int", "Int16", "Int32", "Int64", "Float", "Double", "Bool", "Array", "Dictionary", "Set",
+        "Optional", "Result", "Error", "Never", "Void", "Logger", "Character", "Codable", "Sendable", "Hashable",
+        "PostgresRow", "PostgresBindings", "PostgresDataType", "PostgresPreparedStatement", "PostgresClient",
+        "PostgresConnection", "PostgresCodable", "Any", "Self", "Type", "Protocol", "URL",
+    ]
+
+    /// `accounts` → `Account`; `audit.log_entries` → `AuditLogEntry`; renamed when `rename` says so.
+    func modelName(_ table: Table) -> String {
+        if let renamed = options.rename["\(table.schema).\(table.name)"] ?? options.rename[table.name] {
+            return renamed
+        }
+        let base = options.emitExactTableNames ? table.name : Inflection.singularize(table.name)
+        return avoidingTaken(schemaPrefix(table.schema) + Naming.upperCamelCase(base), suffix: "Model")
+    }
+
+    /// `account_status` → `AccountStatus`.
+    func enumName(_ enumType: EnumType) -> String {
+        if let renamed = options.rename["\(enumType.schema).\(enumType.name)"] ?? options.rename[enumType.name] {
+            return renamed
+        }
+        return avoidingTaken(schemaPrefix(enumType.schema) + Naming.upperCamelCase(enumType.name), suffix: "Enum")
+    }
+
+    /// A column's field name, unescaped: `account_id` → `accountID`, or the `rename` entry.
+    func fieldName(_ column: String) -> String {
+        options.rename[column] ?? Naming.lowerCamelCase(column)
+    }
+
+    private func schemaPrefix(_ schema: String) -> String {
+        schema == defaultSchema ? "" : Naming.upperCamelCase(schema)
+    }
+
+    private func avoidingTaken(_ name: String, suffix: String) -> String {
+        Self.takenTypeNames.contains(name) ? name + suffix : name
+    }
+
+    /// `case` names for enum labels, unescaped, unique: `in-progress` → `inProgress`, `USD` → `usd`.
+    static func caseNames(_ labels: [String]) -> [String] {
+        var used: Set<String> = []
+        return labels.map { label in
+            var name = Naming.words(label).isEmpty ? "empty" : Naming.lowerCamelCase(label)
+            name = uniqued(name, in: &used)
+            return name
+        }
+    }
+
+    /// `name`, or `name2`, `name3` … if taken; records the result.
+    static func uniqued(_ name: String, in used: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(name)\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

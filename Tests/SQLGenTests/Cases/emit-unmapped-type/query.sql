@@ -1,0 +1,2 @@
+-- name: GetHost :one
+SELECT id, addr FROM hosts WHERE id = $1;

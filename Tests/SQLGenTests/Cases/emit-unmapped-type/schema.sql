@@ -1,0 +1,4 @@
+CREATE TABLE hosts (
+    id bigserial PRIMARY KEY,
+    addr inet NOT NULL
+);
