@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "SQLGenTests",
             dependencies: ["SQLGen"],
-            exclude: ["Cases"],
+            exclude: ["Cases", "Emit/Reference"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -43,28 +43,28 @@ public enum Pipeline {
     public static func run(configPath: String?) -> Result {
         let config: Config
         do {
-            config = try ConfigLoader.load(path: configPath)
+            config = try ConfigLoader.load(path: configPath ?? ".")
         } catch {
-            return Result(packages: [], diagnostics: [error.diagnostic])
+            return Result(packages: [], diagnostics: error.diagnostics)
         }
         var packages: [PackageOutput] = []
         var diagnostics: [Diagnostic] = []
         for package in config.packages {
-            let output = run(package, baseURL: config.baseURL)
+            let output = run(package, of: config)
             diagnostics += output.diagnostics
             packages.append(output)
         }
         return Result(packages: packages, diagnostics: diagnostics)
     }
 
-    static func run(_ package: PackageConfig, baseURL: URL) -> PackageOutput {
+    static func run(_ package: SQLPackage, of config: Config) -> PackageOutput {
         var diagnostics: [Diagnostic] = []
-        let inputs = InputFiles.resolve(package, relativeTo: baseURL)
-        diagnostics += inputs.diagnostics
+        let schemaFiles = read({ () throws(ConfigError) in try config.resolvedSchemaFiles(for: package) }, into: &diagnostics)
+        let queryFiles = read({ () throws(ConfigError) in try config.resolvedQueryFiles(for: package) }, into: &diagnostics)
 
         // Parse the schema and build the catalog.
         var statements: [SchemaStatement] = []
-        for file in inputs.schemaFiles {
+        for file in schemaFiles {
             let parsed = SchemaFileParser.parse(file)
             statements += parsed.statements
             diagnostics += parsed.diagnostics
@@ -74,11 +74,12 @@ public enum Pipeline {
 
         // Parse and analyze the queries.
         var parsedQueries: [ParsedQuery] = []
-        for file in inputs.queryFiles {
+        for file in queryFiles {
             let parsed = QueryFileParser.parse(file)
             parsedQueries += parsed.queries
             diagnostics += parsed.diagnostics
         }
+        diagnostics += QueryFileParser.duplicateNameDiagnostics(parsedQueries)
         let analyzed = Analyzer(catalog: built.catalog).analyze(parsedQueries)
         diagnostics += analyzed.diagnostics
 
@@ -90,14 +91,38 @@ public enum Pipeline {
             files = emitted.files
             diagnostics += emitted.diagnostics
         }
+        let outURL = URL(fileURLWithPath: config.directory).appendingPathComponent(package.swift.out)
+        let mapper = emitter.typeMapper
         return PackageOutput(
-            name: package.swift.module,
-            output: OutputDirectory(displayPath: package.swift.out, url: baseURL.appendingPathComponent(package.swift.out)),
+            name: package.swift.module ?? package.displayName,
+            output: OutputDirectory(displayPath: package.swift.out, url: outURL),
             catalog: built.catalog,
             queries: analyzed.queries,
             files: diagnostics.containsErrors ? [] : files,
             diagnostics: diagnostics,
-            swiftType: { type, isNullable, column in emitter.swiftTypeName(for: type, isNullable: isNullable, column: column) }
+            swiftType: { type, isNullable, column in mapper.swiftTypeName(for: type, isNullable: isNullable, column: column) }
         )
+    }
+
+    /// Resolves and reads input files; problems become diagnostics so one run reports them all.
+    private static func read(
+        _ resolve: () throws(ConfigError) -> [InputFile], into diagnostics: inout [Diagnostic]
+    ) -> [SourceFile] {
+        let inputs: [InputFile]
+        do {
+            inputs = try resolve()
+        } catch {
+            diagnostics += error.diagnostics
+            return []
+        }
+        var files: [SourceFile] = []
+        for input in inputs {
+            do {
+                files.append(try input.read())
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return files
     }
 }
