@@ -1,0 +1,259 @@
+/// How a call of a built-in function resolves: what its untyped arguments become, its
+/// result type and when the result can be NULL.
+struct FunctionResolution: Sendable, Hashable {
+    enum Nullability: Sendable, Hashable {
+        /// NULL when any argument is NULL (PostgreSQL's STRICT functions).
+        case strict
+        /// Never NULL (`count`, `now()`, `concat`).
+        case never
+        /// Can be NULL whatever the arguments (aggregates over zero rows, `lag`).
+        case always
+    }
+
+    /// The type each argument takes when it is an untyped `$n` (nil: nothing decides it).
+    var argumentTypes: [SQLType?]
+    var result: SQLType
+    var nullability: Nullability
+    var isAggregate = false
+}
+
+/// The table of built-in functions the analysis knows, with PostgreSQL 15's result types.
+/// Functions missing here are reported as unknown (never typed as a guess).
+enum FunctionSignatures {
+    static let aggregates: Set<String> = [
+        "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg",
+        "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp",
+        "variance", "var_pop", "var_samp",
+    ]
+
+    static func isAggregate(_ name: String) -> Bool { aggregates.contains(name) }
+
+    /// Resolves `name(args)`; nil when PostgreSQL would report "function … does not exist".
+    static func resolve(_ name: String, _ args: [TypedExpression], isWindow: Bool) -> FunctionResolution? {
+        let types = args.map(\.type)
+        let count = args.count
+        func unknown(_ index: Int) -> Bool { types[index] == .unknown }
+        func isString(_ index: Int) -> Bool { unknown(index) || OperatorResolution.isString(types[index]) }
+        func isInteger(_ index: Int) -> Bool { unknown(index) || OperatorResolution.isInteger(types[index]) }
+        func isNumeric(_ index: Int) -> Bool { unknown(index) || OperatorResolution.isNumeric(types[index]) }
+        func isTimestamp(_ index: Int) -> Bool {
+            unknown(index) || (!types[index].isArray && types[index].category == "D")
+        }
+        func all(_ type: SQLType?) -> [SQLType?] { Array(repeating: type, count: count) }
+        func textFunction(_ shape: [SQLType], result: SQLType = .text, nullability: FunctionResolution.Nullability = .strict)
+            -> FunctionResolution?
+        {
+            guard count == shape.count else { return nil }
+            for (index, expected) in shape.enumerated() {
+                let ok = expected == .text ? isString(index) : (expected == .integer ? isInteger(index) : true)
+                if !ok { return nil }
+            }
+            return FunctionResolution(argumentTypes: shape, result: result, nullability: nullability)
+        }
+        func aggregate(_ result: SQLType, arguments: [SQLType?]? = nil, nullability: FunctionResolution.Nullability = .always)
+            -> FunctionResolution
+        {
+            FunctionResolution(argumentTypes: arguments ?? all(nil), result: result, nullability: nullability, isAggregate: true)
+        }
+
+        switch name {
+        // Aggregates: NULL over zero rows, except count.
+        case "count":
+            guard count == 1 else { return nil }
+            return aggregate(.bigint, nullability: .never)
+        case "sum":
+            guard count == 1, !unknown(0) else { return nil }
+            switch types[0] {
+            case .smallint, .integer: return aggregate(.bigint)
+            case .bigint, .numeric: return aggregate(.numeric)
+            case .real, .doublePrecision, .interval, SQLType(name: "money"): return aggregate(types[0])
+            default: return nil
+            }
+        case "avg":
+            guard count == 1, !unknown(0) else { return nil }
+            switch types[0] {
+            case .smallint, .integer, .bigint, .numeric: return aggregate(.numeric)
+            case .real, .doublePrecision: return aggregate(.doublePrecision)
+            case .interval: return aggregate(.interval)
+            default: return nil
+            }
+        case "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp":
+            guard count == 1, !unknown(0), let rank = OperatorResolution.numericRank(types[0]) else { return nil }
+            return aggregate(rank >= 4 ? .doublePrecision : .numeric)
+        case "min", "max":
+            guard count == 1 else { return nil }
+            if args[0].unknownParameter != nil { return nil }
+            return aggregate(unknown(0) ? .text : types[0], arguments: [.text])
+        case "bool_and", "bool_or", "every":
+            guard count == 1, unknown(0) || types[0] == .boolean else { return nil }
+            return aggregate(.boolean, arguments: [.boolean])
+        case "string_agg":
+            guard count == 2 else { return nil }
+            if types[0] == .bytea { return aggregate(.bytea, arguments: [.bytea, .bytea]) }
+            guard isString(0), isString(1) else { return nil }
+            return aggregate(.text, arguments: [.text, .text])
+        case "array_agg":
+            guard count == 1, args[0].unknownParameter == nil else { return nil }
+            let element = unknown(0) ? SQLType.text : types[0]
+            return aggregate(element.array, arguments: [.text])
+        case "json_agg", "json_object_agg":
+            return aggregate(.json, arguments: all(.text))
+        case "jsonb_agg", "jsonb_object_agg":
+            return aggregate(.jsonb, arguments: all(.text))
+
+        // Window functions.
+        case "row_number", "rank", "dense_rank":
+            guard isWindow, count == 0 else { return nil }
+            return FunctionResolution(argumentTypes: [], result: .bigint, nullability: .never)
+        case "percent_rank", "cume_dist":
+            guard isWindow, count == 0 else { return nil }
+            return FunctionResolution(argumentTypes: [], result: .doublePrecision, nullability: .never)
+        case "ntile":
+            guard isWindow, count == 1, isInteger(0) else { return nil }
+            return FunctionResolution(argumentTypes: [.integer], result: .integer, nullability: .always)
+        case "lag", "lead", "first_value", "last_value", "nth_value":
+            guard isWindow, count >= 1, args[0].unknownParameter == nil else { return nil }
+            var arguments: [SQLType?] = [nil]
+            if count > 1 { arguments.append(.integer) }
+            if count > 2 { arguments.append(types[0]) }
+            return FunctionResolution(
+                argumentTypes: arguments, result: unknown(0) ? .text : types[0], nullability: .always)
+
+        // Date and time.
+        case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp":
+            guard count == 0 else { return nil }
+            return FunctionResolution(argumentTypes: [], result: .timestamptz, nullability: .never)
+        case "date_part":
+            guard count == 2, isString(0), isTimestamp(1) || types[1] == .interval else { return nil }
+            return FunctionResolution(argumentTypes: [.text, .timestamptz], result: .doublePrecision, nullability: .strict)
+        case "extract":
+            guard count == 2, isString(0), isTimestamp(1) || types[1] == .interval else { return nil }
+            return FunctionResolution(argumentTypes: [.text, .timestamptz], result: .numeric, nullability: .strict)
+        case "date_trunc":
+            guard count == 2 || count == 3, isString(0) else { return nil }
+            let result: SQLType
+            switch types[1] {
+            case .timestamp: result = .timestamp
+            case .interval: result = .interval
+            case .timestamptz, .date, .unknown: result = .timestamptz
+            default: return nil
+            }
+            return FunctionResolution(
+                argumentTypes: [.text, result] + (count == 3 ? [.text] : []), result: result, nullability: .strict)
+        case "age":
+            guard count == 1 || count == 2, (0..<count).allSatisfy(isTimestamp) else { return nil }
+            return FunctionResolution(argumentTypes: all(.timestamptz), result: .interval, nullability: .strict)
+        case "to_char":
+            guard count == 2, !unknown(0), isString(1) else { return nil }
+            return FunctionResolution(argumentTypes: [nil, .text], result: .text, nullability: .strict)
+        case "to_timestamp":
+            if count == 1, isNumeric(0) {
+                return FunctionResolution(argumentTypes: [.doublePrecision], result: .timestamptz, nullability: .strict)
+            }
+            return textFunction([.text, .text], result: .timestamptz)
+        case "to_date": return textFunction([.text, .text], result: .date)
+        case "to_number": return textFunction([.text, .text], result: .numeric)
+
+        // Strings.
+        case "lower", "upper", "initcap", "md5", "reverse", "quote_ident", "quote_literal":
+            return textFunction([.text])
+        case "btrim", "ltrim", "rtrim", "trim":
+            return count == 1 ? textFunction([.text]) : textFunction([.text, .text])
+        case "length", "char_length", "character_length", "octet_length", "bit_length":
+            if count == 1, types[0] == .bytea {
+                return FunctionResolution(argumentTypes: [.bytea], result: .integer, nullability: .strict)
+            }
+            return textFunction([.text], result: .integer)
+        case "position", "strpos": return textFunction([.text, .text], result: .integer)
+        case "substring", "substr":
+            if count == 2 { return textFunction([.text, .integer]) }
+            return textFunction([.text, .integer, .integer])
+        case "replace", "translate": return textFunction([.text, .text, .text])
+        case "split_part": return textFunction([.text, .text, .integer])
+        case "left", "right", "repeat": return textFunction([.text, .integer])
+        case "lpad", "rpad":
+            return count == 2 ? textFunction([.text, .integer]) : textFunction([.text, .integer, .text])
+        case "regexp_replace":
+            return count == 3 ? textFunction([.text, .text, .text]) : textFunction([.text, .text, .text, .text])
+        case "like_escape", "similar_to_escape":
+            return count == 1 ? textFunction([.text]) : textFunction([.text, .text])
+        case "concat":
+            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .never)
+        case "concat_ws":
+            guard count >= 1, isString(0) else { return nil }
+            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .strict)
+        case "format":
+            guard count >= 1, isString(0) else { return nil }
+            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .strict)
+
+        // Numbers.
+        case "abs":
+            guard count == 1, !unknown(0), OperatorResolution.isNumeric(types[0]) else { return nil }
+            return FunctionResolution(argumentTypes: [nil], result: types[0], nullability: .strict)
+        case "ceil", "ceiling", "floor", "round", "trunc", "sqrt", "exp", "ln", "sign":
+            if count == 2, name == "round" || name == "trunc", isNumeric(0), isInteger(1) {
+                return FunctionResolution(argumentTypes: [.numeric, .integer], result: .numeric, nullability: .strict)
+            }
+            guard count == 1, isNumeric(0) else { return nil }
+            let result: SQLType = types[0] == .numeric ? .numeric : .doublePrecision
+            return FunctionResolution(argumentTypes: [.doublePrecision], result: result, nullability: .strict)
+        case "power", "pow":
+            guard count == 2, isNumeric(0), isNumeric(1) else { return nil }
+            let result: SQLType = types.contains(.numeric) ? .numeric : .doublePrecision
+            return FunctionResolution(argumentTypes: all(.doublePrecision), result: result, nullability: .strict)
+        case "mod":
+            guard count == 2, isNumeric(0), isNumeric(1) else { return nil }
+            let known = types.filter { $0 != .unknown }
+            let result = known.max { (OperatorResolution.numericRank($0) ?? 0) < (OperatorResolution.numericRank($1) ?? 0) }
+                ?? .integer
+            guard OperatorResolution.isInteger(result) || result == .numeric else { return nil }
+            return FunctionResolution(argumentTypes: all(result), result: result, nullability: .strict)
+        case "random":
+            guard count == 0 else { return nil }
+            return FunctionResolution(argumentTypes: [], result: .doublePrecision, nullability: .never)
+
+        // Identifiers and sequences.
+        case "gen_random_uuid", "uuid_generate_v4":
+            guard count == 0 else { return nil }
+            return FunctionResolution(argumentTypes: [], result: .uuid, nullability: .never)
+        case "nextval", "currval":
+            return textFunction([.text], result: .bigint, nullability: .never)
+
+        // JSON.
+        case "json_build_object", "json_build_array":
+            return FunctionResolution(argumentTypes: all(.text), result: .json, nullability: .never)
+        case "jsonb_build_object", "jsonb_build_array":
+            return FunctionResolution(argumentTypes: all(.text), result: .jsonb, nullability: .never)
+        case "to_json", "row_to_json", "array_to_json":
+            guard count == 1, args[0].unknownParameter == nil else { return nil }
+            return FunctionResolution(argumentTypes: [nil], result: .json, nullability: .strict)
+        case "to_jsonb":
+            guard count == 1, args[0].unknownParameter == nil else { return nil }
+            return FunctionResolution(argumentTypes: [nil], result: .jsonb, nullability: .strict)
+        case "json_array_length", "jsonb_array_length":
+            guard count == 1 else { return nil }
+            let type: SQLType = name.hasPrefix("jsonb") ? .jsonb : .json
+            guard unknown(0) || types[0] == type else { return nil }
+            return FunctionResolution(argumentTypes: [type], result: .integer, nullability: .strict)
+
+        // Arrays.
+        case "array_length":
+            guard count == 2, types[0].isArray, isInteger(1) else { return nil }
+            return FunctionResolution(argumentTypes: [nil, .integer], result: .integer, nullability: .always)
+        case "cardinality":
+            guard count == 1, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil], result: .integer, nullability: .strict)
+        case "array_append":
+            guard count == 2, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil, types[0].element], result: types[0], nullability: .never)
+        case "array_cat":
+            guard count == 2, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil, types[0]], result: types[0], nullability: .never)
+        case "unnest":
+            guard count == 1, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil], result: types[0].element, nullability: .always)
+        default:
+            return nil
+        }
+    }
+}
