@@ -161,11 +161,17 @@ extension QueryAnalysis {
                 throw AnalysisError("operator is not unique: unknown \(op) unknown", at: node)
             case (true, false):
                 guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: right.type, knownIsLeft: false)
-                else { throw AnalysisError("operator does not exist: unknown \(op) \(right.type)", at: node) }
+                else {
+                    let problem = right.type == .date ? "is not unique" : "does not exist"
+                    throw AnalysisError("operator \(problem): unknown \(op) \(right.type)", at: node)
+                }
                 resolve(&left, to: type, name: right.columnName)
             case (false, true):
                 guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: left.type, knownIsLeft: true)
-                else { throw AnalysisError("operator does not exist: \(left.type) \(op) unknown", at: node) }
+                else {
+                    let problem = left.type == .date ? "is not unique" : "does not exist"
+                    throw AnalysisError("operator \(problem): \(left.type) \(op) unknown", at: node)
+                }
                 resolve(&right, to: type, name: left.columnName)
             case (false, false):
                 break

@@ -163,7 +163,9 @@ extension QueryAnalysis {
             results.append(try typeExpression(result, in: scope))
         }
         let hasElse = node.node("defresult") != nil
-        if let elseNode = node.node("defresult") { results.append(try typeExpression(elseNode, in: scope)) }
+        // PostgreSQL puts ELSE first when resolving the common type (it matters for
+        // varchar vs text: the first of two mutually castable types wins).
+        if let elseNode = node.node("defresult") { results.insert(try typeExpression(elseNode, in: scope), at: 0) }
         let type = try resolveCommon(&results, context: "CASE", at: node)
         return .known(type, nullable: !hasElse || results.contains(where: \.isNullable))
     }

@@ -83,7 +83,9 @@ enum FunctionSignatures {
         case "min", "max":
             guard count == 1 else { return nil }
             if args[0].unknownParameter != nil { return nil }
-            return aggregate(unknown(0) ? .text : types[0], arguments: [.text])
+            // There is no max(varchar): it resolves to max(text).
+            let type = unknown(0) || types[0] == .characterVarying ? SQLType.text : types[0]
+            return aggregate(type, arguments: [.text])
         case "bool_and", "bool_or", "every":
             guard count == 1, unknown(0) || types[0] == .boolean else { return nil }
             return aggregate(.boolean, arguments: [.boolean])
@@ -124,18 +126,18 @@ enum FunctionSignatures {
             guard count == 0 else { return nil }
             return FunctionResolution(argumentTypes: [], result: .timestamptz, nullability: .never)
         case "date_part":
-            guard count == 2, isString(0), isTimestamp(1) || types[1] == .interval else { return nil }
-            return FunctionResolution(argumentTypes: [.text, .timestamptz], result: .doublePrecision, nullability: .strict)
+            guard count == 2, isString(0), !unknown(1), isTimestamp(1) || types[1] == .interval else { return nil }
+            return FunctionResolution(argumentTypes: [.text, nil], result: .doublePrecision, nullability: .strict)
         case "extract":
-            guard count == 2, isString(0), isTimestamp(1) || types[1] == .interval else { return nil }
-            return FunctionResolution(argumentTypes: [.text, .timestamptz], result: .numeric, nullability: .strict)
+            guard count == 2, isString(0), !unknown(1), isTimestamp(1) || types[1] == .interval else { return nil }
+            return FunctionResolution(argumentTypes: [.text, nil], result: .numeric, nullability: .strict)
         case "date_trunc":
             guard count == 2 || count == 3, isString(0) else { return nil }
             let result: SQLType
             switch types[1] {
             case .timestamp: result = .timestamp
             case .interval: result = .interval
-            case .timestamptz, .date, .unknown: result = .timestamptz
+            case .timestamptz, .date: result = .timestamptz
             default: return nil
             }
             return FunctionResolution(
@@ -188,8 +190,10 @@ enum FunctionSignatures {
 
         // Numbers.
         case "abs":
-            guard count == 1, !unknown(0), OperatorResolution.isNumeric(types[0]) else { return nil }
-            return FunctionResolution(argumentTypes: [nil], result: types[0], nullability: .strict)
+            // abs(unknown) picks the preferred numeric type, double precision.
+            guard count == 1, isNumeric(0) else { return nil }
+            return FunctionResolution(
+                argumentTypes: [.doublePrecision], result: unknown(0) ? .doublePrecision : types[0], nullability: .strict)
         case "ceil", "ceiling", "floor", "round", "trunc", "sqrt", "exp", "ln", "sign":
             if count == 2, name == "round" || name == "trunc", isNumeric(0), isInteger(1) {
                 return FunctionResolution(argumentTypes: [.numeric, .integer], result: .numeric, nullability: .strict)

@@ -2,7 +2,8 @@
 /// `select_common_type` (UNION/CASE/COALESCE) and the result types of the built-in operators.
 enum OperatorResolution {
     /// smallint < integer < bigint < numeric < real < double precision: the order of implicit
-    /// numeric casts, so the "larger" operand decides an arithmetic result.
+    /// numeric casts, so the "larger" operand decides an arithmetic result (real mixed with
+    /// another type gives double precision, see `arithmeticResult`).
     static func numericRank(_ type: SQLType) -> Int? {
         guard !type.isArray else { return nil }
         switch type.name {
@@ -88,6 +89,9 @@ enum OperatorResolution {
     /// PostgreSQL has no such operator.
     static func arithmeticResult(_ op: String, _ lhs: SQLType, _ rhs: SQLType) -> SQLType? {
         if let l = numericRank(lhs), let r = numericRank(rhs) {
+            // real meets anything but real as double precision: PostgreSQL casts both sides to
+            // the preferred float8 rather than the integer/numeric side to float4.
+            if (lhs == .real) != (rhs == .real) { return op == "%" ? nil : .doublePrecision }
             let result = l >= r ? lhs : rhs
             if op == "%", !(isInteger(result) || result == .numeric) { return nil }
             return result
@@ -134,7 +138,8 @@ enum OperatorResolution {
             if op == "-" { return known }
             return nil
         case "date":
-            if op == "+" || op == "-" { return knownIsLeft ? .integer : (op == "+" ? .integer : nil) }
+            // `date ± unknown` matches date ± integer, date ± interval and more: PostgreSQL
+            // reports "operator is not unique".
             return nil
         case "interval":
             if op == "+" || op == "-" { return .interval }

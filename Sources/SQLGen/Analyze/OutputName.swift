@@ -38,6 +38,8 @@ enum OutputName {
             default: return nil
             }
         case "CaseExpr":
+            // Named after its ELSE result when that has a name of its own.
+            if let inner = node.node("defresult").flatMap(figureWithStrength), inner.strength > 1 { return inner }
             return ("case", 1)
         case "A_ArrayExpr":
             return ("array", 2)
