@@ -85,6 +85,7 @@ extension QueryAnalysis {
         var rightVisible = try addFromItem(rightNode, to: &scope)
         let rightEnd = scope.current.items.count
 
+        let beforeNulling = scope.current
         // The outer side's rows may be missing: its columns become nullable.
         if joinType == "JOIN_LEFT" || joinType == "JOIN_FULL" {
             makeNullable(items: rightStart..<rightEnd, visible: &rightVisible, in: &scope)
@@ -117,10 +118,18 @@ extension QueryAnalysis {
             switch joinType {
             case "JOIN_RIGHT": column = right
             case "JOIN_FULL":
-                // COALESCE(left, right): NULL only when both sides are.
+                // COALESCE(left, right): NULL only when both sides' values are (as declared,
+                // before this join's own outer-join nulling).
+                let left = beforeNulling.column(leftMatches[0])
+                let right = beforeNulling.column(rightMatches[0])
                 let type = (try? OperatorResolution.commonType([left.type, right.type]).get()) ?? left.type
                 column = ResultColumn(name: name, type: type, isNullable: left.isNullable && right.isNullable)
             default: column = left
+            }
+            // The merged column has the two sides' common type (integer USING bigint is bigint).
+            if let common = try? OperatorResolution.commonType([left.type, right.type]).get(), common != column.type {
+                column.type = common
+                column.source = nil
             }
             merged.append(.merged(column))
             leftVisible.removeAll { $0 == leftMatches[0] }

@@ -288,6 +288,15 @@ extension QueryAnalysis {
             let location = rightNode.list("targetList").first?.location ?? node.location
             throw AnalysisError("each \(keyword) query must have the same number of columns", at: location)
         }
+        // UNION rows come from either side; INTERSECT rows are on both sides (NULLs match);
+        // EXCEPT rows come from the left.
+        func nullable(_ left: Bool, _ right: Bool) -> Bool {
+            switch operation {
+            case "SETOP_INTERSECT": return left && right
+            case "SETOP_EXCEPT": return left
+            default: return left || right
+            }
+        }
         var columns: [ResultColumn] = []
         var untyped: [Int?] = []
         for index in left.columns.indices {
@@ -315,7 +324,7 @@ extension QueryAnalysis {
             }
             columns.append(
                 ResultColumn(
-                    name: l.name, type: type, isNullable: l.isNullable || r.isNullable,
+                    name: l.name, type: type, isNullable: nullable(l.isNullable, r.isNullable),
                     source: l.source == r.source ? l.source : nil))
             untyped.append(open)
         }
