@@ -204,8 +204,8 @@ extension QueryAnalysis {
             resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
             return .known(op.hasSuffix(">>") ? .text : left.type, nullable: true)
         case "@>", "<@", "&&":
-            if left.isUnknown { resolve(&left, to: right.type) }
-            if right.isUnknown { resolve(&right, to: left.type) }
+            if left.isUnknown { resolve(&left, to: right.type, name: right.columnName, column: right.source) }
+            if right.isUnknown { resolve(&right, to: left.type, name: left.columnName, column: left.source) }
             return .known(.boolean, nullable: nullableOperands(left, right))
         case "?":
             resolve(&right, to: .text)

@@ -98,10 +98,11 @@ enum FunctionSignatures {
             guard count == 1, args[0].unknownParameter == nil else { return nil }
             let element = unknown(0) ? SQLType.text : types[0]
             return aggregate(element.array, arguments: [.text])
+        // Arguments of type "any"/anyelement: an untyped `$n` stays undetermined there.
         case "json_agg", "json_object_agg":
-            return aggregate(.json, arguments: all(.text))
+            return aggregate(.json)
         case "jsonb_agg", "jsonb_object_agg":
-            return aggregate(.jsonb, arguments: all(.text))
+            return aggregate(.jsonb)
 
         // Window functions.
         case "row_number", "rank", "dense_rank":
@@ -168,8 +169,12 @@ enum FunctionSignatures {
             return textFunction([.text], result: .integer)
         case "position", "strpos": return textFunction([.text, .text], result: .integer)
         case "substring", "substr":
-            if count == 2 { return textFunction([.text, .integer]) }
-            return textFunction([.text, .integer, .integer])
+            // substring(text, int, int) and the regex form substring(text, text, text): untyped
+            // positions prefer the string category unless a known argument picks the integer form.
+            let positions = Array(1..<max(count, 1))
+            let integerForm = name == "substr" || positions.contains { !unknown($0) && OperatorResolution.isInteger(types[$0]) }
+            let shape: SQLType = integerForm ? .integer : .text
+            return count == 2 ? textFunction([.text, shape]) : textFunction([.text, shape, shape])
         case "replace", "translate": return textFunction([.text, .text, .text])
         case "split_part": return textFunction([.text, .text, .integer])
         case "left", "right", "repeat": return textFunction([.text, .integer])
@@ -180,13 +185,13 @@ enum FunctionSignatures {
         case "like_escape", "similar_to_escape":
             return count == 1 ? textFunction([.text]) : textFunction([.text, .text])
         case "concat":
-            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .never)
-        case "concat_ws":
+            // concat(VARIADIC "any"): NULLs are skipped, untyped `$n` stay undetermined.
+            return FunctionResolution(argumentTypes: all(nil), result: .text, nullability: .never)
+        case "concat_ws", "format":
             guard count >= 1, isString(0) else { return nil }
-            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .strict)
-        case "format":
-            guard count >= 1, isString(0) else { return nil }
-            return FunctionResolution(argumentTypes: all(.text), result: .text, nullability: .strict)
+            return FunctionResolution(
+                argumentTypes: [.text] + Array(repeating: nil, count: count - 1), result: .text,
+                nullability: name == "format" ? .strict : .always)
 
         // Numbers.
         case "abs":
@@ -225,9 +230,9 @@ enum FunctionSignatures {
 
         // JSON.
         case "json_build_object", "json_build_array":
-            return FunctionResolution(argumentTypes: all(.text), result: .json, nullability: .never)
+            return FunctionResolution(argumentTypes: all(nil), result: .json, nullability: .never)
         case "jsonb_build_object", "jsonb_build_array":
-            return FunctionResolution(argumentTypes: all(.text), result: .jsonb, nullability: .never)
+            return FunctionResolution(argumentTypes: all(nil), result: .jsonb, nullability: .never)
         case "to_json", "row_to_json", "array_to_json":
             guard count == 1, args[0].unknownParameter == nil else { return nil }
             return FunctionResolution(argumentTypes: [nil], result: .json, nullability: .strict)
