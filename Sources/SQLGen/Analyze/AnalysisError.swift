@@ -17,6 +17,8 @@ struct AnalysisError: Error, Sendable, Hashable {
     /// "unsupported construct X" for a parse node the analysis does not handle, so that
     /// nothing is ever typed silently wrong.
     static func unsupported(_ node: ParseNode, _ what: String? = nil) -> AnalysisError {
-        AnalysisError("unsupported construct \(what ?? (node.kind.isEmpty ? "node" : node.kind))", at: node)
+        // Some nodes (RangeFunction, JoinExpr …) carry no location: use their first child's.
+        let location = node.location ?? node.descendants.compactMap(\.location).min()
+        return AnalysisError("unsupported construct \(what ?? (node.kind.isEmpty ? "node" : node.kind))", at: location)
     }
 }

@@ -29,7 +29,9 @@ struct QueryAnalysis: Sendable {
         case "InsertStmt": return try analyzeInsert(node, in: scope, isTopLevel: isTopLevel)
         case "UpdateStmt": return try analyzeUpdate(node, in: scope, isTopLevel: isTopLevel)
         case "DeleteStmt": return try analyzeDelete(node, in: scope, isTopLevel: isTopLevel)
-        default: throw AnalysisError.unsupported(node)
+        default:
+            // A statement kind the analysis does not handle: point at the statement itself.
+            throw AnalysisError("unsupported construct \(node.kind)", at: isTopLevel ? 0 : node.location)
         }
     }
 
