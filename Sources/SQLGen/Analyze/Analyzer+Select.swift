@@ -120,11 +120,13 @@ extension QueryAnalysis {
         }
         for sort in node.list("sortClause") {
             guard let expression = sort.node("node") else { continue }
-            try typeGroupingOrSort(expression, columns: columns, in: scope)
+            try typeGroupingOrSort(expression, clause: "ORDER BY", columns: columns, in: scope)
         }
-        for group in node.list("groupClause") { try typeGroupingOrSort(group, columns: columns, in: scope) }
+        for group in node.list("groupClause") {
+            try typeGroupingOrSort(group, clause: "GROUP BY", columns: columns, in: scope)
+        }
         for distinct in node.list("distinctClause") where !distinct.kind.isEmpty {
-            try typeGroupingOrSort(distinct, columns: columns, in: scope)
+            try typeGroupingOrSort(distinct, clause: "SELECT DISTINCT", columns: columns, in: scope)
         }
         let exactlyOne =
             node.list("groupClause").isEmpty && node.node("havingClause") == nil
@@ -182,22 +184,23 @@ extension QueryAnalysis {
         return result
     }
 
-    /// ORDER BY / GROUP BY / DISTINCT ON items: an output column name or position, else an
-    /// expression over the FROM items.
-    private mutating func typeGroupingOrSort(_ node: ParseNode, columns: [ResultColumn], in scope: Scope)
-        throws(AnalysisError)
-    {
+    /// ORDER BY / GROUP BY / DISTINCT ON items: an output column position or name, else an
+    /// expression over the FROM items. ORDER BY prefers output names, GROUP BY input columns
+    /// (PostgreSQL's `findTargetlistEntrySQL92`).
+    private mutating func typeGroupingOrSort(
+        _ node: ParseNode, clause: String, columns: [ResultColumn], in scope: Scope
+    ) throws(AnalysisError) {
         if node.kind == "A_Const", node.fields["ival"] != nil {
             let position = node.node("ival")?.int("ival") ?? 0
             guard position >= 1, position <= columns.count else {
-                throw AnalysisError("position \(position) is not in select list", at: node)
+                throw AnalysisError("\(clause) position \(position) is not in select list", at: node)
             }
             return
         }
         if node.kind == "ColumnRef", case let fields = node.names("fields"), fields.count == 1,
             columns.contains(where: { $0.name == fields[0] })
         {
-            // Output column (PostgreSQL prefers it for ORDER BY; GROUP BY falls back to it).
+            if clause == "ORDER BY" { return }
             if (try? scope.resolveColumn(fields, at: node.location)) == nil { return }
         }
         _ = try typeExpression(node, in: scope)

@@ -13,6 +13,9 @@ extension QueryAnalysis {
             guard let leftNode = node.node("lexpr") else {
                 return try typePrefixOperator(op, rightNode, in: scope, at: node)
             }
+            if leftNode.kind == "RowExpr", rightNode.kind == "RowExpr" {
+                return try typeRowComparison(op, leftNode, rightNode, in: scope, at: node)
+            }
             var left = try typeExpression(leftNode, in: scope)
             var right = try typeExpression(rightNode, in: scope)
             return try typeBinaryOperator(op, &left, &right, at: node)
@@ -79,6 +82,27 @@ extension QueryAnalysis {
         default:
             throw AnalysisError.unsupported(node, kind)
         }
+    }
+
+    /// `(a, b) = (x, y)`: PostgreSQL compares the rows field by field.
+    private mutating func typeRowComparison(
+        _ op: String, _ leftNode: ParseNode, _ rightNode: ParseNode, in scope: Scope, at node: ParseNode
+    ) throws(AnalysisError) -> TypedExpression {
+        guard Self.comparisonOperators.contains(op) else { throw AnalysisError.unsupported(node, "row operator \"\(op)\"") }
+        let leftItems = leftNode.list("args")
+        let rightItems = rightNode.list("args")
+        guard leftItems.count == rightItems.count else {
+            throw AnalysisError(
+                "unequal number of entries in row expressions", at: node)
+        }
+        var nullable = false
+        for (leftItem, rightItem) in zip(leftItems, rightItems) {
+            var left = try typeExpression(leftItem, in: scope)
+            var right = try typeExpression(rightItem, in: scope)
+            try compare(&left, &right, operator: op, at: node)
+            nullable = nullable || left.isNullable || right.isNullable
+        }
+        return .known(.boolean, nullable: nullable)
     }
 
     /// `x IN (a, b, …)`. With two or more list items that contain no column, PostgreSQL

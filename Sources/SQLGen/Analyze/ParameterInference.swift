@@ -42,7 +42,8 @@ struct ParameterTable: Sendable, Hashable {
         count: Int, named: [Int: ParsedQuery.NamedParameter]
     ) -> Result<[QueryParameter], AnalysisError> {
         var result: [QueryParameter] = []
-        var usedNames: Set<String> = []
+        // Names the user chose are kept as written; context names give way to them.
+        var usedNames = Set(named.values.map(\.name))
         for number in stride(from: 1, through: count, by: 1) {
             guard let slot = slots[number], let type = slot.type else {
                 return .failure(
@@ -52,7 +53,7 @@ struct ParameterTable: Sendable, Hashable {
             let base = named?.name ?? slot.contextName ?? "p\(number)"
             var name = base
             var suffix = 2
-            while usedNames.contains(name) {
+            while named == nil, usedNames.contains(name) {
                 name = "\(base)_\(suffix)"
                 suffix += 1
             }

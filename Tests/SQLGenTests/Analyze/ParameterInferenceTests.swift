@@ -79,6 +79,8 @@ import Testing
         ("SELECT count(*) FROM t HAVING count(*) > $1", ["p1 bigint"]),
         ("SELECT v FROM t GROUP BY v HAVING sum(id) > $1", ["p1 numeric"]),
         ("SELECT o.id FROM owners o JOIN pets p ON p.owner_id = o.id AND p.name = $1", ["name text"]),
+        ("SELECT id FROM owners WHERE (name, id) = ($1, $2)", ["name text", "id bigint"]),
+        ("SELECT id FROM owners WHERE (id, name) > ($1, $2)", ["id bigint", "name text"]),
     ])
     func otherContexts(sql: String, expected: [String]) throws {
         #expect(try parameters(sql) == expected)
@@ -119,7 +121,7 @@ import Testing
         #expect(try parameters("SELECT id FROM t WHERE id = $1 OR id = $2 OR id = $3") == ["id bigint", "id_2 bigint", "id_3 bigint"])
         #expect(
             try parameters("SELECT id FROM t WHERE id = $1 AND i = $2", named: [2: .init(name: "id")])
-                == ["id bigint", "id_2 integer"])
+                == ["id_2 bigint", "id integer"])
     }
 
     @Test func namedParametersKeepTheirNames() throws {

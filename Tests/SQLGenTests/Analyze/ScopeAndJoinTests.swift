@@ -172,6 +172,16 @@ import Testing
         #expect(try columns("SELECT id FROM owners FOR SHARE SKIP LOCKED") == ["id bigint"])
     }
 
+    @Test func orderByPrefersOutputNamesGroupByInputColumns() throws {
+        // `id` is ambiguous among the inputs but names one output column.
+        #expect(try columns("SELECT o.id FROM owners o JOIN pets p ON p.owner_id = o.id ORDER BY id") == ["id bigint"])
+        #expect(try columns("SELECT name AS label, count(*) FROM pets GROUP BY label") == ["label text", "count bigint"])
+        #expect(try columns("SELECT DISTINCT name FROM pets") == ["name text"])
+        #expect(
+            try AnalyzeFixtures.error("SELECT name FROM pets ORDER BY 2")
+                == "query.sql:1:32: error: ORDER BY position 2 is not in select list")
+    }
+
     @Test func schemaQualifiedNames() throws {
         #expect(try columns("SELECT public.owners.name FROM public.owners") == ["name character varying"])
         #expect(try columns("SELECT owners.name FROM public.owners") == ["name character varying"])
