@@ -309,7 +309,9 @@ extension QueryAnalysis {
             switch OperatorResolution.commonType([l.type, r.type]) {
             case .success(let common): type = common
             case .failure(let mismatch):
-                throw AnalysisError("\(keyword) types \(mismatch.first) and \(mismatch.second) cannot be matched", at: rightNode.list("targetList").first?.location ?? node.location)
+                throw AnalysisError(
+                    "\(keyword) types \(mismatch.first) and \(mismatch.second) cannot be matched",
+                    at: rightNode.list("targetList").first?.location ?? node.location)
             }
             var open: Int? = nil
             if l.type == .unknown && r.type == .unknown {

@@ -213,7 +213,8 @@ enum FunctionSignatures {
         case "mod":
             guard count == 2, isNumeric(0), isNumeric(1) else { return nil }
             let known = types.filter { $0 != .unknown }
-            let result = known.max { (OperatorResolution.numericRank($0) ?? 0) < (OperatorResolution.numericRank($1) ?? 0) }
+            let result =
+                known.max { (OperatorResolution.numericRank($0) ?? 0) < (OperatorResolution.numericRank($1) ?? 0) }
                 ?? .integer
             guard OperatorResolution.isInteger(result) || result == .numeric else { return nil }
             return FunctionResolution(argumentTypes: all(result), result: result, nullability: .strict)

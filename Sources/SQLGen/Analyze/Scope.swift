@@ -112,7 +112,8 @@ extension Scope {
             }
             if let column = item.columns.first(where: { $0.name == name }) { return column }
             let qualified = "\(tableName).\(name)"
-            let hint = NameSuggestion.closest(to: name, among: item.columns.map(\.name))
+            let hint =
+                NameSuggestion.closest(to: name, among: item.columns.map(\.name))
                 .map { " (did you mean \"\(tableName).\($0)\"?)" } ?? ""
             throw AnalysisError("column \(qualified) does not exist" + hint, at: location)
         default:

@@ -151,9 +151,9 @@ import Testing
     }
 }
 
-private extension String {
+extension String {
     /// A reused-parameter query over pets' single nullable bigint column.
-    func replacingTable() -> String {
+    fileprivate func replacingTable() -> String {
         "SELECT id FROM pets WHERE owner_id = $1 OR owner_id + 1 = $1"
     }
 }

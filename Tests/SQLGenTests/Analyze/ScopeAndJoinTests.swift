@@ -91,7 +91,9 @@ import Testing
 
     @Test func outerJoinAgainstASubquery() throws {
         #expect(
-            try columns("SELECT o.name, s.total FROM owners o LEFT JOIN (SELECT owner_id, count(*) AS total FROM pets GROUP BY owner_id) s ON s.owner_id = o.id")
+            try columns(
+                "SELECT o.name, s.total FROM owners o LEFT JOIN (SELECT owner_id, count(*) AS total FROM pets GROUP BY owner_id) s ON s.owner_id = o.id"
+            )
                 == ["name character varying", "total bigint?"])
     }
 
