@@ -39,6 +39,7 @@ extension QueryAnalysis {
                     source: ColumnReference(schema: table.schema, table: table.name, column: column.name))
             }
             item = FromItem(name: name, schema: alias == nil ? table.schema : nil, columns: columns, location: node.location)
+            if alias != nil { item.aliasedRelation = table.name }
         }
         item.columns = try renamed(item.columns, by: alias, relation: name, at: node)
         return try append(item, to: &scope)

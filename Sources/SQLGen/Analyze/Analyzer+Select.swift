@@ -162,7 +162,7 @@ extension QueryAnalysis {
                     let tableName = fields[fields.count - 2]
                     let schema = fields.count > 2 ? fields[fields.count - 3] : nil
                     guard let item = scope.fromItem(tableName, schema: schema, at: value.location) else {
-                        throw AnalysisError("missing FROM-clause entry for table \"\(tableName)\"", at: value)
+                        throw scope.missingFromItem(tableName, at: value.location)
                     }
                     expanded = item.columns.map { (item.name, $0) }
                 }

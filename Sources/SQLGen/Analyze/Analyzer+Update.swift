@@ -28,7 +28,7 @@ extension QueryAnalysis {
         let alias = relation.node("alias")?.string("aliasname")
         let item = FromItem(
             name: alias ?? table.name, schema: alias == nil ? table.schema : nil, columns: tableColumns(table),
-            location: relation.location)
+            location: relation.location, aliasedRelation: alias == nil ? nil : table.name)
         scope.current.items.append(item)
         scope.current.visible += item.columns.indices.map { .item(scope.current.items.count - 1, column: $0) }
         return table
@@ -55,10 +55,7 @@ extension QueryAnalysis {
                 let items = source.list("args")
                 let index = value.int("colno") - 1
                 if items.count != value.int("ncolumns") {
-                    throw AnalysisError(
-                        items.count < value.int("ncolumns")
-                            ? "number of columns does not match number of values" : "number of columns does not match number of values",
-                        at: source)
+                    throw AnalysisError("number of columns does not match number of values", at: source)
                 }
                 guard items.indices.contains(index) else { throw AnalysisError.unsupported(value) }
                 expression = items[index]

@@ -8,6 +8,9 @@ struct FromItem: Sendable, Hashable {
     var columns: [ResultColumn]
     /// Offset of the item in the statement, for "specified more than once".
     var location: Int?
+    /// The catalog table's name when the item is an aliased table, for PostgreSQL's
+    /// "invalid reference to FROM-clause entry" (`accounts.id` after `accounts a`).
+    var aliasedRelation: String? = nil
 }
 
 /// A column visible without qualification, in the order `*` expands to.
@@ -100,6 +103,9 @@ extension Scope {
                 }
                 if let match = matches.first { return level.column(match) }
             }
+            if fromItem(name, schema: nil, at: location) != nil {
+                throw AnalysisError("unsupported construct whole-row reference \"\(name)\"", at: location)
+            }
             let candidates = levels.flatMap { level in level.visible.map { level.column($0).name } }
             throw AnalysisError(
                 "column \"\(name)\" does not exist" + NameSuggestion.hint(for: name, among: candidates), at: location)
@@ -108,7 +114,7 @@ extension Scope {
             let tableName = fields[fields.count - 2]
             let name = fields[fields.count - 1]
             guard let item = fromItem(tableName, schema: schema, at: location) else {
-                throw AnalysisError("missing FROM-clause entry for table \"\(tableName)\"", at: location)
+                throw missingFromItem(tableName, at: location)
             }
             if let column = item.columns.first(where: { $0.name == name }) { return column }
             let qualified = "\(tableName).\(name)"
@@ -119,6 +125,18 @@ extension Scope {
         default:
             throw AnalysisError("improper qualified name (too many dotted names): \(fields.joined(separator: "."))", at: location)
         }
+    }
+
+    /// "missing FROM-clause entry", or PostgreSQL's more precise message when the name is a
+    /// table that is in FROM under an alias.
+    func missingFromItem(_ name: String, at location: Int?) -> AnalysisError {
+        for level in levels.reversed() {
+            if let item = level.items.first(where: { $0.aliasedRelation == name }) {
+                return AnalysisError(
+                    "invalid reference to FROM-clause entry for table \"\(name)\" (did you mean \"\(item.name)\"?)", at: location)
+            }
+        }
+        return AnalysisError("missing FROM-clause entry for table \"\(name)\"", at: location)
     }
 
     /// The FROM item a qualifier names, innermost level first.

@@ -33,7 +33,11 @@ import Testing
     @Test func missingFromClauseEntry() throws {
         #expect(try error("SELECT x.id FROM accounts") == "query.sql:1:8: error: missing FROM-clause entry for table \"x\"")
         #expect(
-            try error("SELECT accounts.id FROM accounts a") == "query.sql:1:8: error: missing FROM-clause entry for table \"accounts\"")
+            try error("SELECT accounts.id FROM accounts a")
+                == "query.sql:1:8: error: invalid reference to FROM-clause entry for table \"accounts\" (did you mean \"a\"?)")
+        #expect(
+            try error("DELETE FROM accounts a WHERE accounts.id = 1", .exec)
+                == "query.sql:1:30: error: invalid reference to FROM-clause entry for table \"accounts\" (did you mean \"a\"?)")
         #expect(try error("SELECT x.* FROM accounts") == "query.sql:1:8: error: missing FROM-clause entry for table \"x\"")
     }
 
@@ -134,17 +138,18 @@ import Testing
     @Test func unsupportedConstructsAreReportedNotGuessed() throws {
         #expect(try error("SELECT * FROM generate_series(1, 3)") == "query.sql:1:15: error: unsupported construct RangeFunction")
         #expect(try error("SELECT (1, 2)") == "query.sql:1:8: error: unsupported construct RowExpr")
+        #expect(try error("SELECT a FROM accounts a") == "query.sql:1:8: error: unsupported construct whole-row reference \"a\"")
+        #expect(
+            try error("SELECT id FROM accounts GROUP BY ROLLUP (id)") == "query.sql:1:34: error: unsupported construct GroupingSet")
         #expect(try error("CREATE TABLE x (id int)", .exec) == "query.sql:1:1: error: unsupported construct CreateStmt")
     }
 
     @Test func duplicateQueryNames() throws {
-        let file = SourceFile(path: "query.sql", text: "")
         func query(_ name: String, line: Int) throws -> ParsedQuery {
             var parsed = try AnalyzeFixtures.query(name: name, sql: "SELECT 1")
             parsed.annotationLocation = SourceLocation(file: "query.sql", line: line, column: 1)
             return parsed
         }
-        _ = file
         let (queries, diagnostics) = Analyzer(catalog: AnalyzeFixtures.bank).analyze([
             try query("GetAccount", line: 1), try query("ListAccounts", line: 4), try query("GetAccount", line: 9),
         ])
