@@ -2,6 +2,7 @@
 extension QueryAnalysis {
     mutating func typeFunctionCall(_ node: ParseNode, in scope: Scope) throws(AnalysisError) -> TypedExpression {
         var names = node.names("funcname")
+        let displayName = names.joined(separator: ".")
         if names.first == "pg_catalog", names.count > 1 { names.removeFirst() }
         let name = names.joined(separator: ".")
         let isWindow = node.node("over") != nil
@@ -24,8 +25,7 @@ extension QueryAnalysis {
         var arguments: [TypedExpression] = []
         for argument in argumentNodes { arguments.append(try typeExpression(argument, in: scope)) }
         guard let resolution = FunctionSignatures.resolve(name, arguments, isWindow: isWindow) else {
-            let shown = arguments.map(\.displayType).joined(separator: ", ")
-            throw AnalysisError("function \(name)(\(shown)) does not exist", at: node)
+            throw AnalysisError(FunctionSignatures.failureMessage(displayName, name, arguments), at: node)
         }
         for index in arguments.indices where index < resolution.argumentTypes.count {
             if arguments[index].isUnknown, let type = resolution.argumentTypes[index] {

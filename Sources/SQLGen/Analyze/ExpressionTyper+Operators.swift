@@ -206,6 +206,18 @@ extension QueryAnalysis {
             return .known(result, nullable: nullableOperands(left, right))
         }
         switch op {
+        case "^":
+            // Exponentiation exists for numeric and double precision only.
+            for index in [0, 1] {
+                if index == 0, left.isUnknown { resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
+                if index == 1, right.isUnknown { resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
+            }
+            guard OperatorResolution.isNumeric(left.type), OperatorResolution.isNumeric(right.type) else {
+                throw AnalysisError("operator does not exist: \(left.type) ^ \(right.type)", at: node)
+            }
+            let floating = [left.type, right.type].contains { $0 == .real || $0 == .doublePrecision }
+            let result: SQLType = !floating && [left.type, right.type].contains(.numeric) ? .numeric : .doublePrecision
+            return .known(result, nullable: nullableOperands(left, right))
         case "||":
             if left.type.isArray || right.type.isArray {
                 let arrayType = left.type.isArray ? left.type : right.type

@@ -28,6 +28,33 @@ enum FunctionSignatures {
 
     static func isAggregate(_ name: String) -> Bool { aggregates.contains(name) }
 
+    /// Functions with several candidates that an untyped argument cannot choose between:
+    /// PostgreSQL says "function sum(unknown) is not unique".
+    static let ambiguousForUnknownArguments: Set<String> = [
+        "sum", "avg", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp", "to_char", "age",
+        "extract", "date_part", "date_trunc", "array_agg",
+    ]
+
+    /// Polymorphic functions (anyelement): an untyped argument leaves the type open and
+    /// PostgreSQL says "could not determine polymorphic type because input has type unknown".
+    static let polymorphic: Set<String> = [
+        "to_json", "to_jsonb", "json_agg", "jsonb_agg", "lag", "lead", "first_value", "last_value", "nth_value",
+        "array_append", "array_cat", "array_length", "cardinality", "unnest",
+    ]
+
+    /// The error PostgreSQL gives when `resolve` finds nothing for `name(arguments)`.
+    static func failureMessage(_ displayName: String, _ name: String, _ arguments: [TypedExpression]) -> String {
+        let shown = arguments.map(\.displayType).joined(separator: ", ")
+        let hasUnknown = arguments.contains { $0.type == .unknown }
+        if hasUnknown, polymorphic.contains(name) {
+            return "could not determine polymorphic type because input has type unknown"
+        }
+        if hasUnknown, ambiguousForUnknownArguments.contains(name) {
+            return "function \(displayName)(\(shown)) is not unique"
+        }
+        return "function \(displayName)(\(shown)) does not exist"
+    }
+
     /// Resolves `name(args)`; nil when PostgreSQL would report "function … does not exist".
     static func resolve(_ name: String, _ args: [TypedExpression], isWindow: Bool) -> FunctionResolution? {
         let types = args.map(\.type)
@@ -82,8 +109,7 @@ enum FunctionSignatures {
             return aggregate(rank >= 4 ? .doublePrecision : .numeric)
         case "min", "max":
             guard count == 1 else { return nil }
-            if args[0].unknownParameter != nil { return nil }
-            // There is no max(varchar): it resolves to max(text).
+            // There is no max(varchar): it resolves to max(text), and so does max(unknown).
             let type = unknown(0) || types[0] == .characterVarying ? SQLType.text : types[0]
             return aggregate(type, arguments: [.text])
         case "bool_and", "bool_or", "every":
@@ -95,13 +121,15 @@ enum FunctionSignatures {
             guard isString(0), isString(1) else { return nil }
             return aggregate(.text, arguments: [.text, .text])
         case "array_agg":
-            guard count == 1, args[0].unknownParameter == nil else { return nil }
-            let element = unknown(0) ? SQLType.text : types[0]
-            return aggregate(element.array, arguments: [.text])
+            guard count == 1, !unknown(0) else { return nil }
+            return aggregate(types[0].array)
         // Arguments of type "any"/anyelement: an untyped `$n` stays undetermined there.
-        case "json_agg", "json_object_agg":
+        case "json_agg", "jsonb_agg":
+            guard count == 1, !unknown(0) else { return nil }
+            return aggregate(name == "json_agg" ? .json : .jsonb)
+        case "json_object_agg":
             return aggregate(.json)
-        case "jsonb_agg", "jsonb_object_agg":
+        case "jsonb_object_agg":
             return aggregate(.jsonb)
 
         // Window functions.
@@ -115,7 +143,7 @@ enum FunctionSignatures {
             guard isWindow, count == 1, isInteger(0) else { return nil }
             return FunctionResolution(argumentTypes: [.integer], result: .integer, nullability: .always)
         case "lag", "lead", "first_value", "last_value", "nth_value":
-            guard isWindow, count >= 1, args[0].unknownParameter == nil else { return nil }
+            guard isWindow, count >= 1, !unknown(0) else { return nil }
             var arguments: [SQLType?] = [nil]
             if count > 1 { arguments.append(.integer) }
             if count > 2 { arguments.append(types[0]) }
@@ -144,7 +172,7 @@ enum FunctionSignatures {
             return FunctionResolution(
                 argumentTypes: [.text, result] + (count == 3 ? [.text] : []), result: result, nullability: .strict)
         case "age":
-            guard count == 1 || count == 2, (0..<count).allSatisfy(isTimestamp) else { return nil }
+            guard count == 1 || count == 2, (0..<count).allSatisfy({ !unknown($0) && isTimestamp($0) }) else { return nil }
             return FunctionResolution(argumentTypes: all(.timestamptz), result: .interval, nullability: .strict)
         case "to_char":
             guard count == 2, !unknown(0), isString(1) else { return nil }
@@ -155,6 +183,14 @@ enum FunctionSignatures {
             }
             return textFunction([.text, .text], result: .timestamptz)
         case "to_date": return textFunction([.text, .text], result: .date)
+        case "make_date":
+            guard count == 3, (0..<3).allSatisfy(isInteger) else { return nil }
+            return FunctionResolution(argumentTypes: all(.integer), result: .date, nullability: .strict)
+        case "make_interval":
+            guard count <= 7, (0..<count).allSatisfy(isNumeric) else { return nil }
+            var arguments: [SQLType?] = all(.integer)
+            if count == 7 { arguments[6] = .doublePrecision }
+            return FunctionResolution(argumentTypes: arguments, result: .interval, nullability: .strict)
         case "to_number": return textFunction([.text, .text], result: .numeric)
 
         // Strings.
@@ -235,10 +271,10 @@ enum FunctionSignatures {
         case "jsonb_build_object", "jsonb_build_array":
             return FunctionResolution(argumentTypes: all(nil), result: .jsonb, nullability: .never)
         case "to_json", "row_to_json", "array_to_json":
-            guard count == 1, args[0].unknownParameter == nil else { return nil }
+            guard count == 1, !unknown(0) else { return nil }
             return FunctionResolution(argumentTypes: [nil], result: .json, nullability: .strict)
         case "to_jsonb":
-            guard count == 1, args[0].unknownParameter == nil else { return nil }
+            guard count == 1, !unknown(0) else { return nil }
             return FunctionResolution(argumentTypes: [nil], result: .jsonb, nullability: .strict)
         case "json_array_length", "jsonb_array_length":
             guard count == 1 else { return nil }
