@@ -18,6 +18,8 @@ extension QueryAnalysis {
             return try append(FromItem(name: alias, schema: nil, columns: columns, location: node.location), to: &scope)
         case "JoinExpr":
             return try addJoin(node, to: &scope)
+        case "RangeFunction":
+            return try addFunction(node, to: &scope)
         default:
             throw AnalysisError.unsupported(node)
         }
@@ -43,6 +45,30 @@ extension QueryAnalysis {
         }
         item.columns = try renamed(item.columns, by: alias, relation: name, at: node)
         return try append(item, to: &scope)
+    }
+
+    /// `FROM unnest($1::int[]) AS u(x)`, `generate_series(…)`: one set-returning function
+    /// with a single output column (functions in FROM see earlier items, like LATERAL).
+    private mutating func addFunction(_ node: ParseNode, to scope: inout Scope) throws(AnalysisError) -> [VisibleColumn] {
+        let functions = node.list("functions")
+        guard functions.count == 1, !node.bool("is_rowsfrom"), let items = functions.first?.list("items"),
+            let call = items.first, call.kind == "FuncCall", items.dropFirst().allSatisfy({ $0.kind.isEmpty && $0.fields.isEmpty })
+        else { throw AnalysisError.unsupported(node) }
+        let functionName = call.names("funcname").last ?? ""
+        guard ["unnest", "generate_series"].contains(functionName), call.list("args").count <= 3,
+            !(functionName == "unnest" && call.list("args").count != 1)
+        else { throw AnalysisError.unsupported(node, "function \(functionName) in FROM") }
+        let typed = try typeFunctionCall(call, in: scope)
+        let alias = node.node("alias")
+        let name = alias?.string("aliasname") ?? functionName
+        var columns = [
+            ResultColumn(name: alias?.names("colnames").first ?? name, type: typed.type, isNullable: typed.isNullable)
+        ]
+        if node.bool("ordinality") {
+            columns.append(ResultColumn(name: "ordinality", type: .bigint, isNullable: false))
+        }
+        columns = try renamed(columns, by: alias, relation: name, at: node)
+        return try append(FromItem(name: name, schema: nil, columns: columns, location: call.location), to: &scope)
     }
 
     /// Applies `AS a(x, y)` column aliases.

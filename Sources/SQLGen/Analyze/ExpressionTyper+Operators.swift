@@ -34,7 +34,9 @@ extension QueryAnalysis {
             var left = try typeExpression(leftNode, in: scope)
             var right = try typeExpression(rightNode, in: scope)
             try compare(&left, &right, operator: "=", at: node)
-            return .known(left.isUnknown ? .text : left.type, nullable: true)
+            // The result has the type `=` coerced the left side to (varchar compares as text).
+            let type = left.isUnknown ? SQLType.text : OperatorResolution.comparisonType(for: left.type)
+            return .known(type, nullable: true)
         case "AEXPR_LIKE", "AEXPR_ILIKE", "AEXPR_SIMILAR":
             guard let leftNode = node.node("lexpr"), let rightNode = node.node("rexpr") else {
                 throw AnalysisError.unsupported(node)

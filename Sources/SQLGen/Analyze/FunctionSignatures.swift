@@ -295,6 +295,21 @@ enum FunctionSignatures {
         case "array_cat":
             guard count == 2, types[0].isArray else { return nil }
             return FunctionResolution(argumentTypes: [nil, types[0]], result: types[0], nullability: .never)
+        case "generate_series":
+            guard count == 2 || count == 3, !unknown(0) || !unknown(1) else { return nil }
+            let known = unknown(0) ? types[1] : types[0]
+            if OperatorResolution.isNumeric(known), (0..<count).allSatisfy(isNumeric) {
+                let widest =
+                    types.filter { $0 != .unknown }.max {
+                        (OperatorResolution.numericRank($0) ?? 0) < (OperatorResolution.numericRank($1) ?? 0)
+                    } ?? .integer
+                let result: SQLType = OperatorResolution.isInteger(widest) ? widest : .numeric
+                return FunctionResolution(argumentTypes: all(result), result: result, nullability: .never)
+            }
+            if known == .timestamptz || known == .timestamp, count == 3 {
+                return FunctionResolution(argumentTypes: [known, known, .interval], result: known, nullability: .never)
+            }
+            return nil
         case "unnest":
             guard count == 1, types[0].isArray else { return nil }
             return FunctionResolution(argumentTypes: [nil], result: types[0].element, nullability: .always)

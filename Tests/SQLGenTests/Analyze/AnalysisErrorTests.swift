@@ -136,7 +136,11 @@ import Testing
     }
 
     @Test func unsupportedConstructsAreReportedNotGuessed() throws {
-        #expect(try error("SELECT * FROM generate_series(1, 3)") == "query.sql:1:15: error: unsupported construct RangeFunction")
+        #expect(
+            try error("SELECT * FROM json_each('{}')") == "query.sql:1:15: error: unsupported construct function json_each in FROM")
+        #expect(
+            try error("SELECT * FROM ROWS FROM (unnest('{1}'::int[]), unnest('{2}'::int[]))")
+                == "query.sql:1:26: error: unsupported construct RangeFunction")
         #expect(try error("SELECT (1, 2)") == "query.sql:1:8: error: unsupported construct RowExpr")
         #expect(try error("SELECT a FROM accounts a") == "query.sql:1:8: error: unsupported construct whole-row reference \"a\"")
         #expect(

@@ -127,6 +127,8 @@ import Testing
         ("COALESCE(nv, c)", "coalesce character varying"),
         ("COALESCE(sum(i), 0)", "coalesce bigint"),
         ("NULLIF(i, 1)", "nullif integer?"),
+        ("NULLIF(v, 'x')", "nullif text?"),
+        ("NULLIF(c, 'x')", "nullif character?"),
         ("GREATEST(i, id)", "greatest bigint"),
         ("LEAST(ni, 3)", "least integer"),
         ("GREATEST(ni, ni)", "greatest integer?"),

@@ -184,6 +184,16 @@ import Testing
                 == "query.sql:1:32: error: ORDER BY position 2 is not in select list")
     }
 
+    @Test func setReturningFunctionsInFrom() throws {
+        let query = try AnalyzeFixtures.analyze("SELECT * FROM unnest($1::bigint[]) WITH ORDINALITY AS u(x, n)")
+        #expect(query.columnSummary == ["x bigint?", "n bigint"])
+        #expect(query.parameterSummary == ["p1 bigint[]"])
+        #expect(query.sql == "SELECT x, n FROM unnest($1::bigint[]) WITH ORDINALITY AS u(x, n)")
+        #expect(try columns("SELECT g FROM generate_series(1, 3) g") == ["g integer"])
+        #expect(
+            try columns("SELECT o.id, x FROM owners o, unnest(ARRAY[o.id, 2]) x") == ["id bigint", "x bigint?"])
+    }
+
     @Test func schemaQualifiedNames() throws {
         #expect(try columns("SELECT public.owners.name FROM public.owners") == ["name character varying"])
         #expect(try columns("SELECT owners.name FROM public.owners") == ["name character varying"])
