@@ -316,11 +316,10 @@ extension QueryAnalysis {
             var open: Int? = nil
             if l.type == .unknown && r.type == .unknown {
                 // Both arms untyped: the enclosing context (or text) decides.
+                // (Even under INSERT, PostgreSQL resolves a set operation's untyped columns to text.)
                 if case .open = outputTyping {
                     open = left.untypedParameters[index] ?? right.untypedParameters[index]
                     type = .unknown
-                } else if case .targets(let targets) = outputTyping, index < targets.count {
-                    type = targets[index].column.type
                 }
             }
             for parameter in [left.untypedParameters[index], right.untypedParameters[index]].compactMap({ $0 })

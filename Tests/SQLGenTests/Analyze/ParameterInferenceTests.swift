@@ -99,6 +99,14 @@ import Testing
                 == ["name character varying", "p2 text"])
     }
 
+    @Test func insertFromAQueryPostgresResolvesFirstIsText() throws {
+        // PostgreSQL types the inner query before assigning: untyped values become text.
+        #expect(try parameters("INSERT INTO owners (name, nickname) VALUES ($1, $2) LIMIT 1") == ["p1 text", "p2 text"])
+        #expect(
+            try parameters("INSERT INTO owners (name, nickname) SELECT $1, $2 UNION ALL SELECT $3, $4")
+                == ["p1 text", "p2 text", "p3 text", "p4 text"])
+    }
+
     @Test func insertWithoutColumnListTargetsAllColumnsInOrder() throws {
         #expect(try parameters("INSERT INTO owners VALUES ($1, $2)") == ["id bigint", "name character varying"])
     }
