@@ -42,6 +42,7 @@ extension QueryAnalysis {
             }
             item = FromItem(name: name, schema: alias == nil ? table.schema : nil, columns: columns, location: node.location)
             if alias != nil { item.aliasedRelation = table.name }
+            item.isCatalogTable = true
         }
         item.columns = try renamed(item.columns, by: alias, relation: name, at: node)
         return try append(item, to: &scope)

@@ -86,6 +86,7 @@ extension QueryAnalysis {
             let visible = try addFromItem(item, to: &scope)
             scope.current.visible += visible
         }
+        scope.current = narrowNullability(of: scope.current, by: node.node("whereClause"))
         let targets = try typeTargetList(node.list("targetList"), in: scope, expandStars: isTopLevel)
         var columns: [ResultColumn] = []
         var untyped: [Int?] = []

@@ -28,7 +28,7 @@ extension QueryAnalysis {
         let alias = relation.node("alias")?.string("aliasname")
         let item = FromItem(
             name: alias ?? table.name, schema: alias == nil ? table.schema : nil, columns: tableColumns(table),
-            location: relation.location, aliasedRelation: alias == nil ? nil : table.name)
+            location: relation.location, aliasedRelation: alias == nil ? nil : table.name, isCatalogTable: true)
         scope.current.items.append(item)
         scope.current.visible += item.columns.indices.map { .item(scope.current.items.count - 1, column: $0) }
         return table

@@ -11,6 +11,9 @@ struct FromItem: Sendable, Hashable {
     /// The catalog table's name when the item is an aliased table, for PostgreSQL's
     /// "invalid reference to FROM-clause entry" (`accounts.id` after `accounts a`).
     var aliasedRelation: String? = nil
+    /// True when the item is one catalog table (not a CTE, subquery or function), so all its
+    /// columns belong to one row of that table.
+    var isCatalogTable = false
 }
 
 /// A column visible without qualification, in the order `*` expands to.

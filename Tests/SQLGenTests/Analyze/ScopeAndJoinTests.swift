@@ -194,6 +194,27 @@ import Testing
             try columns("SELECT o.id, x FROM owners o, unnest(ARRAY[o.id, 2]) x") == ["id bigint", "x bigint?"])
     }
 
+    @Test func whereConditionsProveColumnsNonNull() throws {
+        // p.id IS NOT NULL: the pets row exists, so its NOT NULL columns are non-NULL again.
+        #expect(
+            try columns("SELECT p.name, p.born FROM owners o LEFT JOIN pets p ON p.owner_id = o.id WHERE p.id IS NOT NULL")
+                == ["name text", "born date?"])
+        // A comparison is false or NULL for NULL input: the compared column is non-NULL.
+        #expect(
+            try columns("SELECT p.born, p.name FROM owners o LEFT JOIN pets p ON p.owner_id = o.id WHERE o.id > 0 AND p.born > $1")
+                == ["born date", "name text?"])
+        #expect(try columns("SELECT nickname FROM owners WHERE nickname IS NOT NULL") == ["nickname text"])
+        // Not under OR, not IS NULL, not from another level.
+        #expect(
+            try columns("SELECT nickname FROM owners WHERE nickname IS NOT NULL OR id = 1") == ["nickname text?"])
+        #expect(try columns("SELECT nickname FROM owners WHERE nickname IS NULL") == ["nickname text?"])
+        // A subquery item may hold two rows of one table: only the tested column is narrowed.
+        #expect(
+            try columns(
+                "SELECT s.a, s.b FROM (SELECT p1.id AS a, p2.name AS b FROM pets p1 LEFT JOIN pets p2 ON p2.id = p1.owner_id) s WHERE s.a IS NOT NULL"
+            ) == ["a bigint", "b text?"])
+    }
+
     @Test func schemaQualifiedNames() throws {
         #expect(try columns("SELECT public.owners.name FROM public.owners") == ["name character varying"])
         #expect(try columns("SELECT owners.name FROM public.owners") == ["name character varying"])
