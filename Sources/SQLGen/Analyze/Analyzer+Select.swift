@@ -29,7 +29,7 @@ extension QueryAnalysis {
         if setOperation != "SETOP_NONE" {
             result = try analyzeSetOperation(node, setOperation, in: scope, isTopLevel: isTopLevel, outputTyping: outputTyping)
         } else if !node.list("valuesLists").isEmpty {
-            result = try analyzeValues(node, in: scope, outputTyping: outputTyping)
+            result = try analyzeValues(node, in: scope)
         } else {
             result = try analyzeSimpleSelect(node, scope: &scope, isTopLevel: isTopLevel, outputTyping: outputTyping)
         }
@@ -162,7 +162,7 @@ extension QueryAnalysis {
                 } else {
                     let tableName = fields[fields.count - 2]
                     let schema = fields.count > 2 ? fields[fields.count - 3] : nil
-                    guard let item = scope.fromItem(tableName, schema: schema, at: value.location) else {
+                    guard let item = scope.fromItem(tableName, schema: schema) else {
                         throw scope.missingFromItem(tableName, at: value.location)
                     }
                     expanded = item.columns.map { (item.name, $0) }
@@ -337,7 +337,7 @@ extension QueryAnalysis {
     }
 
     /// `VALUES (…), (…)`: columns `column1…`, typed by the common type of each position.
-    private mutating func analyzeValues(_ node: ParseNode, in scope: Scope, outputTyping: OutputTyping)
+    private mutating func analyzeValues(_ node: ParseNode, in scope: Scope)
         throws(AnalysisError) -> SelectResult
     {
         var rows: [[TypedExpression]] = []

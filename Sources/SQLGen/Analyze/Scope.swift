@@ -106,7 +106,7 @@ extension Scope {
                 }
                 if let match = matches.first { return level.column(match) }
             }
-            if fromItem(name, schema: nil, at: location) != nil {
+            if fromItem(name, schema: nil) != nil {
                 throw AnalysisError("unsupported construct whole-row reference \"\(name)\"", at: location)
             }
             let candidates = levels.flatMap { level in level.visible.map { level.column($0).name } }
@@ -116,7 +116,7 @@ extension Scope {
             let schema = fields.count == 3 ? fields[0] : nil
             let tableName = fields[fields.count - 2]
             let name = fields[fields.count - 1]
-            guard let item = fromItem(tableName, schema: schema, at: location) else {
+            guard let item = fromItem(tableName, schema: schema) else {
                 throw missingFromItem(tableName, at: location)
             }
             if let column = item.columns.first(where: { $0.name == name }) { return column }
@@ -143,24 +143,12 @@ extension Scope {
     }
 
     /// The FROM item a qualifier names, innermost level first.
-    func fromItem(_ name: String, schema: String?, at location: Int?) -> FromItem? {
+    func fromItem(_ name: String, schema: String?) -> FromItem? {
         for level in levels.reversed() {
             let matches = level.items.filter { item in
                 item.name == name && (schema == nil || item.schema == schema)
             }
             if let match = matches.first { return match }
-        }
-        return nil
-    }
-
-    /// The FROM item and its level-local index, for `t.*`.
-    func fromItemIndex(_ name: String, schema: String?) -> (level: Int, item: Int)? {
-        for levelIndex in levels.indices.reversed() {
-            if let index = levels[levelIndex].items.firstIndex(where: {
-                $0.name == name && (schema == nil || $0.schema == schema)
-            }) {
-                return (levelIndex, index)
-            }
         }
         return nil
     }
