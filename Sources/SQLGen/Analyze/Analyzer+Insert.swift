@@ -29,7 +29,7 @@ extension QueryAnalysis {
         // ON CONFLICT and RETURNING see the target table (and EXCLUDED for DO UPDATE).
         let tableItem = FromItem(
             name: alias ?? table.name, schema: alias == nil ? table.schema : nil, columns: tableColumns(table),
-            location: relation.location)
+            location: relation.location, aliasedRelation: alias == nil ? nil : table.name, isCatalogTable: true)
         scope.current.items = [tableItem]
         scope.current.visible = tableItem.columns.indices.map { .item(0, column: $0) }
         let onConflict = node.node("onConflictClause")
@@ -90,7 +90,7 @@ extension QueryAnalysis {
         return result
     }
 
-    /// VALUES rows or a SELECT; returns the number of rows when it is known statically.
+    /// VALUES rows or a SELECT; returns the number of VALUES rows (nil for a query).
     private mutating func analyzeInsertSource(
         _ select: ParseNode, targets: [InsertTarget], hasColumnList: Bool, in outer: Scope
     ) throws(AnalysisError) -> Int? {
@@ -126,7 +126,8 @@ extension QueryAnalysis {
                     at: expressions.indices.contains(index) ? expressions[index].location : select.location)
             }
         }
-        return result.returnsExactlyOneRow ? 1 : nil
+        // The row count of INSERT … SELECT is not known statically (only VALUES counts).
+        return nil
     }
 
     private func checkArity(expressions: [ParseNode], targets: [InsertTarget], hasColumnList: Bool)
