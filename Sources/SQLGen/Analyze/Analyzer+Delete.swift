@@ -15,7 +15,7 @@ extension QueryAnalysis {
         let returning = node.list("returningList")
         var columns: [ResultColumn] = []
         if !returning.isEmpty {
-            columns = finish(try typeTargetList(returning, in: scope, expandStars: isTopLevel))
+            columns = try finish(typeTargetList(returning, in: scope, expandStars: isTopLevel))
         }
         return StatementShape(columns: columns, hasReturning: !returning.isEmpty, returnsExactlyOneRow: false)
     }

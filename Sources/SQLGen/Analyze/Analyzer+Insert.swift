@@ -40,7 +40,7 @@ extension QueryAnalysis {
         var columns: [ResultColumn] = []
         if !returning.isEmpty {
             let typed = try typeTargetList(returning, in: scope, expandStars: isTopLevel)
-            columns = finish(typed)
+            columns = try finish(typed)
         }
         return StatementShape(
             columns: columns, hasReturning: !returning.isEmpty,
@@ -57,13 +57,17 @@ extension QueryAnalysis {
     }
 
     /// RETURNING/target lists as result columns; untyped literals become text.
-    mutating func finish(_ targets: [TypedTarget]) -> [ResultColumn] {
-        targets.map { target in
+    mutating func finish(_ targets: [TypedTarget]) throws(AnalysisError) -> [ResultColumn] {
+        var columns: [ResultColumn] = []
+        for target in targets {
             var expression = target.expression
-            resolve(&expression, to: .text)
-            return ResultColumn(
-                name: target.name, type: expression.type, isNullable: expression.isNullable, source: expression.source)
+            try resolve(&expression, to: .text)
+            columns.append(
+                ResultColumn(
+                    name: target.name, type: expression.type, isNullable: expression.isNullable,
+                    source: expression.source))
         }
+        return columns
     }
 
     private func insertTargets(_ columns: [ParseNode], table: Table) throws(AnalysisError) -> [InsertTarget] {
@@ -148,7 +152,7 @@ extension QueryAnalysis {
     {
         if node.kind == "SetToDefault" { return }
         var typed = try typeExpression(node, in: scope)
-        resolve(&typed, to: column.type, name: column.name, column: reference, nullable: !column.isNotNull)
+        try resolve(&typed, to: column.type, name: column.name, column: reference, nullable: !column.isNotNull)
         guard OperatorResolution.assignable(typed.type, to: column.type) else {
             throw AnalysisError(
                 "column \"\(column.name)\" is of type \(column.type) but expression is of type \(typed.type)", at: node)

@@ -2,8 +2,9 @@
 struct SelectResult: Sendable, Hashable {
     var columns: [ResultColumn]
     var returnsExactlyOneRow: Bool
-    /// Per column, the `$n` it is while still untyped (set-operation arms, INSERT … SELECT).
-    var untypedParameters: [Int?]
+    /// Per column, the untyped `$n` it still is (set-operation arms only), so the set
+    /// operation can resolve it to the common type.
+    var untypedParameters: [TypedExpression?]
 }
 
 /// How a SELECT's untyped output columns (`SELECT $1`, `SELECT 'x'`) get their types.
@@ -40,7 +41,9 @@ extension QueryAnalysis {
                 try checkOutputReference(expression, columns: result.columns)
             }
         }
-        try typeLimits(node, in: scope)
+        if setOperation != "SETOP_NONE" || !node.list("valuesLists").isEmpty {
+            try typeLimits(node, in: scope)
+        }
         return result
     }
 
@@ -88,29 +91,9 @@ extension QueryAnalysis {
         }
         scope.current = narrowNullability(of: scope.current, by: node.node("whereClause"))
         let targets = try typeTargetList(node.list("targetList"), in: scope, expandStars: isTopLevel)
-        var columns: [ResultColumn] = []
-        var untyped: [Int?] = []
-        for var target in targets {
-            switch outputTyping {
-            case .text:
-                resolve(&target.expression, to: .text)
-            case .open:
-                break
-            case .targets(let insertTargets):
-                if columns.count < insertTargets.count {
-                    let destination = insertTargets[columns.count]
-                    resolve(
-                        &target.expression, to: destination.column.type, name: destination.column.name,
-                        column: destination.reference, nullable: !destination.column.isNotNull)
-                }
-                resolve(&target.expression, to: .text)
-            }
-            columns.append(
-                ResultColumn(
-                    name: target.name, type: target.expression.type, isNullable: target.expression.isNullable,
-                    source: target.expression.source))
-            untyped.append(target.expression.unknownParameter)
-        }
+        let names = targets.map(\.name)
+        // PostgreSQL's order: target list, WHERE, HAVING, windows, ORDER BY, GROUP BY,
+        // DISTINCT, LIMIT, and only then are still-untyped output columns resolved.
         if let condition = node.node("whereClause") { _ = try typeCondition(condition, in: scope, context: "WHERE") }
         if let having = node.node("havingClause") { _ = try typeCondition(having, in: scope, context: "HAVING") }
         for window in node.list("windowClause") {
@@ -121,13 +104,37 @@ extension QueryAnalysis {
         }
         for sort in node.list("sortClause") {
             guard let expression = sort.node("node") else { continue }
-            try typeGroupingOrSort(expression, clause: "ORDER BY", columns: columns, in: scope)
+            try typeGroupingOrSort(expression, clause: "ORDER BY", outputNames: names, in: scope)
         }
         for group in node.list("groupClause") {
-            try typeGroupingOrSort(group, clause: "GROUP BY", columns: columns, in: scope)
+            try typeGroupingOrSort(group, clause: "GROUP BY", outputNames: names, in: scope)
         }
         for distinct in node.list("distinctClause") where !distinct.kind.isEmpty {
-            try typeGroupingOrSort(distinct, clause: "SELECT DISTINCT", columns: columns, in: scope)
+            try typeGroupingOrSort(distinct, clause: "SELECT DISTINCT", outputNames: names, in: scope)
+        }
+        try typeLimits(node, in: scope)
+        var columns: [ResultColumn] = []
+        var untyped: [TypedExpression?] = []
+        for var target in targets {
+            switch outputTyping {
+            case .text:
+                try resolve(&target.expression, to: .text)
+            case .open:
+                break
+            case .targets(let insertTargets):
+                if columns.count < insertTargets.count {
+                    let destination = insertTargets[columns.count]
+                    try resolve(
+                        &target.expression, to: destination.column.type, name: destination.column.name,
+                        column: destination.reference, nullable: !destination.column.isNotNull)
+                }
+                try resolve(&target.expression, to: .text)
+            }
+            columns.append(
+                ResultColumn(
+                    name: target.name, type: target.expression.type, isNullable: target.expression.isNullable,
+                    source: target.expression.source))
+            untyped.append(target.expression.unknownParameter == nil ? nil : target.expression)
         }
         let exactlyOne =
             node.list("groupClause").isEmpty && node.node("havingClause") == nil
@@ -189,22 +196,24 @@ extension QueryAnalysis {
     /// expression over the FROM items. ORDER BY prefers output names, GROUP BY input columns
     /// (PostgreSQL's `findTargetlistEntrySQL92`).
     private mutating func typeGroupingOrSort(
-        _ node: ParseNode, clause: String, columns: [ResultColumn], in scope: Scope
+        _ node: ParseNode, clause: String, outputNames: [String], in scope: Scope
     ) throws(AnalysisError) {
         if node.kind == "A_Const", node.fields["ival"] != nil {
             let position = node.node("ival")?.int("ival") ?? 0
-            guard position >= 1, position <= columns.count else {
+            guard position >= 1, position <= outputNames.count else {
                 throw AnalysisError("\(clause) position \(position) is not in select list", at: node)
             }
             return
         }
         if node.kind == "ColumnRef", case let fields = node.names("fields"), fields.count == 1,
-            columns.contains(where: { $0.name == fields[0] })
+            outputNames.contains(fields[0])
         {
             if clause == "ORDER BY" { return }
             if (try? scope.resolveColumn(fields, at: node.location)) == nil { return }
         }
-        _ = try typeExpression(node, in: scope)
+        // An untyped sort/group key is sorted as text (PostgreSQL's addTargetToSortList).
+        var typed = try typeExpression(node, in: scope)
+        try resolve(&typed, to: .text)
     }
 
     /// ORDER BY of a set operation: only output column names and positions.
@@ -224,7 +233,7 @@ extension QueryAnalysis {
         for (field, name) in [("limitCount", "limit"), ("limitOffset", "offset")] {
             guard let limit = node.node(field) else { continue }
             var typed = try typeExpression(limit, in: scope)
-            resolve(&typed, to: .bigint, name: name)
+            try resolve(&typed, to: .bigint, name: name)
             if !OperatorResolution.isInteger(typed.type), typed.type != .numeric, !typed.isUnknownLiteral {
                 throw AnalysisError(
                     "argument of \(name.uppercased()) must be type bigint, not type \(typed.type)", at: limit)
@@ -302,38 +311,29 @@ extension QueryAnalysis {
             }
         }
         var columns: [ResultColumn] = []
-        var untyped: [Int?] = []
         for index in left.columns.indices {
             let l = left.columns[index]
             let r = right.columns[index]
-            var type: SQLType
+            let type: SQLType
             switch OperatorResolution.commonType([l.type, r.type]) {
             case .success(let common): type = common
             case .failure(let mismatch):
                 throw AnalysisError(
                     "\(keyword) types \(mismatch.first) and \(mismatch.second) cannot be matched",
-                    at: rightNode.list("targetList").first?.location ?? node.location)
+                    at: rightNode.list("targetList").dropFirst(index).first?.location ?? node.location)
             }
-            var open: Int? = nil
-            if l.type == .unknown && r.type == .unknown {
-                // Both arms untyped: the enclosing context (or text) decides.
-                // (Even under INSERT, PostgreSQL resolves a set operation's untyped columns to text.)
-                if case .open = outputTyping {
-                    open = left.untypedParameters[index] ?? right.untypedParameters[index]
-                    type = .unknown
-                }
-            }
-            for parameter in [left.untypedParameters[index], right.untypedParameters[index]].compactMap({ $0 })
-            where type != .unknown {
-                parameters.bind(parameter, type: type)
+            // The arms' untyped parameters take the common type (all-untyped columns become
+            // text right here, even inside INSERT or another set operation, as in PostgreSQL).
+            for var parameter in [left.untypedParameters[index], right.untypedParameters[index]].compactMap({ $0 }) {
+                try resolve(&parameter, to: type)
             }
             columns.append(
                 ResultColumn(
                     name: l.name, type: type, isNullable: nullable(l.isNullable, r.isNullable),
                     source: l.source == r.source ? l.source : nil))
-            untyped.append(open)
         }
-        return SelectResult(columns: columns, returnsExactlyOneRow: false, untypedParameters: untyped)
+        return SelectResult(
+            columns: columns, returnsExactlyOneRow: false, untypedParameters: columns.map { _ in nil })
     }
 
     /// `VALUES (…), (…)`: columns `column1…`, typed by the common type of each position.

@@ -16,7 +16,7 @@ extension QueryAnalysis {
         let returning = node.list("returningList")
         var columns: [ResultColumn] = []
         if !returning.isEmpty {
-            columns = finish(try typeTargetList(returning, in: scope, expandStars: isTopLevel))
+            columns = try finish(typeTargetList(returning, in: scope, expandStars: isTopLevel))
         }
         try assignSetList(node.list("targetList"), table: table, in: scope)
         return StatementShape(columns: columns, hasReturning: !returning.isEmpty, returnsExactlyOneRow: false)

@@ -40,6 +40,7 @@ public struct Analyzer: Sendable {
         var analysis = QueryAnalysis(catalog: catalog, query: query)
         do throws(AnalysisError) {
             let shape = try analysis.analyzeTopLevel(query.statement)
+            try analysis.checkUntypedOccurrences()
             if !shape.hasReturning, query.command == .one || query.command == .many {
                 throw AnalysisError(
                     "query \"\(query.name)\" specifies parameter \":\(query.command.rawValue)\" without containing a RETURNING clause",

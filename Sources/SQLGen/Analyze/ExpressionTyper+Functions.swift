@@ -29,7 +29,7 @@ extension QueryAnalysis {
         }
         for index in arguments.indices where index < resolution.argumentTypes.count {
             if arguments[index].isUnknown, let type = resolution.argumentTypes[index] {
-                resolve(&arguments[index], to: type)
+                try resolve(&arguments[index], to: type)
             }
         }
         let nullable: Bool

@@ -65,11 +65,11 @@ extension QueryAnalysis {
             var left = try typeExpression(leftNode, in: scope)
             var right = try typeExpression(rightNode, in: scope)
             if right.isUnknown, !left.isUnknown {
-                resolve(
+                try resolve(
                     &right, to: OperatorResolution.comparisonType(for: left.type).array, name: left.columnName,
                     column: left.source)
             } else if left.isUnknown, right.type.isArray {
-                resolve(&left, to: OperatorResolution.comparisonType(for: right.type.element))
+                try resolve(&left, to: OperatorResolution.comparisonType(for: right.type.element))
             } else if !right.type.isArray {
                 throw AnalysisError("op ANY/ALL (array) requires array on right side", at: node)
             } else {
@@ -132,7 +132,7 @@ extension QueryAnalysis {
             }
             let namingColumn = left
             for index in group.indices where group[index].isUnknown || group[index].parameterNumber != nil {
-                resolve(&group[index], to: type, name: index == 0 ? nil : namingColumn.columnName, column: index == 0 ? nil : namingColumn.source)
+                try resolve(&group[index], to: type, name: index == 0 ? nil : namingColumn.columnName, column: index == 0 ? nil : namingColumn.source)
             }
             left = group[0]
             for (offset, index) in constantIndices.enumerated() { items[index] = group[offset + 1] }
@@ -148,8 +148,8 @@ extension QueryAnalysis {
     private mutating func matchPattern(
         _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: ParseNode
     ) throws(AnalysisError) {
-        resolve(&left, to: .text)
-        resolve(&right, to: .text, name: left.columnName, column: left.source)
+        try resolve(&left, to: .text)
+        try resolve(&right, to: .text, name: left.columnName, column: left.source)
         for side in [left, right] where !(OperatorResolution.isString(side.type) || side.type == .bytea) {
             throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
         }
@@ -191,14 +191,14 @@ extension QueryAnalysis {
                     let problem = right.type == .date ? "is not unique" : "does not exist"
                     throw AnalysisError("operator \(problem): unknown \(op) \(right.type)", at: node)
                 }
-                resolve(&left, to: type, name: right.columnName)
+                try resolve(&left, to: type, name: right.columnName)
             case (false, true):
                 guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: left.type, knownIsLeft: true)
                 else {
                     let problem = left.type == .date ? "is not unique" : "does not exist"
                     throw AnalysisError("operator \(problem): \(left.type) \(op) unknown", at: node)
                 }
-                resolve(&right, to: type, name: left.columnName)
+                try resolve(&right, to: type, name: left.columnName)
             case (false, false):
                 break
             }
@@ -211,8 +211,8 @@ extension QueryAnalysis {
         case "^":
             // Exponentiation exists for numeric and double precision only.
             for index in [0, 1] {
-                if index == 0, left.isUnknown { resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
-                if index == 1, right.isUnknown { resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
+                if index == 0, left.isUnknown { try resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
+                if index == 1, right.isUnknown { try resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
             }
             guard OperatorResolution.isNumeric(left.type), OperatorResolution.isNumeric(right.type) else {
                 throw AnalysisError("operator does not exist: \(left.type) ^ \(right.type)", at: node)
@@ -223,33 +223,33 @@ extension QueryAnalysis {
         case "||":
             if left.type.isArray || right.type.isArray {
                 let arrayType = left.type.isArray ? left.type : right.type
-                resolve(&left, to: arrayType)
-                resolve(&right, to: arrayType)
+                try resolve(&left, to: arrayType)
+                try resolve(&right, to: arrayType)
                 return .known(arrayType, nullable: nullableOperands(left, right))
             }
             if left.type == .jsonb || right.type == .jsonb {
-                resolve(&left, to: .jsonb)
-                resolve(&right, to: .jsonb)
+                try resolve(&left, to: .jsonb)
+                try resolve(&right, to: .jsonb)
                 return .known(.jsonb, nullable: nullableOperands(left, right))
             }
-            resolve(&left, to: .text)
-            resolve(&right, to: .text)
+            try resolve(&left, to: .text)
+            try resolve(&right, to: .text)
             return .known(.text, nullable: nullableOperands(left, right))
         case "->", "->>", "#>", "#>>":
             guard left.type == .json || left.type == .jsonb else {
                 throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
             }
-            resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
+            try resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
             return .known(op.hasSuffix(">>") ? .text : left.type, nullable: true)
         case "@>", "<@", "&&":
-            if left.isUnknown { resolve(&left, to: right.type, name: right.columnName, column: right.source) }
-            if right.isUnknown { resolve(&right, to: left.type, name: left.columnName, column: left.source) }
+            if left.isUnknown { try resolve(&left, to: right.type, name: right.columnName, column: right.source) }
+            if right.isUnknown { try resolve(&right, to: left.type, name: left.columnName, column: left.source) }
             return .known(.boolean, nullable: nullableOperands(left, right))
         case "?":
-            resolve(&right, to: .text)
+            try resolve(&right, to: .text)
             return .known(.boolean, nullable: nullableOperands(left, right))
         case "?|", "?&":
-            resolve(&right, to: SQLType.text.array)
+            try resolve(&right, to: SQLType.text.array)
             return .known(.boolean, nullable: nullableOperands(left, right))
         default:
             throw AnalysisError.unsupported(node, "operator \"\(op)\"")

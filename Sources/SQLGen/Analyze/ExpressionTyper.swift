@@ -16,10 +16,13 @@ extension QueryAnalysis {
             if let type = parameters.type(of: number) {
                 var typed = TypedExpression(type: type, isNullable: parameters.isNullable(number))
                 typed.parameterNumber = number
+                typed.parameterLocation = node.location
                 return typed
             }
             var typed = TypedExpression(type: .unknown, isNullable: false, unknownParameter: number)
             typed.parameterNumber = number
+            typed.parameterLocation = node.location
+            if let location = node.location { untypedOccurrences[location] = number }
             return typed
         case "A_Const":
             return try typeConstant(node)
@@ -27,12 +30,12 @@ extension QueryAnalysis {
             let target = try resolveTypeName(node.node("typeName") ?? node)
             guard let argument = node.node("arg") else { throw AnalysisError.unsupported(node) }
             var typed = try typeExpression(argument, in: scope)
-            resolve(&typed, to: target)
+            try resolve(&typed, to: target)
             return TypedExpression(type: target, isNullable: typed.isNullable)
         case "CollateClause":
             guard let argument = node.node("arg") else { throw AnalysisError.unsupported(node) }
             var typed = try typeExpression(argument, in: scope)
-            resolve(&typed, to: .text)
+            try resolve(&typed, to: .text)
             return typed
         case "A_Expr":
             return try typeOperatorExpression(node, in: scope)
@@ -86,7 +89,7 @@ extension QueryAnalysis {
         -> TypedExpression
     {
         var typed = try typeExpression(node, in: scope)
-        resolve(&typed, to: .boolean)
+        try resolve(&typed, to: .boolean)
         if typed.type != .boolean {
             throw AnalysisError("argument of \(context) must be type boolean, not type \(typed.type)", at: node)
         }
@@ -138,7 +141,7 @@ extension QueryAnalysis {
         // A parameter next to a column is named after it (`COALESCE(@x, full_name)`).
         let namingColumn = expressions.first { $0.source != nil }
         for index in expressions.indices where expressions[index].isUnknown || expressions[index].parameterNumber != nil {
-            resolve(
+            try resolve(
                 &expressions[index], to: type, name: namingColumn?.columnName, column: namingColumn?.source,
                 nullable: nullableParameters && expressions[index].parameterNumber != nil)
         }
@@ -206,21 +209,21 @@ extension QueryAnalysis {
     ) throws(AnalysisError) {
         switch (left.isUnknown, right.isUnknown) {
         case (true, true):
-            resolve(&left, to: .text)
-            resolve(&right, to: .text)
+            try resolve(&left, to: .text)
+            try resolve(&right, to: .text)
         case (true, false):
-            resolve(
+            try resolve(
                 &left, to: OperatorResolution.comparisonType(for: right.type), name: right.columnName, column: right.source)
         case (false, true):
-            resolve(
+            try resolve(
                 &right, to: OperatorResolution.comparisonType(for: left.type), name: left.columnName, column: left.source)
         case (false, false):
             // Typed parameters still learn a name from the column they meet.
             if left.parameterNumber != nil {
-                resolve(&left, to: left.type, name: right.columnName, column: right.source)
+                try resolve(&left, to: left.type, name: right.columnName, column: right.source)
             }
             if right.parameterNumber != nil {
-                resolve(&right, to: right.type, name: left.columnName, column: left.source)
+                try resolve(&right, to: right.type, name: left.columnName, column: left.source)
             }
             guard OperatorResolution.comparable(left.type, right.type) else {
                 throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)

@@ -6,6 +6,10 @@ struct QueryAnalysis: Sendable {
     var parameters = ParameterTable()
     var starEdits: [StarEdit] = []
     var highestParameterNumber = 0
+    /// `$n` occurrences (by offset) written while their type was open and not resolved by
+    /// their context (`$1 IS NULL`, `count($1)`); PostgreSQL rejects them once another use
+    /// fixes the type (`check_variable_parameters`).
+    var untypedOccurrences: [Int: Int] = [:]
 
     init(catalog: Catalog, query: ParsedQuery) {
         self.catalog = catalog
@@ -32,6 +36,15 @@ struct QueryAnalysis: Sendable {
         default:
             // A statement kind the analysis does not handle: point at the statement itself.
             throw AnalysisError("unsupported construct \(node.kind)", at: isTopLevel ? 0 : node.location)
+        }
+    }
+
+    /// After the whole statement: an occurrence left untyped while the parameter got a type
+    /// elsewhere is an error in PostgreSQL (`$1 IS NULL OR owner = $1`; the cast form
+    /// `$1::text IS NULL OR owner = $1` is fine).
+    func checkUntypedOccurrences() throws(AnalysisError) {
+        for (location, number) in untypedOccurrences.sorted(by: { $0.key < $1.key }) where parameters.type(of: number) != nil {
+            throw AnalysisError("could not determine data type of parameter $\(number)", at: location)
         }
     }
 
@@ -78,7 +91,15 @@ struct QueryAnalysis: Sendable {
     mutating func resolve(
         _ expression: inout TypedExpression, to type: SQLType, name: String? = nil, column: ColumnReference? = nil,
         nullable: Bool = false
-    ) {
+    ) throws(AnalysisError) {
+        if let number = expression.unknownParameter, let fixed = parameters.type(of: number), fixed != type {
+            // This use was still untyped when written, but another use fixed the type since
+            // (`SELECT $1, id … WHERE id = $1`): PostgreSQL rejects the statement.
+            throw AnalysisError("inconsistent types deduced for parameter $\(number)", at: expression.parameterLocation)
+        }
+        if expression.unknownParameter != nil, let location = expression.parameterLocation {
+            untypedOccurrences[location] = nil
+        }
         if let number = expression.unknownParameter ?? expression.parameterNumber {
             parameters.bind(number, type: type, name: name, column: column, nullable: nullable)
             expression.type = parameters.type(of: number) ?? type

@@ -12,6 +12,8 @@ struct TypedExpression: Sendable, Hashable {
     var isUnknownLiteral: Bool = false
     /// The `$n` this expression is (typed or not), so later contexts can name it.
     var parameterNumber: Int? = nil
+    /// Where that `$n` is written.
+    var parameterLocation: Int? = nil
     /// The column name a parameter compared with this expression is named after.
     var columnName: String? = nil
 

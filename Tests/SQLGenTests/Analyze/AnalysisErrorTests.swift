@@ -94,6 +94,25 @@ import Testing
         #expect(try error("SELECT concat($1, owner) FROM accounts") == "query.sql:1:15: error: could not determine data type of parameter $1")
     }
 
+    @Test func inconsistentParameterTypes() throws {
+        // The output $1 is still untyped when written; WHERE fixes it to bigint before
+        // PostgreSQL resolves output columns to text.
+        #expect(
+            try error("SELECT $1, id FROM accounts WHERE id = $1")
+                == "query.sql:1:8: error: inconsistent types deduced for parameter $1")
+        #expect(
+            try error("INSERT INTO entries (account_id, amount) SELECT $1, $2 WHERE $2 > 0", .exec)
+                == "query.sql:1:53: error: inconsistent types deduced for parameter $2")
+        // Same type both ways: fine.
+        let union = try AnalyzeFixtures.analyze(
+            "SELECT $1 UNION SELECT id FROM accounts WHERE id = $1", catalog: AnalyzeFixtures.bank)
+        #expect(union.parameterSummary == ["id bigint"])
+        let fine = try AnalyzeFixtures.analyze(
+            "INSERT INTO entries (account_id, amount) SELECT $1, $2 WHERE $2 > 0::bigint", command: .exec,
+            catalog: AnalyzeFixtures.bank)
+        #expect(fine.parameterSummary == ["account_id bigint", "amount bigint"])
+    }
+
     @Test func castParameterIsDetermined() throws {
         let query = try AnalyzeFixtures.analyze(
             "SELECT id FROM accounts WHERE $1::text IS NULL OR owner = $1", catalog: AnalyzeFixtures.bank)

@@ -146,6 +146,27 @@ import Testing
                 == ["name text?"])
     }
 
+    @Test func untypedUsesBeforeTheTypingUseAreRejectedLikePostgres() throws {
+        // `$1 IS NULL` leaves that occurrence untyped; PostgreSQL rejects it once `owner = $1`
+        // types the parameter later. Typed first (or cast), it is fine.
+        #expect(
+            try AnalyzeFixtures.error("SELECT id FROM owners WHERE $1 IS NULL OR name = $1")
+                == "query.sql:1:29: error: could not determine data type of parameter $1")
+        #expect(try parameters("SELECT id FROM owners WHERE name = $1 OR $1 IS NULL") == ["name text"])
+        #expect(try parameters("SELECT id FROM owners WHERE $1::text IS NULL OR name = $1") == ["name text"])
+        #expect(
+            try AnalyzeFixtures.error("SELECT count($1) FROM owners WHERE name = $1")
+                == "query.sql:1:14: error: could not determine data type of parameter $1")
+    }
+
+    @Test func untypedSortKeysAndSetOperationColumnsAreText() throws {
+        #expect(try parameters("SELECT id FROM owners ORDER BY $1") == ["p1 text"])
+        #expect(try parameters("SELECT $1 UNION SELECT $2") == ["p1 text", "p2 text"])
+        #expect(
+            try AnalyzeFixtures.error("SELECT $1 UNION SELECT $2 UNION SELECT 1")
+                == "query.sql:1:40: error: UNION types text and integer cannot be matched")
+    }
+
     @Test func coalesceMakesTheParameterNullable() throws {
         let query = try AnalyzeFixtures.analyze("UPDATE owners SET name = COALESCE($1, name) WHERE id = $2", command: .exec)
         #expect(query.parameterSummary == ["name character varying?", "id bigint"])
@@ -154,8 +175,8 @@ import Testing
 
     @Test func aParameterUsedAsNullableInsertValueAnywhereIsNullable() throws {
         #expect(
-            try parameters("INSERT INTO pets (name, owner_id) SELECT $1, $2 WHERE $2 > 0")
-                == ["name text", "owner_id bigint?"])
+            try parameters("INSERT INTO pets (owner_id, name) SELECT $1, name FROM pets WHERE owner_id = $1")
+                == ["owner_id bigint?"])
     }
 }
 
