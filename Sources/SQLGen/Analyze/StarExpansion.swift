@@ -65,6 +65,12 @@ extension QueryAnalysis {
         guard let location = node.location, !columns.isEmpty,
             let range = StarExpansion.starRange(in: query.sql, from: location)
         else { return }
+        // Columns that cannot be named apart (`SELECT * FROM (SELECT 1, 2) s` has two
+        // "?column?") would make the explicit list ambiguous: keep the star then.
+        var seen: Set<String> = []
+        for column in columns where !seen.insert("\(column.qualifier ?? "")\u{0}\(column.name)").inserted {
+            return
+        }
         let list = columns.map { column in
             let name = StarExpansion.quoteIdentifier(column.name)
             return column.qualifier.map { "\(StarExpansion.quoteIdentifier($0)).\(name)" } ?? name

@@ -36,6 +36,12 @@ import Testing
         #expect(try analyze("SELECT * FROM \"Weird\"").sql == "SELECT \"Mixed\", \"select\" FROM \"Weird\"")
     }
 
+    @Test func starOverColumnsWithTheSameNameIsKept() throws {
+        let query = try analyze("SELECT * FROM (SELECT 1, 2) AS s")
+        #expect(query.sql == "SELECT * FROM (SELECT 1, 2) AS s")
+        #expect(query.columnSummary == ["?column? integer", "?column? integer"])
+    }
+
     @Test func starsInSubqueriesAreLeftAlone() throws {
         let query = try analyze("SELECT s.id FROM (SELECT * FROM owners) s WHERE EXISTS (SELECT * FROM pets)")
         #expect(query.sql == "SELECT s.id FROM (SELECT * FROM owners) s WHERE EXISTS (SELECT * FROM pets)")
