@@ -29,6 +29,9 @@ extension QueryAnalysis {
         case "TypeCast":
             let target = try resolveTypeName(node.node("typeName") ?? node)
             guard let argument = node.node("arg") else { throw AnalysisError.unsupported(node) }
+            if argument.kind == "A_ArrayExpr", argument.list("elements").isEmpty, target.isArray {
+                return .known(target, nullable: false)  // ARRAY[]::int[]
+            }
             var typed = try typeExpression(argument, in: scope)
             try resolve(&typed, to: target)
             return TypedExpression(type: target, isNullable: typed.isNullable)

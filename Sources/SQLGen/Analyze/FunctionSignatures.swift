@@ -258,6 +258,33 @@ enum FunctionSignatures {
             guard count == 0 else { return nil }
             return FunctionResolution(argumentTypes: [], result: .doublePrecision, nullability: .never)
 
+        case "starts_with": return textFunction([.text, .text], result: .boolean)
+        case "string_to_array":
+            return count == 2 ? textFunction([.text, .text], result: SQLType.text.array) : nil
+        case "regexp_match":
+            return count == 2 ? textFunction([.text, .text], result: SQLType.text.array, nullability: .always) : nil
+        case "array_to_string":
+            guard count == 2 || count == 3, types[0].isArray, (1..<count).allSatisfy(isString) else { return nil }
+            return FunctionResolution(
+                argumentTypes: [nil] + Array(repeating: .text, count: count - 1), result: .text, nullability: .strict)
+        case "encode":
+            guard count == 2, unknown(0) || types[0] == .bytea, isString(1) else { return nil }
+            return FunctionResolution(argumentTypes: [.bytea, .text], result: .text, nullability: .strict)
+        case "decode":
+            return textFunction([.text, .text], result: .bytea)
+        case "sha256", "sha512":
+            guard count == 1, unknown(0) || types[0] == .bytea else { return nil }
+            return FunctionResolution(argumentTypes: [.bytea], result: .bytea, nullability: .strict)
+        case "current_setting":
+            return count == 1 ? textFunction([.text], result: .text, nullability: .always) : nil
+
+        // Advisory locks (void results suit :exec queries).
+        case "pg_advisory_xact_lock", "pg_advisory_lock", "pg_try_advisory_xact_lock", "pg_try_advisory_lock",
+            "pg_advisory_unlock":
+            guard count == 1, isInteger(0) else { return nil }
+            let result = name.contains("try") || name.hasSuffix("unlock") ? SQLType.boolean : SQLType(name: "void")
+            return FunctionResolution(argumentTypes: [.bigint], result: result, nullability: .never)
+
         // Identifiers and sequences.
         case "gen_random_uuid", "uuid_generate_v4":
             guard count == 0 else { return nil }
@@ -276,6 +303,18 @@ enum FunctionSignatures {
         case "to_jsonb":
             guard count == 1, !unknown(0) else { return nil }
             return FunctionResolution(argumentTypes: [nil], result: .jsonb, nullability: .strict)
+        case "jsonb_typeof", "json_typeof":
+            let type: SQLType = name.hasPrefix("jsonb") ? .jsonb : .json
+            guard count == 1, unknown(0) || types[0] == type else { return nil }
+            return FunctionResolution(argumentTypes: [type], result: .text, nullability: .strict)
+        case "jsonb_set":
+            guard count == 3 || count == 4, unknown(0) || types[0] == .jsonb else { return nil }
+            return FunctionResolution(
+                argumentTypes: [.jsonb, SQLType.text.array, .jsonb, .boolean].prefix(count).map { $0 }, result: .jsonb,
+                nullability: .strict)
+        case "jsonb_strip_nulls":
+            guard count == 1, unknown(0) || types[0] == .jsonb else { return nil }
+            return FunctionResolution(argumentTypes: [.jsonb], result: .jsonb, nullability: .strict)
         case "json_array_length", "jsonb_array_length":
             guard count == 1 else { return nil }
             let type: SQLType = name.hasPrefix("jsonb") ? .jsonb : .json
@@ -292,6 +331,12 @@ enum FunctionSignatures {
         case "array_append":
             guard count == 2, types[0].isArray else { return nil }
             return FunctionResolution(argumentTypes: [nil, types[0].element], result: types[0], nullability: .never)
+        case "array_position":
+            guard count == 2, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil, types[0].element], result: .integer, nullability: .always)
+        case "array_remove":
+            guard count == 2, types[0].isArray else { return nil }
+            return FunctionResolution(argumentTypes: [nil, types[0].element], result: types[0], nullability: .strict)
         case "array_cat":
             guard count == 2, types[0].isArray else { return nil }
             return FunctionResolution(argumentTypes: [nil, types[0]], result: types[0], nullability: .never)

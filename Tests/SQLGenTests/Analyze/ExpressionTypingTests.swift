@@ -202,6 +202,16 @@ import Testing
         ("rank() OVER (PARTITION BY v ORDER BY id)", "rank bigint"),
         ("lag(v) OVER (ORDER BY id)", "lag character varying?"),
         ("sum(i) OVER (ORDER BY id)", "sum bigint?"),
+        ("starts_with(v, 'a')", "starts_with boolean"),
+        ("string_to_array(v, ',')", "string_to_array text[]"),
+        ("array_to_string(tags, ',')", "array_to_string text"),
+        ("array_position(tags, 'a')", "array_position integer?"),
+        ("jsonb_typeof(j)", "jsonb_typeof text"),
+        ("encode(sha256('x'), 'hex')", "encode text"),
+        ("make_date(2020, 1, 1)", "make_date date"),
+        ("ARRAY[]::int[]", "array integer[]"),
+        ("n ^ 2", "?column? numeric"),
+        ("i ^ 2", "?column? double precision"),
     ])
     func functions(expression: String, expected: String) throws {
         #expect(try column(expression) == expected)

@@ -61,6 +61,7 @@ import Testing
         ("SELECT ts - $1 FROM t", ["ts timestamp with time zone"]),
         ("SELECT $1 || v FROM t", ["p1 text"]),
         ("SELECT lower($1)", ["p1 text"]),
+        ("SELECT pg_advisory_xact_lock($1)", ["p1 bigint"]),
         ("SELECT abs($1)", ["p1 double precision"]),
         ("SELECT substring(v, $1, $2) FROM t", ["p1 text", "p2 text"]),
         ("SELECT substring(v, 1, $1) FROM t", ["p1 integer"]),
