@@ -16,7 +16,7 @@ struct QueryAnalysis: Sendable {
         self.query = query
     }
 
-    /// Analyzes the query's statement, then checks that every parameter got a type.
+    /// Analyzes the query's statement (its `*` are expanded in the SQL text).
     mutating func analyzeTopLevel(_ statement: ParseNode) throws(AnalysisError) -> StatementShape {
         try analyzeStatement(statement, in: Scope(), isTopLevel: true)
     }
