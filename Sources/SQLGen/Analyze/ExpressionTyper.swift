@@ -192,12 +192,29 @@ extension QueryAnalysis {
             return .known(column.type, nullable: column.isNullable || !result.returnsExactlyOneRow)
         case "ANY_SUBLINK", "ALL_SUBLINK":
             guard let test = node.node("testexpr") else { throw AnalysisError.unsupported(node) }
+            let op = node.names("operName").last ?? "="
+            if test.kind == "RowExpr" {
+                // (a, b) IN (SELECT x, y …): field by field.
+                let fields = test.list("args")
+                guard fields.count == result.columns.count else {
+                    throw AnalysisError(
+                        fields.count < result.columns.count ? "subquery has too many columns" : "subquery has too few columns",
+                        at: node)
+                }
+                var nullable = false
+                for (field, column) in zip(fields, result.columns) {
+                    var left = try typeExpression(field, in: scope)
+                    var right = TypedExpression(type: column.type, isNullable: column.isNullable, source: column.source)
+                    try compare(&left, &right, operator: op, at: node)
+                    nullable = nullable || left.isNullable || right.isNullable
+                }
+                return .known(.boolean, nullable: nullable)
+            }
             guard result.columns.count == 1, let column = result.columns.first else {
                 throw AnalysisError("subquery has too many columns", at: node)
             }
             var left = try typeExpression(test, in: scope)
             var right = TypedExpression(type: column.type, isNullable: column.isNullable, source: column.source)
-            let op = node.names("operName").last ?? "="
             try compare(&left, &right, operator: op, at: node)
             return .known(.boolean, nullable: left.isNullable || right.isNullable)
         default:

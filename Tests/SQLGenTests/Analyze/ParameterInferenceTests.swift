@@ -82,6 +82,7 @@ import Testing
         ("SELECT o.id FROM owners o JOIN pets p ON p.owner_id = o.id AND p.name = $1", ["name text"]),
         ("SELECT id FROM owners WHERE (name, id) = ($1, $2)", ["name text", "id bigint"]),
         ("SELECT id FROM owners WHERE (id, name) > ($1, $2)", ["id bigint", "name text"]),
+        ("SELECT id FROM pets WHERE ($1, name) IN (SELECT id, name FROM owners)", ["id bigint"]),
     ])
     func otherContexts(sql: String, expected: [String]) throws {
         #expect(try parameters(sql) == expected)
