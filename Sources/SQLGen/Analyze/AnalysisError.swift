@@ -1,0 +1,24 @@
+/// The first error found in one query. PostgreSQL stops at the first error of a statement,
+/// and so does the analysis: the query is dropped and this becomes its diagnostic.
+struct AnalysisError: Error, Sendable, Hashable {
+    var message: String
+    /// UTF-8 offset in the query's `sql`, nil for "the statement's start".
+    var offset: Int?
+
+    init(_ message: String, at offset: Int?) {
+        self.message = message
+        self.offset = offset
+    }
+
+    init(_ message: String, at node: ParseNode?) {
+        self.init(message, at: node?.location)
+    }
+
+    /// "unsupported construct X" for a parse node the analysis does not handle, so that
+    /// nothing is ever typed silently wrong.
+    static func unsupported(_ node: ParseNode, _ what: String? = nil) -> AnalysisError {
+        // Some nodes (RangeFunction, JoinExpr …) carry no location: use their first child's.
+        let location = node.location ?? node.descendants.compactMap(\.location).min()
+        return AnalysisError("unsupported construct \(what ?? (node.kind.isEmpty ? "node" : node.kind))", at: location)
+    }
+}

@@ -1,0 +1,80 @@
+/// One `*` or `t.*` of the statement text and the explicit column list that replaces it, so
+/// the SQL sent to PostgreSQL returns exactly the columns the generated code decodes, even
+/// after a later migration adds columns.
+struct StarEdit: Sendable, Hashable {
+    /// UTF-8 range in the query's `sql`, from the ColumnRef's start through the `*`.
+    var range: Range<Int>
+    var replacement: String
+}
+
+enum StarExpansion {
+    /// The range a star ColumnRef starting at `location` covers in `sql` (through its `*`).
+    static func starRange(in sql: String, from location: Int) -> Range<Int>? {
+        let bytes = Array(sql.utf8)
+        guard location >= 0, location < bytes.count else { return nil }
+        var index = location
+        while index < bytes.count, bytes[index] != UInt8(ascii: "*") { index += 1 }
+        return index < bytes.count ? location..<(index + 1) : nil
+    }
+
+    /// `sql` with every edit applied; all other bytes are kept as written.
+    static func apply(_ edits: [StarEdit], to sql: String) -> String {
+        guard !edits.isEmpty else { return sql }
+        let bytes = Array(sql.utf8)
+        var result: [UInt8] = []
+        var position = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where edit.range.lowerBound >= position && edit.range.upperBound <= bytes.count {
+            result += bytes[position..<edit.range.lowerBound]
+            result += Array(edit.replacement.utf8)
+            position = edit.range.upperBound
+        }
+        result += bytes[position...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// An identifier as SQL must spell it: bare when PostgreSQL would fold it to itself and
+    /// it is not a reserved word, else double-quoted.
+    static func quoteIdentifier(_ name: String) -> String {
+        let isPlain =
+            name.first.map { $0 == "_" || ($0.isASCII && $0.isLowercase) } == true
+            && name.allSatisfy { $0 == "_" || $0 == "$" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+        if isPlain && !reservedWords.contains(name) { return name }
+        return "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// PostgreSQL's reserved key words (and the type-function names that cannot be column labels).
+    static let reservedWords: Set<String> = [
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary", "both",
+        "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
+        "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
+        "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch",
+        "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner",
+        "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+        "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
+        "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
+        "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union", "unique",
+        "user", "using", "variadic", "verbose", "when", "where", "window", "with",
+    ]
+}
+
+extension QueryAnalysis {
+    /// Records the replacement of the star ColumnRef `node` by `columns` (qualified by
+    /// `qualifier(i)` when non-nil).
+    mutating func recordStarExpansion(_ node: ParseNode, columns: [(qualifier: String?, name: String)]) {
+        guard let location = node.location, !columns.isEmpty,
+            let range = StarExpansion.starRange(in: query.sql, from: location)
+        else { return }
+        // Columns that cannot be named apart (`SELECT * FROM (SELECT 1, 2) s` has two
+        // "?column?") would make the explicit list ambiguous: keep the star then.
+        var seen: Set<String> = []
+        for column in columns where !seen.insert("\(column.qualifier ?? "")\u{0}\(column.name)").inserted {
+            return
+        }
+        let list = columns.map { column in
+            let name = StarExpansion.quoteIdentifier(column.name)
+            return column.qualifier.map { "\(StarExpansion.quoteIdentifier($0)).\(name)" } ?? name
+        }
+        starEdits.append(StarEdit(range: range, replacement: list.joined(separator: ", ")))
+    }
+}

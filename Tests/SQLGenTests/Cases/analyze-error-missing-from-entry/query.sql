@@ -1,0 +1,2 @@
+-- name: GetBalance :one
+SELECT acc.balance FROM accounts a WHERE a.id = @id;

@@ -1,0 +1,2 @@
+-- name: DeleteAccount :one
+DELETE FROM accounts WHERE id = @id;

@@ -1,0 +1,2 @@
+-- name: ByCurrency :many
+SELECT id FROM accounts WHERE balance = currency;

@@ -1,0 +1,2 @@
+-- name: Pairs :many
+SELECT a.id FROM accounts a, entries a;

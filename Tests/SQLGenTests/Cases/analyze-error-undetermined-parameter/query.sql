@@ -1,0 +1,3 @@
+-- name: Filter :many
+SELECT id FROM accounts
+WHERE @owner IS NULL;

@@ -1,0 +1,2 @@
+-- name: Shout :many
+SELECT upcase(owner) FROM accounts;

@@ -1,0 +1,4 @@
+-- name: GetAccount :one
+SELECT id, owner
+FROM acounts
+WHERE id = @id;
