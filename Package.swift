@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "swift-sqlgen", targets: ["swift-sqlgen"]),
         .library(name: "SQLGen", targets: ["SQLGen"]),
         .plugin(name: "SQLGenCommand", targets: ["SQLGenCommand"]),
+        .library(name: "BankDB", targets: ["BankDB"]),
         .library(name: "Migrations", targets: ["Migrations"]),
         .executable(name: "migrate", targets: ["migrate"]),
     ],
@@ -56,6 +57,16 @@ let package = Package(
             dependencies: ["swift-sqlgen"]
         ),
 
+        // MARK: The bank's data layer (Generated/ is written by swift-sqlgen: `make sqlc`)
+
+        .target(
+            name: "BankDB",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio")
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Migrations
 
         .target(
@@ -93,6 +104,11 @@ let package = Package(
             name: "SQLGenTests",
             dependencies: ["SQLGen"],
             exclude: ["Cases", "Emit/Reference"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BankDBTests",
+            dependencies: ["BankDB", "Migrations"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

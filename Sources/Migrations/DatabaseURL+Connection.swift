@@ -26,11 +26,48 @@ extension DatabaseURL {
         return configuration
     }
 
+    /// The pool configuration for this URL, for a `PostgresClient` (the server and the tests use
+    /// one; migrations use a single connection).
+    ///
+    /// - Throws: ``MigrationError/invalidTLSConfiguration(reason:)`` when a certificate or key cannot be loaded.
+    public func clientConfiguration() throws(MigrationError) -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        switch endpoint {
+        case .tcp(let host, let port):
+            let tls: PostgresClient.Configuration.TLS
+            switch try tlsSettings() {
+            case nil: tls = .disable
+            case (let settings, false)?: tls = .prefer(settings)
+            case (let settings, true)?: tls = .require(settings)
+            }
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        case .unixSocket:
+            configuration = .init(unixSocketPath: endpoint.socketPath ?? "", username: user, password: password, database: database)
+        }
+        if let connectTimeout {
+            configuration.options.connectTimeout = .seconds(connectTimeout)
+        }
+        configuration.options.additionalStartupParameters = parameters.map { ($0.name, $0.value) }
+        return configuration
+    }
+
     private func tls() throws(MigrationError) -> PostgresConnection.Configuration.TLS {
+        guard let (settings, required) = try tlsSettings() else { return .disable }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: settings)
+        } catch {
+            throw .invalidTLSConfiguration(reason: String(describing: error))
+        }
+        return required ? .require(context) : .prefer(context)
+    }
+
+    /// The TLS settings `sslmode` asks for and whether TLS is required; nil when it is disabled.
+    private func tlsSettings() throws(MigrationError) -> (TLSConfiguration, required: Bool)? {
         var tls = TLSConfiguration.makeClientConfiguration()
         switch sslMode {
         case .disable:
-            return .disable
+            return nil
         case .allow, .prefer:
             tls.certificateVerification = .none
         case .require:
@@ -40,7 +77,6 @@ extension DatabaseURL {
         case .verifyFull:
             tls.certificateVerification = .fullVerification
         }
-        let context: NIOSSLContext
         var file = ""
         do {
             if let sslRootCertificate {
@@ -55,17 +91,13 @@ extension DatabaseURL {
                 file = sslKey
                 tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: sslKey, format: .pem))
             }
-            file = ""
-            context = try NIOSSLContext(configuration: tls)
         } catch {
             let subject = file.isEmpty ? "" : "cannot load '\(file)': "
             throw .invalidTLSConfiguration(reason: subject + String(describing: error))
         }
         switch sslMode {
-        case .disable, .allow, .prefer:
-            return .prefer(context)
-        case .require, .verifyCA, .verifyFull:
-            return .require(context)
+        case .disable, .allow, .prefer: return (tls, false)
+        case .require, .verifyCA, .verifyFull: return (tls, true)
         }
     }
 }

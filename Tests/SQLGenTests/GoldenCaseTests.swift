@@ -39,7 +39,8 @@ import Testing
                 .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             #expect(printed == expected)
             #expect(result.hasErrors, "a case with expected diagnostics must fail")
-            #expect(result.packages.allSatisfy(\.files.isEmpty), "nothing is generated when there are errors")
+            let generatedAnything = result.packages.contains { !$0.files.isEmpty }
+            #expect(!generatedAnything, "nothing is generated when there are errors")
             return
         }
 

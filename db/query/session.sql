@@ -15,3 +15,9 @@ INSERT INTO sessions (
 -- name: GetSession :one
 SELECT * FROM sessions
 WHERE id = $1 LIMIT 1;
+
+-- Blocks every active session of a user, e.g. after a password change; returns how many it blocked.
+-- name: BlockUserSessions :execrows
+UPDATE sessions
+SET is_blocked = TRUE
+WHERE username = $1 AND is_blocked = FALSE;

@@ -41,7 +41,7 @@ struct SwiftSourceWriter {
     /// `///` lines; blank comment lines become `///`.
     mutating func docComment(_ lines: [String]) {
         for content in lines {
-            let trimmed = content.trimmingTrailingWhitespace
+            let trimmed = content.droppingTrailingSpaces
             line(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }
     }
@@ -73,7 +73,7 @@ struct SwiftSourceWriter {
 }
 
 extension String {
-    var trimmingTrailingWhitespace: String {
+    var droppingTrailingSpaces: String {
         var result = self
         while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         return result

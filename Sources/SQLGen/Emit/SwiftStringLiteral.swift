@@ -54,7 +54,7 @@ public enum SwiftStringLiteral {
                 }
             }
             if escaped.hasSuffix(" ") {
-                let trimmed = escaped.trimmingTrailingWhitespace
+                let trimmed = escaped.droppingTrailingSpaces
                 let spaces = escaped.count - trimmed.count
                 escaped = trimmed + String(repeating: " ", count: spaces - 1) + "\\u{20}"
             }

@@ -72,6 +72,8 @@ public enum Pipeline {
         let built = CatalogBuilder.build(statements)
         diagnostics += built.diagnostics
 
+        let schemaFailed = diagnostics.containsErrors
+
         // Parse and analyze the queries.
         var parsedQueries: [ParsedQuery] = []
         for file in queryFiles {
@@ -79,8 +81,9 @@ public enum Pipeline {
             parsedQueries += parsed.queries
             diagnostics += parsed.diagnostics
         }
-        diagnostics += QueryFileParser.duplicateNameDiagnostics(parsedQueries)
-        let analyzed = Analyzer(catalog: built.catalog).analyze(parsedQueries)
+        // Against a schema that failed to load, every query error would be a knock-on of the
+        // schema's; report the schema's own errors and leave the queries for the next run.
+        let analyzed = schemaFailed ? (queries: [], diagnostics: []) : Analyzer(catalog: built.catalog).analyze(parsedQueries)
         diagnostics += analyzed.diagnostics
 
         // Emit only from a clean analysis: code from half-understood SQL would mislead.

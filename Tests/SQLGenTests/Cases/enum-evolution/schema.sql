@@ -10,6 +10,5 @@ ALTER TYPE role RENAME TO user_role;
 CREATE TABLE accounts (
     id bigserial PRIMARY KEY,
     status account_status NOT NULL DEFAULT 'open',
-    previous_statuses account_status[] NOT NULL DEFAULT '{}',
     manager_role user_role
 );
