@@ -21,7 +21,9 @@ struct SwiftSQLGen: ParsableCommand {
 
 /// Options every command that reads a configuration shares.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: [.customShort("f"), .customLong("file")], help: "The configuration file (default: sqlc.yaml, sqlc.yml or sqlc.json in the current folder).")
+    @Option(
+        name: [.customShort("f"), .customLong("file")],
+        help: "The configuration file (default: sqlc.yaml, sqlc.yml or sqlc.json in the current folder).")
     var file: String?
 }
 
