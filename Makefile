@@ -8,7 +8,7 @@ DB_NAME ?= simple_bank
 TEST_DB_NAME ?= simple_bank_test
 DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/$(DB_NAME)?sslmode=disable
 TEST_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/$(TEST_DB_NAME)?sslmode=disable
-PSQL_ADMIN = PGPASSWORD=secret psql -h 127.0.0.1 -p $(PGPORT) -U root -d postgres -v ON_ERROR_STOP=1 -q
+PSQL_ADMIN = PGPASSWORD=secret PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -p $(PGPORT) -U root -d postgres -v ON_ERROR_STOP=1 -q
 SWIFT ?= swift
 BIN_PATH = $(shell $(SWIFT) build --show-bin-path)
 MIGRATE = $(BIN_PATH)/migrate
