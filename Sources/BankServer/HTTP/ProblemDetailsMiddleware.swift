@@ -62,6 +62,10 @@ public struct ProblemDetailsMiddleware<Context: RequestContext>: RouterMiddlewar
             var headers = error.headers
             headers[.contentType] = nil
             headers[.contentLength] = nil
+            if error.status == .unauthorized, headers[.wwwAuthenticate] == nil {
+                // e.g. hummingbird-auth's requireIdentity(): say which scheme to use, as our own 401s do.
+                headers[.wwwAuthenticate] = "Bearer"
+            }
             return APIError(error.status, detail: error.body ?? defaultDetail(error.status), headers: headers)
         case is NIOTooManyBytesError:
             return .contentTooLarge(limit: maxUploadSize)

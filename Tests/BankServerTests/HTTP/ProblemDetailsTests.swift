@@ -146,8 +146,8 @@ struct ProblemDetailsTests {
             try expectProblem(gateway, status: .badGateway, detail: "bad gateway")
 
             let identity = try await client.execute(uri: "/identity", method: .get)
-            #expect(identity.status == .unauthorized)
-            #expect(identity.headers[.contentType] == "application/problem+json")
+            try expectProblem(identity, status: .unauthorized, detail: "Authenticated identity is unavailable")
+            #expect(identity.headers[.wwwAuthenticate] == "Bearer")
         }
         #expect(recorder.records.contains { $0.level == .error && $0.fullText.contains("upstream said") })
     }
