@@ -1,0 +1,24 @@
+import Logging
+
+/// What ``buildApplication(config:options:)`` takes besides the configuration: things a test or
+/// a deployment may replace. Every property has a working default.
+public struct ApplicationOptions: Sendable {
+    /// The server's logger; by default `bank-server` at the configured `LOG_LEVEL`.
+    public var logger: Logger?
+    /// The token maker; by default built from the configuration by ``TokenMakerFactory``.
+    public var tokenMaker: (any TokenMaker)?
+    /// Sends verification emails; by default a ``LogMailer``.
+    public var mailer: (any Mailer)?
+    /// Password hashing (bcrypt cost 12 by default; tests use 4).
+    public var passwordHasher = PasswordHasher()
+    /// The OpenAPI document served at `GET /openapi.yaml`, relative to the working directory
+    /// (the repository root for `swift run` and `swift test`).
+    public var openAPIDocumentPath = OpenAPIDocument.defaultPath
+    /// How long `GET /health` waits for the database before answering 503.
+    public var healthCheckTimeout: Duration = .seconds(2)
+    /// Work to do after the database client has started and before the server accepts
+    /// connections, in order, e.g. applying migrations. A throwing step stops the start.
+    public var beforeServerStarts: [@Sendable (BankServerDependencies) async throws -> Void] = []
+
+    public init() {}
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// Builds the bank server: the PostgreSQL client (run as a service of the application), the
+/// router with the server's middleware, `GET /health`, `GET /openapi.yaml` and the bank API
+/// (``BankRoutes``).
+///
+/// Run it with `try await app.runService()`, which also shuts down gracefully on SIGTERM and
+/// SIGINT (the HTTP server stops accepting and finishes in-flight requests, then the database
+/// client closes); tests use HummingbirdTesting's `app.test(.router) { client in … }`.
+///
+/// - Throws: ``ConfigError`` when the token settings cannot make a token maker.
+public func buildApplication(config: ServerConfig, options: ApplicationOptions = ApplicationOptions()) async throws -> some ApplicationProtocol {
+    let logger =
+        options.logger
+        ?? {
+            var logger = Logger(label: "bank-server")
+            logger.logLevel = config.logLevel
+            return logger
+        }()
+
+    let tokenMaker: any TokenMaker
+    if let configured = options.tokenMaker {
+        tokenMaker = configured
+    } else {
+        do {
+            let result = try await TokenMakerFactory.makeTokenMaker(config.token, environment: config.environment.rawValue)
+            if let warning = result.warning { logger.warning("\(warning)") }
+            tokenMaker = result.maker
+        } catch {
+            throw ConfigError(error.message)
+        }
+    }
+
+    let postgres = PostgresClient(configuration: config.database.makeClientConfiguration(), backgroundLogger: logger)
+    let dependencies = BankServerDependencies(
+        config: config,
+        postgres: postgres,
+        tokenMaker: tokenMaker,
+        passwordHasher: options.passwordHasher,
+        mailer: options.mailer ?? LogMailer(logger: logger),
+        logger: logger
+    )
+
+    let router = Router(context: BankRequestContext.self)
+    // Middleware applies only to routes added after it, so it goes first.
+    router.addBankMiddleware()
+    HealthCheck(postgres: postgres, timeout: options.healthCheckTimeout).addRoute(to: router)
+    OpenAPIDocument.load(path: options.openAPIDocumentPath, logger: logger).addRoute(to: router)
+    BankRoutes.addRoutes(to: router, dependencies: dependencies)
+
+    var app = Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(config.httpServerAddress.host, port: config.httpServerAddress.port),
+            serverName: "bank-server"
+        ),
+        logger: logger
+    )
+    app.addServices(postgres)
+    for step in options.beforeServerStarts {
+        app.beforeServerStarts { try await step(dependencies) }
+    }
+    logger.info("bank server configured", metadata: ["config": .stringConvertible(config)])
+    return app
+}

@@ -1,0 +1,64 @@
+import Hummingbird
+import HummingbirdAuth
+
+/// Requires `Authorization: Bearer <token>` on every request it guards, verifies the token with
+/// the server's ``TokenMaker`` and stores the payload in the context's `identity`.
+///
+/// Add it to the group of routes that need a user (`POST /accounts`, `GET /accounts/{id}`,
+/// `GET /accounts`, `POST /transfers`); routes then read `try context.requireIdentity()`.
+/// Unlike hummingbird-auth's `AuthenticatorMiddleware`, which lets unauthenticated requests
+/// through, it stops them with a 401 problem (and `WWW-Authenticate: Bearer`):
+///
+/// | request | detail |
+/// |---|---|
+/// | no `Authorization` header | authorization header is not provided |
+/// | not exactly two space-separated fields | invalid authorization header format |
+/// | a scheme other than `Bearer` (any case) | unsupported authorization type basic |
+/// | a token that fails verification | token is invalid / token has expired |
+public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddleware where Context.Identity == TokenPayload {
+    /// The scheme, compared case-insensitively as HTTP requires (RFC 9110 §11.1).
+    static var scheme: String { "bearer" }
+
+    let tokenMaker: any TokenMaker
+
+    public init(tokenMaker: any TokenMaker) {
+        self.tokenMaker = tokenMaker
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let payload = try await authenticate(authorization: request.headers[.authorization], context: context)
+        var context = context
+        context.identity = payload
+        return try await next(request, context)
+    }
+
+    /// Checks an `Authorization` header value and returns the token's payload.
+    ///
+    /// - Throws: ``APIError`` 401.
+    func authenticate(authorization: String?, context: Context) async throws(APIError) -> TokenPayload {
+        guard let authorization, !authorization.allSatisfy(\.isWhitespace) else {
+            throw .unauthorized("authorization header is not provided")
+        }
+        let fields = authorization.split(whereSeparator: \.isWhitespace)
+        guard fields.count == 2 else {
+            throw .unauthorized("invalid authorization header format")
+        }
+        let type = fields[0].lowercased()
+        guard type == Self.scheme else {
+            // Echoing the client's scheme helps it fix the request; cap it so the response
+            // cannot be used to reflect arbitrary text.
+            let shown = type.count <= 20 && type.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) ? type : "given"
+            throw .unauthorized("unsupported authorization type \(shown)")
+        }
+        do {
+            return try await tokenMaker.verifyToken(String(fields[1]))
+        } catch let error as TokenError {
+            context.logger.debug("token refused", metadata: ["reason": .string(error.debugDescription)])
+            throw .unauthorized(error.description)
+        } catch {
+            // Makers only throw TokenError; anything else is still not the client's business.
+            context.logger.debug("token refused", metadata: ["reason": .string(String(reflecting: error))])
+            throw .unauthorized(TokenError.invalid.description)
+        }
+    }
+}
