@@ -46,7 +46,8 @@ import Testing
             #expect(unchanged == user)
             let changedAt = Date(timeIntervalSince1970: 1_700_000_000)
             let changed = try await queries.updateUser(
-                UpdateUserParams(hashedPassword: "new", passwordChangedAt: changedAt, fullName: nil, email: nil, isEmailVerified: true, username: "carol"))
+                UpdateUserParams(
+                    hashedPassword: "new", passwordChangedAt: changedAt, fullName: nil, email: nil, isEmailVerified: true, username: "carol"))
             #expect(changed?.hashedPassword == "new")
             #expect(changed?.passwordChangedAt == changedAt)
             #expect(changed?.fullName == "Carol C")
