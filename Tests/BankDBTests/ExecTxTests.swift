@@ -83,6 +83,52 @@ import Testing
         }
     }
 
+    /// A real 40001 that PostgreSQL raises only at COMMIT (write skew under SERIALIZABLE: two
+    /// transactions each read both rows and write a different one; the second to commit is
+    /// cancelled as the pivot "during commit attempt"). The whole body runs again.
+    @Test func aSerializationFailureAtCommitIsRetried() async throws {
+        try await BankTestDatabase.with { db in
+            let retries = RetryTally()
+            let store = db.store(retryPolicy: Self.fastRetries) { retries.record($0) }
+            let a = try await store.makeAccount(balance: 0)
+            let b = try await store.makeAccount(balance: 0)
+            let other = try await PostgresConnection.connect(
+                configuration: db.url.connectionConfiguration(), id: 99, logger: BankTestDatabase.logger)
+            defer { Task { try? await other.close() } }
+            @Sendable func otherRuns(_ sql: String) async throws {
+                try await other.query(PostgresQuery(unsafeSQL: sql), logger: BankTestDatabase.logger).collect()
+            }
+            let attempts = Counter()
+            let completedBodies = Counter()
+
+            try await store.execTx(isolation: .serializable) { q in
+                attempts.add()
+                let interfere = attempts.value == 1
+                if interfere {
+                    try await otherRuns("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                    try await otherRuns("SELECT sum(balance) FROM accounts WHERE id IN (\(a.id), \(b.id))")
+                }
+                _ = try await q.getAccount(id: a.id)
+                _ = try await q.getAccount(id: b.id)
+                if interfere {
+                    try await otherRuns("UPDATE accounts SET balance = balance + 1 WHERE id = \(a.id)")
+                }
+                _ = try await q.addAccountBalance(amount: 1, id: b.id)
+                if interfere {
+                    try await otherRuns("COMMIT")
+                }
+                completedBodies.add()
+            }
+
+            // Both bodies ran to the end: the first attempt failed after its body, at COMMIT.
+            #expect(attempts.value == 2)
+            #expect(completedBodies.value == 2)
+            #expect(retries.count(.serializationFailure) == 1)
+            #expect(try await store.getAccount(id: a.id)?.balance == 1)
+            #expect(try await store.getAccount(id: b.id)?.balance == 1)
+        }
+    }
+
     /// A real 40P01: two transactions lock two rows in opposite orders. PostgreSQL aborts one of
     /// them; it is rerun and both end up committed.
     @Test func aDeadlockIsRetriedAndBothTransactionsCommit() async throws {
