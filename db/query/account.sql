@@ -42,6 +42,17 @@ SET balance = balance + sqlc.arg(amount)
 WHERE id = sqlc.arg(id)
 RETURNING *;
 
+-- Adds a signed amount to a balance only when the result stays at or above zero. The test
+-- and the write are one statement on one row version (under READ COMMITTED PostgreSQL
+-- re-checks the WHERE clause on the newest version after waiting for a concurrent writer),
+-- so two debits cannot both pass the check and overdraw the account.
+-- No row means the account is missing or the money is not there.
+-- name: AddAccountBalanceNoOverdraft :one
+UPDATE accounts
+SET balance = balance + sqlc.arg(amount)
+WHERE id = sqlc.arg(id) AND balance + sqlc.arg(amount) >= 0
+RETURNING *;
+
 -- name: DeleteAccount :exec
 DELETE FROM accounts
 WHERE id = $1;

@@ -25,6 +25,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         case listAccounts(owner: String, limit: Int64, offset: Int64)
         case updateAccount(id: Int64, balance: Int64)
         case addAccountBalance(amount: Int64, id: Int64)
+        case addAccountBalanceNoOverdraft(amount: Int64, id: Int64)
         case deleteAccount(id: Int64)
         case createEntry(accountID: Int64, amount: Int64)
         case getEntry(id: Int64)
@@ -50,6 +51,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     private var storedListAccountsHandler: (@Sendable (String, Int64, Int64) async throws -> [Account])?
     private var storedUpdateAccountHandler: (@Sendable (Int64, Int64) async throws -> Account?)?
     private var storedAddAccountBalanceHandler: (@Sendable (Int64, Int64) async throws -> Account?)?
+    private var storedAddAccountBalanceNoOverdraftHandler: (@Sendable (Int64, Int64) async throws -> Account?)?
     private var storedDeleteAccountHandler: (@Sendable (Int64) async throws -> Void)?
     private var storedCreateEntryHandler: (@Sendable (Int64, Int64) async throws -> Entry)?
     private var storedGetEntryHandler: (@Sendable (Int64) async throws -> Entry?)?
@@ -107,6 +109,12 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     public var addAccountBalanceHandler: (@Sendable (Int64, Int64) async throws -> Account?)? {
         get { withLock { storedAddAccountBalanceHandler } }
         set { withLock { storedAddAccountBalanceHandler = newValue } }
+    }
+
+    /// Answers `addAccountBalanceNoOverdraft`; unset, the method throws `MockQuerierError`.
+    public var addAccountBalanceNoOverdraftHandler: (@Sendable (Int64, Int64) async throws -> Account?)? {
+        get { withLock { storedAddAccountBalanceNoOverdraftHandler } }
+        set { withLock { storedAddAccountBalanceNoOverdraftHandler = newValue } }
     }
 
     /// Answers `deleteAccount`; unset, the method throws `MockQuerierError`.
@@ -261,6 +269,17 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "addAccountBalance")
+        }
+        return try await handler(amount, id)
+    }
+
+    public func addAccountBalanceNoOverdraft(amount: Int64, id: Int64) async throws -> Account? {
+        let handler = withLock {
+            recordedCalls.append(.addAccountBalanceNoOverdraft(amount: amount, id: id))
+            return storedAddAccountBalanceNoOverdraftHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "addAccountBalanceNoOverdraft")
         }
         return try await handler(amount, id)
     }

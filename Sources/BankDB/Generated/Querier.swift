@@ -32,6 +32,15 @@ public protocol Querier: Sendable {
     /// Returns nil when no row matches.
     func addAccountBalance(amount: Int64, id: Int64) async throws -> Account?
 
+    /// Adds a signed amount to a balance only when the result stays at or above zero. The test
+    /// and the write are one statement on one row version (under READ COMMITTED PostgreSQL
+    /// re-checks the WHERE clause on the newest version after waiting for a concurrent writer),
+    /// so two debits cannot both pass the check and overdraw the account.
+    /// No row means the account is missing or the money is not there.
+    ///
+    /// Returns nil when no row matches.
+    func addAccountBalanceNoOverdraft(amount: Int64, id: Int64) async throws -> Account?
+
     func deleteAccount(id: Int64) async throws
 
     /// Records a change to an account's balance: negative for money out, positive for money in.

@@ -259,6 +259,52 @@ extension Queries {
 }
 
 extension Queries {
+    /// The prepared statement of `addAccountBalanceNoOverdraft`.
+    public struct AddAccountBalanceNoOverdraftStatement: PostgresPreparedStatement {
+        public typealias Row = Account
+
+        public static let sql = """
+            UPDATE accounts
+            SET balance = balance + $1
+            WHERE id = $2 AND balance + $1 >= 0
+            RETURNING id, owner, balance, currency, created_at
+            """
+        public static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
+
+        public var amount: Int64
+        public var id: Int64
+
+        public init(amount: Int64, id: Int64) {
+            self.amount = amount
+            self.id = id
+        }
+
+        public func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.amount)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        public func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, Int64, String, Date).self)
+            return Account(id: columns.0, owner: columns.1, balance: columns.2, currency: columns.3, createdAt: columns.4)
+        }
+    }
+
+    /// Adds a signed amount to a balance only when the result stays at or above zero. The test
+    /// and the write are one statement on one row version (under READ COMMITTED PostgreSQL
+    /// re-checks the WHERE clause on the newest version after waiting for a concurrent writer),
+    /// so two debits cannot both pass the check and overdraw the account.
+    /// No row means the account is missing or the money is not there.
+    ///
+    /// Returns nil when no row matches.
+    public func addAccountBalanceNoOverdraft(amount: Int64, id: Int64) async throws -> Account? {
+        try await self.db.executePrepared(AddAccountBalanceNoOverdraftStatement(amount: amount, id: id), logger: self.logger).first
+    }
+}
+
+extension Queries {
     /// The prepared statement of `deleteAccount`.
     public struct DeleteAccountStatement: PostgresPreparedStatement {
         public typealias Row = Void

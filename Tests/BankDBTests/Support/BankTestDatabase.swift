@@ -29,8 +29,34 @@ struct BankTestDatabase: Sendable {
 
     var queries: Queries { Queries(client, logger: Self.logger) }
 
-    /// Creates a migrated database, runs `body` with a running client, then drops the database.
-    static func with<T: Sendable>(_ body: @Sendable (BankTestDatabase) async throws -> T) async throws -> T {
+    /// A store on this database's pool.
+    func store(
+        isolation: IsolationLevel = .readCommitted, retryPolicy: RetryPolicy = .default,
+        onRetry: (@Sendable (TransactionRetry) -> Void)? = nil
+    ) -> SQLStore {
+        SQLStore(client: client, logger: Self.logger, isolation: isolation, retryPolicy: retryPolicy, onRetry: onRetry)
+    }
+
+    /// Runs one statement outside the generated queries (test setup, invariant checks) and returns its rows.
+    @discardableResult
+    func execute(_ sql: String) async throws -> [PostgresRow] {
+        try await client.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect()
+    }
+
+    /// The single bigint a statement returns, e.g. a `count(*)`.
+    func int64(_ sql: String) async throws -> Int64 {
+        guard let row = try await execute(sql).first else { return 0 }
+        return try row.decode(Int64.self)
+    }
+
+    /// Creates a migrated database, runs `body` with a running client of at most `maxConnections`
+    /// connections, then drops the database. Waits while the process holds too many connections.
+    @discardableResult
+    static func with<T: Sendable>(maxConnections: Int = 6, _ body: @Sendable (BankTestDatabase) async throws -> T) async throws -> T {
+        // The pool, the admin connection and the migrator's.
+        let budget = maxConnections + 2
+        await ConnectionBudget.shared.acquire(budget)
+        defer { Task { await ConnectionBudget.shared.release(budget) } }
         let server = try serverURL
         let name = "bankdb_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let admin: PostgresConnection
@@ -50,7 +76,7 @@ struct BankTestDatabase: Sendable {
             let migrator = try Migrator(databaseURL: url, source: try MigrationSource(directory: migrationsFolder), logger: logger)
             _ = try await migrator.up()
             var configuration = try url.clientConfiguration()
-            configuration.options.maximumConnections = 40
+            configuration.options.maximumConnections = maxConnections
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             let database = BankTestDatabase(name: name, url: url, client: client)
             outcome = await withTaskGroup(of: Void.self) { group in
