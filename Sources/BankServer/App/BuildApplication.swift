@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Migrations
 import PostgresNIO
 
 /// Builds the bank server: the PostgreSQL client (run as a service of the application), the
@@ -10,7 +11,8 @@ import PostgresNIO
 /// SIGINT (the HTTP server stops accepting and finishes in-flight requests, then the database
 /// client closes); tests use HummingbirdTesting's `app.test(.router) { client in … }`.
 ///
-/// - Throws: ``ConfigError`` when the token settings cannot make a token maker.
+/// - Throws: ``ConfigError`` when the token settings cannot make a token maker, or the TLS files
+///   of `DB_SOURCE` cannot be loaded.
 public func buildApplication(config: ServerConfig, options: ApplicationOptions = ApplicationOptions()) async throws -> some ApplicationProtocol {
     let logger =
         options.logger
@@ -33,7 +35,14 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         }
     }
 
-    let postgres = PostgresClient(configuration: config.database.makeClientConfiguration(), backgroundLogger: logger)
+    let clientConfiguration: PostgresClient.Configuration
+    do {
+        clientConfiguration = try config.database.clientConfiguration()
+    } catch {
+        // ServerConfig checked this already; a certificate file removed since is still a setting's fault.
+        throw ConfigError("\(ServerConfig.Key.dbSource): \(error)")
+    }
+    let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     let dependencies = BankServerDependencies(
         config: config,
         postgres: postgres,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Migrations
 
 /// Everything the bank server reads at start, from the process environment and optionally an
 /// `app.env` file (the reference system's keys, so its deployments keep working):
@@ -7,7 +8,7 @@ import Logging
 /// | key | default | meaning |
 /// |---|---|---|
 /// | `ENVIRONMENT` | `development` | `development`, `production` or `test` |
-/// | `DB_SOURCE` | required | PostgreSQL URL (``DatabaseConfiguration``) |
+/// | `DB_SOURCE` | required | PostgreSQL URL, read by the `Migrations` library's `DatabaseURL` |
 /// | `MIGRATION_URL` | `file://db/migration` | where the migrations are |
 /// | `HTTP_SERVER_ADDRESS` | `0.0.0.0:8080` | `host:port` to listen on |
 /// | `TOKEN_TYPE`, `TOKEN_SYMMETRIC_KEY`, `TOKEN_PRIVATE_KEY` | | see ``TokenConfiguration`` |
@@ -42,7 +43,10 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
     public static let defaultEnvFilePath = "app.env"
 
     public var environment: DeploymentEnvironment
-    public var database: DatabaseConfiguration
+    /// `DB_SOURCE`, parsed by the same code as the `migrate` tool's `-database`, so the two read
+    /// every URL alike (`sslmode`, certificates, `x-migrations-table`, startup parameters).
+    /// `database.clientConfiguration()` makes the server's pool.
+    public var database: DatabaseURL
     public var migrationURL: String
     public var httpServerAddress: HTTPServerAddress
     public var token: TokenConfiguration
@@ -53,7 +57,7 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
     /// Settings given directly (tests).
     public init(
         environment: DeploymentEnvironment = .development,
-        database: DatabaseConfiguration,
+        database: DatabaseURL,
         migrationURL: String = "file://db/migration",
         httpServerAddress: HTTPServerAddress = HTTPServerAddress(host: "0.0.0.0", port: 8080),
         token: TokenConfiguration = TokenConfiguration(),
@@ -116,7 +120,7 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
         }
 
         guard let source = value(Key.dbSource) else { throw ConfigError("\(Key.dbSource) is required") }
-        let database = try DatabaseConfiguration(url: source, key: Key.dbSource)
+        let database = try Self.databaseURL(source)
 
         var address = HTTPServerAddress(host: "0.0.0.0", port: 8080)
         if let text = value(Key.httpServerAddress) {
@@ -153,6 +157,18 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
             refreshTokenDuration: try Self.duration(value(Key.refreshTokenDuration) ?? "24h", key: Key.refreshTokenDuration),
             logLevel: logLevel
         )
+    }
+
+    /// Parses `DB_SOURCE` and checks that its TLS files load, so a bad value stops the start with
+    /// a message naming the key. The library's messages mask the password.
+    private static func databaseURL(_ text: String) throws(ConfigError) -> DatabaseURL {
+        do {
+            let url = try DatabaseURL(text)
+            _ = try url.clientConfiguration()
+            return url
+        } catch {
+            throw ConfigError("\(Key.dbSource): \(error)")
+        }
     }
 
     /// A positive Go duration.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Migrations
 import PostgresNIO
 import Testing
 
@@ -30,11 +31,8 @@ struct ApplicationTests {
 
     /// Fails the test, with the way out, when the local PostgreSQL cannot be reached.
     static func requirePostgres() async throws {
-        let database = try DatabaseConfiguration(url: databaseURL)
-        var configuration = PostgresConnection.Configuration(
-            host: database.host, port: database.port, username: database.username, password: database.password,
-            database: database.database, tls: .disable
-        )
+        let database = try DatabaseURL(databaseURL)
+        var configuration = try database.connectionConfiguration()
         configuration.options.connectTimeout = .seconds(3)
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "probe"))
