@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BankDB", targets: ["BankDB"]),
         .library(name: "Migrations", targets: ["Migrations"]),
         .executable(name: "migrate", targets: ["migrate"]),
+        .executable(name: "bank-server", targets: ["bank-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -101,6 +102,14 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 "Migrations",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bank-server",
+            dependencies: [
+                "BankServer",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

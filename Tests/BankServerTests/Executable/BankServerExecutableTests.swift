@@ -1,0 +1,124 @@
+import Foundation
+import Migrations
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The built `bank-server` run as a real process: start-up migrations, a real TCP listener,
+/// problem responses, a clean exit on SIGTERM, and `error:` exits for what stops a start.
+@Suite("bank-server executable")
+struct BankServerExecutableTests {
+    static let migrationURL = "file://" + repositoryRoot.appendingPathComponent("db/migration").path
+
+    /// A complete configuration in the environment, as a deployment would give it.
+    static func environment(databaseURL: String, port: Int, migrationURL: String = migrationURL) -> [String: String] {
+        [
+            "ENVIRONMENT": "development",
+            "DB_SOURCE": databaseURL,
+            "MIGRATION_URL": migrationURL,
+            "HTTP_SERVER_ADDRESS": "127.0.0.1:\(port)",
+            "TOKEN_SYMMETRIC_KEY": "abcdefghijklmnopqrstuvwxyz012345",
+            "LOG_LEVEL": "info",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+    }
+
+    @Test("migrates a fresh database, serves over TCP, and exits 0 on SIGTERM")
+    func startServeStop() async throws {
+        try await ScratchDatabase.with { database in
+            let port = try LoopbackHTTP.freePort()
+            let server = try ServerProcess.start(environment: Self.environment(databaseURL: database.urlString, port: port))
+            do {
+                let health = try await server.waitUntilHealthy(port: port, within: .seconds(30))
+                #expect(health.body == #"{"status":"ok"}"#)
+
+                // Migrated before it listened.
+                #expect(try await database.schemaVersion() == SchemaVersion(version: 5, dirty: false))
+                let log = server.standardError
+                #expect(log.contains("migrated to version 1: init_schema"), "\(log)")
+                #expect(log.contains("migrated to version 5: add_role_to_users"), "\(log)")
+                #expect(!log.contains(":secret@"), "the password must not be logged")
+
+                let missing = try LoopbackHTTP.get("/no/such/route", port: port)
+                #expect(missing.status == 404)
+                #expect(missing.headers["content-type"] == "application/problem+json")
+                #expect(missing.body.contains(#""status":404"#), "\(missing.body)")
+
+                server.send(SIGTERM)
+                let status = await server.waitForExit(within: .seconds(15))
+                #expect(status == 0, "\(server.standardError)")
+                #expect(server.process.terminationReason == .exit)
+                // Nothing listens any more.
+                #expect(throws: LoopbackHTTP.Failure.self) { try LoopbackHTTP.get("/health", port: port) }
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
+    }
+
+    @Test("a second start finds the database up to date")
+    func restart() async throws {
+        try await ScratchDatabase.with { database in
+            for attempt in 1...2 {
+                let port = try LoopbackHTTP.freePort()
+                let server = try ServerProcess.start(environment: Self.environment(databaseURL: database.urlString, port: port))
+                do {
+                    _ = try await server.waitUntilHealthy(port: port, within: .seconds(30))
+                    server.send(SIGINT)
+                    #expect(await server.waitForExit(within: .seconds(15)) == 0, "\(server.standardError)")
+                    let log = server.standardError
+                    #expect(log.contains("migrated to version 5") == (attempt == 1), "\(log)")
+                    #expect(log.contains("database is up to date") == (attempt == 2), "\(log)")
+                } catch {
+                    await server.stop()
+                    throw error
+                }
+                await server.stop()
+            }
+        }
+    }
+
+    @Test("a bad setting exits 1 with `error: <key>…` on stderr, before anything else")
+    func badConfiguration() async throws {
+        var environment = Self.environment(databaseURL: ScratchDatabase.serverURL, port: try LoopbackHTTP.freePort())
+        environment["ACCESS_TOKEN_DURATION"] = "15 minutes"
+        let server = try ServerProcess.start(environment: environment)
+        let status = await server.waitForExit(within: .seconds(15))
+        let stderr = server.standardError
+        await server.stop()
+        #expect(status == 1)
+        #expect(stderr == "error: ACCESS_TOKEN_DURATION: invalid duration \"15 minutes\" (use Go syntax such as 15m or 24h)\n")
+    }
+
+    @Test("a failing migration stops the start: logged, `error:` line, exit 1, never listening")
+    func failingMigration() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-migrations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "SELECT * FROM no_such_table;\n"
+            .write(to: folder.appendingPathComponent("000001_broken.up.sql"), atomically: true, encoding: .utf8)
+
+        try await ScratchDatabase.with { database in
+            let port = try LoopbackHTTP.freePort()
+            let server = try ServerProcess.start(
+                environment: Self.environment(databaseURL: database.urlString, port: port, migrationURL: "file://" + folder.path)
+            )
+            let status = await server.waitForExit(within: .seconds(30))
+            let stderr = server.standardError
+            await server.stop()
+            #expect(status == 1, "\(stderr)")
+            #expect(stderr.contains("database migration failed; the server will not start"), "\(stderr)")
+            // The error can span lines (detail, hint, what state the database is in).
+            let errorLine = stderr.split(separator: "\n").first { $0.hasPrefix("error: ") }.map(String.init) ?? ""
+            #expect(errorLine.hasPrefix("error: database migration failed: 000001_broken.up.sql:1:"), "\(stderr)")
+            #expect(!stderr.contains("listening"), "\(stderr)")
+            #expect(try await database.schemaVersion() == nil)
+        }
+    }
+}
