@@ -62,6 +62,35 @@ struct BankServerExecutableTests {
         }
     }
 
+    @Test("SIGTERM lets a request in flight finish: its answer arrives after the signal, then the exit is clean")
+    func inFlightRequestFinishes() async throws {
+        try await ScratchDatabase.with { database in
+            let port = try LoopbackHTTP.freePort()
+            let server = try ServerProcess.start(environment: Self.environment(databaseURL: database.urlString, port: port))
+            do {
+                _ = try await server.waitUntilHealthy(port: port, within: .seconds(30))
+                // With its database gone, GET /health waits for it (2 s by default) before its
+                // 503: a request that is still in its handler when the signal comes.
+                try await database.cutOff()
+                let request = Task.detached { () -> (LoopbackHTTP.Response, ContinuousClock.Instant) in
+                    let response = try LoopbackHTTP.get("/health", port: port, timeout: 10)
+                    return (response, ContinuousClock.now)
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                let signalled = ContinuousClock.now
+                server.send(SIGTERM)
+                let (response, answered) = try await request.value
+                #expect(response.status == 503, "\(response.body)")
+                #expect(answered > signalled)
+                #expect(await server.waitForExit(within: .seconds(15)) == 0, "\(server.standardError)")
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
+    }
+
     @Test("a second start finds the database up to date")
     func restart() async throws {
         try await ScratchDatabase.with { database in

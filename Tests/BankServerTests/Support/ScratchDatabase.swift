@@ -78,6 +78,23 @@ struct ScratchDatabase: Sendable {
         }
     }
 
+    /// Refuses new connections to this database and ends the open ones, as if it went away,
+    /// while the test server itself keeps running.
+    func cutOff() async throws {
+        let admin = try await Self.connect(Self.serverURL)
+        do {
+            try await Self.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS false", on: admin)
+            try await Self.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()",
+                on: admin
+            )
+        } catch {
+            try? await admin.close()
+            throw error
+        }
+        try? await admin.close()
+    }
+
     /// Connects, failing with the way out when the server is down.
     private static func connect(_ url: String) async throws -> PostgresConnection {
         var configuration = try DatabaseURL(url).connectionConfiguration()
