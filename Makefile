@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock test
+	sqlgen-tool sqlc sqlc-check mock test server
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,3 +78,8 @@ test: start-postgres ## Run every test against the local PostgreSQL (installs wh
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local PostgreSQL and migrates if needed).
+	@$(SWIFT) build --product bank-server
+	@echo "bank-server: settings from app.env (the environment wins); Ctrl-C stops it"
+	@exec $(BIN_PATH)/bank-server
