@@ -79,7 +79,8 @@ struct UserRoutes: Sendable {
     }
 
     /// Changes the given fields of a user. A depositor may change only themself, a banker anyone.
-    /// A new password ends every session of the user, so a stolen refresh token stops working.
+    /// A new password ends every session of the user, so a stolen refresh token stops working; a
+    /// new email address is unverified.
     @Sendable func update(_ request: Request, context: BankRequestContext) async throws -> UserResponse {
         let identity = try context.requireIdentity()
         guard let username = context.parameters.get("username") else {
@@ -97,15 +98,20 @@ struct UserRoutes: Sendable {
             throw APIError.forbidden("cannot update other user's info")
         }
 
+        guard let current = try await store.getUser(username: username) else {
+            throw APIError.notFound("user \(username) not found")
+        }
         var hash: String?
         var changedAt: Date?
         if let password = body.password {
             hash = try await dependencies.passwordHasher.hash(password)
             changedAt = Date()
         }
+        // A verification proved the old address, not the new one.
+        let emailChanged = body.email.map { $0 != current.email } ?? false
         let params = UpdateUserParams(
-            hashedPassword: hash, passwordChangedAt: changedAt, fullName: body.fullName, email: body.email, isEmailVerified: nil,
-            username: username)
+            hashedPassword: hash, passwordChangedAt: changedAt, fullName: body.fullName, email: body.email,
+            isEmailVerified: emailChanged ? false : nil, username: username)
         guard let user = try await store.updateUser(params) else {
             throw APIError.notFound("user \(username) not found")
         }

@@ -51,7 +51,9 @@ struct StoreFailureTests {
             }
             q.createSessionHandler = { _ in throw error }
         case .renewGetSession: q.getSessionHandler = { _ in throw error }
-        case .updateUser: q.updateUserHandler = { _ in throw error }
+        case .updateUser:
+            q.getUserHandler = { name in Self.user(name) }
+            q.updateUserHandler = { _ in throw error }
         case .verifyEmail: store.verifyEmailTxHandler = { _, _ in throw error }
         case .createAccount: q.createAccountHandler = { _, _, _ in throw error }
         case .getAccount: q.getAccountHandler = { _ in throw error }

@@ -230,4 +230,19 @@ struct UserRoutesTests {
             #expect(renewed.detail == "session is blocked")
         }
     }
+
+    @Test(
+        "PATCH /users/{username}: a new email is unverified; the same email keeps the verification",
+        arguments: [("ann2@example.com", false), ("ann@example.com", true)])
+    func updateEmail(email: String, staysVerified: Bool) async throws {
+        try await BankAPIHarness.withDatabase { harness, client in
+            try await harness.createUser("ann")
+            try await harness.sql("UPDATE users SET is_email_verified = true WHERE username = 'ann'")
+            let response = try await client.send(
+                .patch, "/users/ann", json: APIClient.json(["email": email]), token: try await harness.token("ann"))
+            #expect(response.status == .ok)
+            let user = try response.decode(UserResponse.self)
+            #expect(user.email == email && user.isEmailVerified == staysVerified)
+        }
+    }
 }

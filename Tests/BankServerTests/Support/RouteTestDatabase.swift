@@ -13,15 +13,18 @@ struct RouteTestDatabase: Sendable {
     static let migrationsFolder = repositoryRoot.appendingPathComponent("db/migration").path
 
     /// The server: `DATABASE_URL` (make test sets it), else the project's local cluster.
+    static var serverURLString: String {
+        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultURL
+    }
+
     static var serverURL: DatabaseURL {
-        get throws {
-            let text = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultURL
-            return try DatabaseURL(text)
-        }
+        get throws { try DatabaseURL(serverURLString) }
     }
 
     let name: String
     let url: DatabaseURL
+    /// The URL as text (with the password), for a `DB_SOURCE`.
+    let urlString: String
     let client: PostgresClient
 
     /// A store on this database's pool.
@@ -61,7 +64,9 @@ struct RouteTestDatabase: Sendable {
             var configuration = try url.clientConfiguration()
             configuration.options.maximumConnections = maxConnections
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-            let database = RouteTestDatabase(name: name, url: url, client: client)
+            var text = URLComponents(string: serverURLString)
+            text?.path = "/\(name)"
+            let database = RouteTestDatabase(name: name, url: url, urlString: text?.string ?? "", client: client)
             outcome = await withTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }
