@@ -19,6 +19,10 @@ struct UserRoutes: Sendable {
 
     /// Creates a depositor and mails the verification link from inside the user's transaction:
     /// if the mailer fails, no user is left behind without a way to verify.
+    ///
+    /// The converse is not covered: a COMMIT that fails after the mail went out, or a retried
+    /// transaction, leaves a dead link in the user's inbox (a retry also sends a second, live
+    /// one). A mail outbox written in the transaction would close that gap.
     @Sendable func create(_ request: Request, context: BankRequestContext) async throws -> UserResponse {
         let body = try await request.decode(as: CreateUserRequest.self, context: context)
         try Validation.username(body.username)
