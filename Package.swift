@@ -94,6 +94,7 @@ let package = Package(
         .target(
             name: "BankServer",
             dependencies: [
+                "BankDB",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -136,6 +137,7 @@ let package = Package(
             name: "BankServerTests",
             dependencies: [
                 "BankServer",
+                "Migrations",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -2,21 +2,28 @@ import Hummingbird
 
 /// The bank API of DESIGN §7 (users, tokens, accounts, transfers), added to the server's router.
 ///
-/// This is where the routes over the data layer (BankDB's `Store`) plug in. They are added
-/// after the server's middleware (request log, problem details), so their errors become
-/// problem responses. A sketch:
+/// | route | auth | controller |
+/// |---|---|---|
+/// | `POST /users`, `POST /users/login` | – | ``UserRoutes`` |
+/// | `PATCH /users/{username}` | bearer | ``UserRoutes`` |
+/// | `POST /tokens/renew_access` | – | ``TokenRoutes`` |
+/// | `GET /verify_email` | – | ``VerifyEmailRoutes`` |
+/// | `POST /accounts`, `GET /accounts`, `GET /accounts/{id}` | bearer | ``AccountRoutes`` |
+/// | `POST /transfers` | bearer | ``TransferRoutes`` |
 ///
-/// ```swift
-/// let store = Store(dependencies.postgres)
-/// router.post("/users") { request, context in … }             // public
-/// router.post("/users/login") { request, context in … }
-/// router.group("/accounts")
-///     .add(middleware: BearerTokenAuthenticator(tokenMaker: dependencies.tokenMaker))
-///     .post { request, context in let user = try context.requireIdentity() … }
-/// ```
+/// The routes use `dependencies.store`. They are added after the server's middleware (request
+/// log, problem details), so their errors become problem responses; ``StoreErrorMiddleware``
+/// in between turns data-layer errors into their statuses.
 public enum BankRoutes {
     /// Adds the bank API's routes to `router`.
     public static func addRoutes(to router: Router<BankRequestContext>, dependencies: BankServerDependencies) {
-        // No routes yet: they need BankDB's Store, which is built on another branch.
+        router.add(middleware: StoreErrorMiddleware())
+        let authenticator = BearerTokenAuthenticator<BankRequestContext>(tokenMaker: dependencies.tokenMaker)
+
+        UserRoutes(dependencies: dependencies).addRoutes(to: router.group("users"))
+        TokenRoutes(dependencies: dependencies).addRoutes(to: router.group("tokens"))
+        VerifyEmailRoutes(dependencies: dependencies).addRoutes(to: router)
+        AccountRoutes(dependencies: dependencies).addRoutes(to: router.group("accounts").add(middleware: authenticator))
+        TransferRoutes(dependencies: dependencies).addRoutes(to: router.group("transfers").add(middleware: authenticator))
     }
 }

@@ -1,3 +1,4 @@
+import BankDB
 import Logging
 import PostgresNIO
 
@@ -17,6 +18,9 @@ public struct BankServerDependencies: Sendable {
     public let mailer: any Mailer
     /// The server's logger (requests have their own, with the request id: `context.logger`).
     public let logger: Logger
+    /// The bank's data layer the routes use: by default a BankDB `SQLStore` on ``postgres``;
+    /// route tests pass a `MockStore` to force failures the database cannot be made to produce.
+    public let store: any Store
 
     public init(
         config: ServerConfig,
@@ -24,7 +28,8 @@ public struct BankServerDependencies: Sendable {
         tokenMaker: any TokenMaker,
         passwordHasher: PasswordHasher,
         mailer: any Mailer,
-        logger: Logger
+        logger: Logger,
+        store: (any Store)? = nil
     ) {
         self.config = config
         self.postgres = postgres
@@ -32,5 +37,6 @@ public struct BankServerDependencies: Sendable {
         self.passwordHasher = passwordHasher
         self.mailer = mailer
         self.logger = logger
+        self.store = store ?? SQLStore(client: postgres, logger: logger)
     }
 }

@@ -163,7 +163,8 @@ struct LiveApplicationTests {
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.status == .ok)
             #expect(String(buffer: health.body) == #"{"status":"ok"}"#)
-            let unknown = try await client.execute(uri: "/accounts/1", method: .get)
+            // Not a bank route (GET /accounts/1 is one now, and would be 401 without a token).
+            let unknown = try await client.execute(uri: "/no-such-resource/1", method: .get)
             #expect(unknown.status == .notFound)
             #expect(unknown.headers[.contentType] == "application/problem+json")
         }

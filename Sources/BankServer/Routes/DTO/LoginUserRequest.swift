@@ -1,0 +1,5 @@
+/// `POST /users/login`.
+public struct LoginUserRequest: Codable, Sendable {
+    public var username: String
+    public var password: String
+}

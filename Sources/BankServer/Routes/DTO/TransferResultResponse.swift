@@ -1,0 +1,19 @@
+import BankDB
+import Hummingbird
+
+/// `POST /transfers`: the transfer, both entries and both accounts right after it.
+public struct TransferResultResponse: Codable, Sendable, Equatable, ResponseEncodable {
+    public var transfer: TransferResponse
+    public var fromAccount: AccountResponse
+    public var toAccount: AccountResponse
+    public var fromEntry: EntryResponse
+    public var toEntry: EntryResponse
+
+    public init(_ result: TransferTxResult) {
+        self.transfer = TransferResponse(result.transfer)
+        self.fromAccount = AccountResponse(result.fromAccount)
+        self.toAccount = AccountResponse(result.toAccount)
+        self.fromEntry = EntryResponse(result.fromEntry)
+        self.toEntry = EntryResponse(result.toEntry)
+    }
+}

@@ -1,0 +1,50 @@
+import BankDB
+import Hummingbird
+
+/// `POST /transfers`: money from one of the caller's accounts to any account in the same currency.
+struct TransferRoutes: Sendable {
+    let dependencies: BankServerDependencies
+
+    var store: any Store { dependencies.store }
+
+    /// `group` must already require a bearer token.
+    func addRoutes(to group: RouterGroup<BankRequestContext>) {
+        group.post(use: create)
+    }
+
+    /// Checks what the client can be told precisely (which account is missing, not theirs or in
+    /// another currency) before the transaction; `transferTx` checks existence and currency again
+    /// under its row locks and alone decides the overdraft rule, so a race ends in the same statuses.
+    @Sendable func create(_ request: Request, context: BankRequestContext) async throws -> TransferResultResponse {
+        let identity = try context.requireIdentity()
+        let body = try await request.decode(as: CreateTransferRequest.self, context: context)
+        try Validation.id(body.fromAccountID, field: "from_account_id")
+        try Validation.id(body.toAccountID, field: "to_account_id")
+        try Validation.amount(body.amount)
+        let currency = try Validation.currency(body.currency)
+        guard body.fromAccountID != body.toAccountID else {
+            throw APIError.badRequest("from_account_id and to_account_id must differ")
+        }
+
+        let from = try await account(body.fromAccountID, currency: currency)
+        guard from.owner == identity.username else {
+            throw APIError.forbidden("from account doesn't belong to the authenticated user")
+        }
+        _ = try await account(body.toAccountID, currency: currency)
+
+        let result = try await store.transferTx(
+            TransferTxParams(fromAccountID: body.fromAccountID, toAccountID: body.toAccountID, amount: body.amount))
+        return TransferResultResponse(result)
+    }
+
+    /// The account, which must exist (404) and hold `currency` (422).
+    private func account(_ id: Int64, currency: Currency) async throws -> Account {
+        guard let account = try await store.getAccount(id: id) else {
+            throw APIError.notFound("account \(id) not found")
+        }
+        guard account.currency == currency.rawValue else {
+            throw APIError.unprocessableContent("account \(id) currency mismatch: \(account.currency) vs \(currency)")
+        }
+        return account
+    }
+}

@@ -1,0 +1,50 @@
+import BankDB
+import Foundation
+import Hummingbird
+
+/// `GET /verify_email?email_id=&secret_code=`: the link mailed after `POST /users`.
+struct VerifyEmailRoutes: Sendable {
+    /// The length of the codes BankDB generates; openapi.yaml allows up to this maximum so that
+    /// longer codes can come later without breaking clients.
+    static let secretCodeLength = 32...128
+
+    let dependencies: BankServerDependencies
+
+    func addRoutes(to router: Router<BankRequestContext>) {
+        router.get("verify_email", use: verify)
+    }
+
+    /// A wrong, used or expired code is a 404 (no matching verification), as openapi.yaml says.
+    @Sendable func verify(_ request: Request, context: BankRequestContext) async throws -> VerifyEmailResponse {
+        let query = request.uri.queryParameters
+        guard let idText = query.get("email_id") else { throw APIError.badRequest("email_id is required") }
+        guard let emailID = Int64(idText) else { throw APIError.badRequest("email_id must be an integer") }
+        try Validation.id(emailID, field: "email_id")
+        guard let secretCode = query.get("secret_code") else { throw APIError.badRequest("secret_code is required") }
+        guard Self.secretCodeLength.contains(secretCode.count), secretCode.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else {
+            throw APIError.badRequest("secret_code must be 32 to 128 letters and digits")
+        }
+
+        let result = try await dependencies.store.verifyEmailTx(emailID: emailID, secretCode: secretCode)
+        return VerifyEmailResponse(isVerified: result.user.isEmailVerified)
+    }
+
+    /// The link to mail: `http://<HTTP_SERVER_ADDRESS>/verify_email?email_id=…&secret_code=…`
+    /// (`localhost` for a wildcard address such as `0.0.0.0`).
+    static func link(serverAddress: HTTPServerAddress, emailID: Int64, secretCode: String) -> URL {
+        var components = URLComponents()
+        components.scheme = "http"
+        // A wildcard bind address is no place to send a browser; the development default is.
+        let host = ["", "0.0.0.0", "::"].contains(serverAddress.host) ? "localhost" : serverAddress.host
+        components.host = host.contains(":") ? "[\(host)]" : host
+        components.port = serverAddress.port
+        components.path = "/verify_email"
+        components.queryItems = [
+            URLQueryItem(name: "email_id", value: String(emailID)),
+            URLQueryItem(name: "secret_code", value: secretCode),
+        ]
+        // Only letters, digits and a known host go in, so the URL always forms.
+        return components.url!
+    }
+}
