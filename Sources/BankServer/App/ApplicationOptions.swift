@@ -1,3 +1,4 @@
+import BankDB
 import Logging
 
 /// What ``buildApplication(config:options:)`` takes besides the configuration: things a test or
@@ -9,6 +10,9 @@ public struct ApplicationOptions: Sendable {
     public var tokenMaker: (any TokenMaker)?
     /// Sends verification emails; by default a ``LogMailer``.
     public var mailer: (any Mailer)?
+    /// The data layer; by default an `SQLStore` on the configured database. Tests pass a
+    /// `MockStore` to force failures.
+    public var store: (any Store)?
     /// Password hashing (bcrypt cost 12 by default; tests use 4).
     public var passwordHasher = PasswordHasher()
     /// The OpenAPI document served at `GET /openapi.yaml`, relative to the working directory

@@ -49,7 +49,8 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         tokenMaker: tokenMaker,
         passwordHasher: options.passwordHasher,
         mailer: options.mailer ?? LogMailer(logger: logger),
-        logger: logger
+        logger: logger,
+        store: options.store
     )
 
     let router = Router(context: BankRequestContext.self)
