@@ -72,6 +72,9 @@ struct BankServerExecutableTests {
                 // With its database gone, GET /health waits for it (2 s by default) before its
                 // 503: a request that is still in its handler when the signal comes.
                 try await database.cutOff()
+                // The first request after the cut may still pick the pool's terminated connection
+                // and fail at once; once the pool has seen it go, requests wait for a new one.
+                _ = try? LoopbackHTTP.get("/health", port: port, timeout: 10)
                 let request = Task.detached { () -> (LoopbackHTTP.Response, ContinuousClock.Instant) in
                     let response = try LoopbackHTTP.get("/health", port: port, timeout: 10)
                     return (response, ContinuousClock.now)
