@@ -156,7 +156,9 @@ import Testing
                 try await group.waitForAll()
             }
 
-            #expect(retries.count(.deadlock) == 1)
+            // At least one rerun; on a loaded machine PostgreSQL's deadlock check can fire on a
+            // rerun too, and what matters is that every rerun ends in a commit.
+            #expect(retries.count(.deadlock) >= 1)
             #expect(try await store.getAccount(id: a.id)?.balance == 2)
             #expect(try await store.getAccount(id: b.id)?.balance == 2)
         }
