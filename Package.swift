@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BankDB", targets: ["BankDB"]),
         .library(name: "Migrations", targets: ["Migrations"]),
         .executable(name: "migrate", targets: ["migrate"]),
+        .executable(name: "bank-bench", targets: ["bank-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -100,6 +101,19 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Benchmarks (`make bench`)
+
+        .executableTarget(
+            name: "bank-bench",
+            dependencies: [
+                "BankDB",
+                "Migrations",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
