@@ -78,3 +78,21 @@ test: start-postgres ## Run every test against the local PostgreSQL (installs wh
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+# MARK: Benchmarks (DESIGN §10)
+
+BENCH_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/simple_bank_bench?sslmode=disable
+BENCH_SCRATCH ?= .build
+BENCH_BUILD = $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+
+.PHONY: bench
+bench: start-postgres ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "installing wrk"; export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; \
+		else echo "wrk is missing (sudo apt-get install -y wrk): the HTTP workloads will be skipped"; fi; }
+	$(BENCH_BUILD) --product bank-bench
+	$(BENCH_BUILD) --product swift-sqlgen
+	@if grep -q '"bank-server"' Package.swift; then $(BENCH_BUILD) --product bank-server; fi
+	"$$($(BENCH_BUILD) --show-bin-path)/bank-bench" --database-url "$(BENCH_DB_URL)"
