@@ -86,7 +86,10 @@ BENCH_SCRATCH ?= .build
 BENCH_BUILD = $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
 
 .PHONY: bench
-bench: start-postgres ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
+# start-postgres only knows the cluster in .pgdata/; a server already answering on $(PGPORT)
+# (another checkout's, or the system's) is used as it is instead of failing on the busy port.
+bench: ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
+	@$(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1 || $(MAKE) --no-print-directory start-postgres
 	@command -v wrk >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" -eq 0 ]; then \
 			echo "installing wrk"; export DEBIAN_FRONTEND=noninteractive; \

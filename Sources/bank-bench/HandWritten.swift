@@ -160,11 +160,16 @@ enum HandWritten {
     }
 
     /// Reads one account on the pool; nil when there is none.
+    ///
+    /// Reads the stream to its end, as the generated code does: returning at the first row skips
+    /// waiting for CommandComplete, which is quicker but would drop an error that arrives after
+    /// the row.
     static func getAccount(_ client: PostgresClient, id: Int64, logger: Logger) async throws -> AccountRow? {
-        for try await row in try await client.execute(GetAccount(id: id), logger: logger) {
-            return row
+        var result: AccountRow?
+        for try await row in try await client.execute(GetAccount(id: id), logger: logger) where result == nil {
+            result = row
         }
-        return nil
+        return result
     }
 
     /// Moves `amount` from one account to another in one READ COMMITTED transaction: both rows
