@@ -91,7 +91,7 @@ struct BankBench: AsyncParsableCommand {
             machine: .init(
                 cores: ProcessInfo.processInfo.activeProcessorCount, postgresVersion: postgresVersion,
                 operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
-                date: ISO8601DateFormatter().string(from: Date())),
+                date: ISO8601DateFormatter().string(from: Date()), loadAverageAtStart: BenchReport.loadAverage()),
             settings: .init(
                 durationSeconds: duration.seconds, warmupSeconds: warmup.seconds, clients: clientCounts,
                 workloads: selectedWorkloads,
@@ -110,6 +110,7 @@ struct BankBench: AsyncParsableCommand {
             try runGenerator(scratch: scratch, into: &report)
         }
 
+        report.machine.loadAverageAtEnd = BenchReport.loadAverage()
         report.computeRatios()
         print("")
         print(report.markdown)

@@ -8,6 +8,9 @@ struct BenchReport: Sendable, Codable {
         var postgresVersion: String
         var operatingSystem: String
         var date: String
+        /// /proc/loadavg when the run started and when it ended: a busy machine shows here.
+        var loadAverageAtStart: String
+        var loadAverageAtEnd: String?
     }
 
     /// How it ran.
@@ -85,7 +88,8 @@ struct BenchReport: Sendable, Codable {
         if !notes.isEmpty { lines += [""] + notes.map { "- " + $0 } }
         lines.append("")
         lines.append(
-            "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date); "
+            "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date), "
+                + "load average \(machine.loadAverageAtStart) → \(machine.loadAverageAtEnd ?? "?"); "
                 + "\(settings.durationSeconds) s per cell after \(settings.warmupSeconds) s warm-up; pool: \(settings.pool)")
         return lines.joined(separator: "\n")
     }
@@ -97,6 +101,12 @@ struct BenchReport: Sendable, Codable {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try encoder.encode(self).write(to: url)
+    }
+
+    /// The first three fields of /proc/loadavg, e.g. `3.61 3.44 4.79`; "unknown" elsewhere.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     static func format(_ value: Double?, _ digits: Int) -> String {

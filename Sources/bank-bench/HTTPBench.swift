@@ -159,11 +159,21 @@ struct HTTPBench: Sendable {
                 "POST", baseURL + "/accounts", json: ["currency": "USD"], token: token)
             guard opened == 200 || opened == 201,
                 let account = try JSONSerialization.jsonObject(with: accountBody) as? [String: Any],
-                let id = (account["id"] as? NSNumber)?.int64Value
+                let id = Self.int64(account["id"])
             else { throw HTTPSkip(reason: "skipped: POST /accounts → \(opened)") }
             actors.append(Actor(accountID: id, token: token))
         }
         return actors
+    }
+
+    /// A JSON number as `Int64`, whichever type JSONSerialization chose for it on this platform.
+    static func int64(_ value: Any?) -> Int64? {
+        switch value {
+        case let number as Int64: return number
+        case let number as Int: return Int64(number)
+        case let number as NSNumber: return number.int64Value
+        default: return nil
+        }
     }
 
     /// One HTTP request; returns the status and the body.
