@@ -48,8 +48,8 @@ struct BankBench: AsyncParsableCommand {
     @Option(name: .customLong("bank-server"), help: "The bank-server binary (default: next to bank-bench).")
     var bankServer: String?
 
-    @Option(help: "The pgbench binary.")
-    var pgbench = "/usr/bin/pgbench"
+    @Option(help: "The pgbench binary (default: pgbench on PATH).")
+    var pgbench: String?
 
     @Option(name: .customLong("generator-runs"), help: "Runs per generator project (the median is reported).")
     var generatorRuns = 5
@@ -99,7 +99,7 @@ struct BankBench: AsyncParsableCommand {
 
         let runner = DataRunner(
             fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration,
-            pgbench: PgBench(executable: pgbench, url: url, workDirectory: scratch), say: Console.say)
+            pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch), say: Console.say)
         for workload in ["get-account", "transfer"] where selectedWorkloads.contains(workload) {
             for count in clientCounts {
                 try await runner.measure(workload: workload, clients: count, into: &report)
