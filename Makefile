@@ -83,3 +83,24 @@ server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local 
 	@$(SWIFT) build --product bank-server
 	@echo "bank-server: settings from app.env (the environment wins); Ctrl-C stops it"
 	@exec $(BIN_PATH)/bank-server
+
+# MARK: Benchmarks (DESIGN §10)
+
+BENCH_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/simple_bank_bench?sslmode=disable
+BENCH_SCRATCH ?= .build
+BENCH_BUILD = $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+
+.PHONY: bench
+# start-postgres only knows the cluster in .pgdata/; a server already answering on $(PGPORT)
+# (another checkout's, or the system's) is used as it is instead of failing on the busy port.
+bench: ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
+	@$(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1 || $(MAKE) --no-print-directory start-postgres
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "installing wrk"; export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; \
+		else echo "wrk is missing (sudo apt-get install -y wrk): the HTTP workloads will be skipped"; fi; }
+	$(BENCH_BUILD) --product bank-bench
+	$(BENCH_BUILD) --product swift-sqlgen
+	$(BENCH_BUILD) --product bank-server
+	"$$($(BENCH_BUILD) --show-bin-path)/bank-bench" --database-url "$(BENCH_DB_URL)"

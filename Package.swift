@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Migrations", targets: ["Migrations"]),
         .executable(name: "migrate", targets: ["migrate"]),
         .executable(name: "bank-server", targets: ["bank-server"]),
+        .executable(name: "bank-bench", targets: ["bank-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -111,6 +112,19 @@ let package = Package(
             dependencies: [
                 "BankServer",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Benchmarks (`make bench`)
+
+        .executableTarget(
+            name: "bank-bench",
+            dependencies: [
+                "BankDB",
+                "Migrations",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -191,9 +191,21 @@ public struct SwiftEmitter: Sendable {
             }
             return true
         }
-        let sources = Set(columns.compactMap { $0.source.map { "\($0.schema).\($0.table)" } })
-        if sources.count == 1, let source = sources.first,
-            let model = models.first(where: { "\($0.table.schema).\($0.table.name)" == source }), matches(model)
+        // The one table every sourced column comes from, if there is one. Compared field by field:
+        // building "schema.table" strings for every model of every query was the generator's
+        // biggest cost on large schemas (queries × tables string allocations).
+        var source: ColumnReference?
+        for column in columns {
+            guard let next = column.source else { continue }
+            if let first = source, first.schema != next.schema || first.table != next.table {
+                source = nil
+                break
+            }
+            source = next
+        }
+        if let source,
+            let model = models.first(where: { $0.table.schema == source.schema && $0.table.name == source.table }),
+            matches(model)
         {
             return model
         }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Everything one run measured, as printed (markdown) and as saved (JSON).
+struct BenchReport: Sendable, Codable {
+    /// Where and when it ran.
+    struct Machine: Sendable, Codable {
+        var cores: Int
+        var postgresVersion: String
+        var operatingSystem: String
+        var date: String
+        /// /proc/loadavg when the run started and when it ended: a busy machine shows here.
+        var loadAverageAtStart: String
+        var loadAverageAtEnd: String?
+    }
+
+    /// How it ran.
+    struct Settings: Sendable, Codable {
+        var durationSeconds: Double
+        var warmupSeconds: Double
+        var clients: [Int]
+        var workloads: [String]
+        var pool: String
+    }
+
+    var machine: Machine
+    var settings: Settings
+    var results: [CellResult] = []
+    var moneyChecks: [MoneyCheck] = []
+    var generator: [GeneratorBench.Result] = []
+    /// Skips and other remarks, in the order they happened.
+    var notes: [String] = []
+
+    /// Fills in each row's ratio to pgbench and each generated row's ratio to hand-written.
+    mutating func computeRatios() {
+        let all = results
+        for index in all.indices {
+            let cell = all[index]
+            guard cell.skipped == nil else { continue }
+            func peer(_ variant: String) -> CellResult? {
+                all.first {
+                    $0.workload == cell.workload && $0.clients == cell.clients && $0.variant == variant && $0.skipped == nil
+                }
+            }
+            if cell.variant != "pgbench", let ceiling = peer("pgbench"), ceiling.opsPerSecond > 0 {
+                results[index].ratioToPgbench = cell.opsPerSecond / ceiling.opsPerSecond
+            }
+            if cell.variant == "generated", let hand = peer("hand-written"), hand.opsPerSecond > 0 {
+                results[index].ratioGeneratedToHandWritten = cell.opsPerSecond / hand.opsPerSecond
+            }
+        }
+    }
+
+    /// The tables and checks in markdown.
+    var markdown: String {
+        var lines: [String] = []
+        if !results.isEmpty {
+            lines += [
+                "| workload | clients | variant | ops/s | p50 ms | p99 ms | ratio to pgbench | generated / hand-written |",
+                "|---|---:|---|---:|---:|---:|---:|---:|",
+            ]
+        }
+        for cell in results {
+            if let skipped = cell.skipped {
+                lines.append("| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(skipped) | | | | |")
+                continue
+            }
+            let errors = cell.errors > 0 ? " (\(cell.errors) errors)" : ""
+            lines.append(
+                "| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(Self.format(cell.opsPerSecond, 0))\(errors) | "
+                    + "\(Self.format(cell.p50Ms, 2)) | \(Self.format(cell.p99Ms, 2)) | \(Self.format(cell.ratioToPgbench, 2)) | "
+                    + "\(Self.format(cell.ratioGeneratedToHandWritten, 3)) |")
+        }
+        if !generator.isEmpty {
+            lines += [
+                "",
+                "| generator project | tables | queries | median s, from scratch (of \(generator[0].runs)) | queries/s "
+                    + "| median s, output up to date | queries/s | output KiB |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+            for result in generator {
+                lines.append(
+                    "| \(result.project) | \(result.tables) | \(result.queries) | \(Self.format(result.medianSeconds, 3)) | "
+                        + "\(Self.format(result.queriesPerSecond, 0)) | \(Self.format(result.upToDateMedianSeconds, 3)) | "
+                        + "\(Self.format(result.upToDateQueriesPerSecond, 0)) | \(result.generatedBytes / 1024) |")
+            }
+        }
+        if !moneyChecks.isEmpty { lines += [""] + moneyChecks.map { "- " + $0.line } }
+        if !notes.isEmpty { lines += [""] + notes.map { "- " + $0 } }
+        lines.append("")
+        lines.append(
+            "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date), "
+                + "load average \(machine.loadAverageAtStart) → \(machine.loadAverageAtEnd ?? "?"); "
+                + "\(settings.durationSeconds) s per cell after \(settings.warmupSeconds) s warm-up; pool: \(settings.pool)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes the JSON, creating the folder if needed.
+    func save(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoder.encode(self).write(to: url)
+    }
+
+    /// The first three fields of /proc/loadavg, e.g. `3.61 3.44 4.79`; "unknown" elsewhere.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    static func format(_ value: Double?, _ digits: Int) -> String {
+        guard let value else { return "–" }
+        return String(format: "%.\(digits)f", value)
+    }
+}

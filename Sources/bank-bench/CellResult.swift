@@ -1,0 +1,25 @@
+/// One measured cell of the table: a workload at a client count through one variant.
+struct CellResult: Sendable, Codable {
+    /// `get-account`, `transfer`, `http-get-account` or `http-transfer`.
+    var workload: String
+    /// Concurrent clients (closed loop) and pool size.
+    var clients: Int
+    /// `generated` (BankDB), `hand-written` (PostgresNIO by hand), `pgbench` or `wrk`.
+    var variant: String
+    var opsPerSecond: Double
+    /// Median latency in milliseconds; nil when the tool does not report it.
+    var p50Ms: Double?
+    var p99Ms: Double?
+    /// pgbench's own average latency, when the variant is pgbench.
+    var averageMs: Double?
+    /// Operations completed in the measured window.
+    var operations: Int
+    /// Operations that failed (they are not counted in `operations`).
+    var errors: Int
+    /// This cell's ops/s over pgbench's for the same workload and clients.
+    var ratioToPgbench: Double?
+    /// generated ops/s over hand-written ops/s (only on `generated` rows).
+    var ratioGeneratedToHandWritten: Double?
+    /// Why the cell has no figures, when it was skipped.
+    var skipped: String?
+}
