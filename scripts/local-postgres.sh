@@ -55,7 +55,8 @@ install_packages() {
 # Run a command as the cluster's owner.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        # From /, since the postgres user may not be allowed into the current folder.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
@@ -77,9 +78,9 @@ relocate_if_unreachable() {
     chown postgres "$target"
     rm -rf "$data"
     ln -s "$target" "$data"
+    say "$parent is private to root; the cluster lives in $target (linked from $data)"
     data=$target
     log="$data/server.log"
-    say "$parent is private to root; the cluster lives in $target (linked from $data)"
 }
 
 is_running() {
