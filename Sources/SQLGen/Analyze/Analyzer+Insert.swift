@@ -84,7 +84,7 @@ extension QueryAnalysis {
             guard let column = table.column(name) else {
                 throw AnalysisError(
                     "column \"\(name)\" of relation \"\(table.name)\" does not exist"
-                        + NameSuggestion.hint(for: name, among: table.columns.map(\.name)), at: entry)
+                        + Suggestion.didYouMean(name, among: table.columns.map(\.name)), at: entry)
             }
             if result.contains(where: { $0.column.name == name }) {
                 throw AnalysisError("column \"\(name)\" specified more than once", at: entry)
@@ -164,7 +164,7 @@ extension QueryAnalysis {
             for element in infer.list("indexElems") {
                 if let name = element.string("name"), table.column(name) == nil {
                     throw AnalysisError(
-                        "column \"\(name)\" does not exist" + NameSuggestion.hint(for: name, among: table.columns.map(\.name)),
+                        "column \"\(name)\" does not exist" + Suggestion.didYouMean(name, among: table.columns.map(\.name)),
                         at: infer)
                 }
                 if let expression = element.node("expr") { _ = try typeExpression(expression, in: scope) }

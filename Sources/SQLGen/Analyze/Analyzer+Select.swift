@@ -222,7 +222,7 @@ extension QueryAnalysis {
         if node.kind == "ColumnRef", case let fields = node.names("fields"), fields.count == 1 {
             if columns.contains(where: { $0.name == fields[0] }) { return }
             throw AnalysisError(
-                "column \"\(fields[0])\" does not exist" + NameSuggestion.hint(for: fields[0], among: columns.map(\.name)),
+                "column \"\(fields[0])\" does not exist" + Suggestion.didYouMean(fields[0], among: columns.map(\.name)),
                 at: node)
         }
         throw AnalysisError("invalid UNION/INTERSECT/EXCEPT ORDER BY clause", at: node)

@@ -44,7 +44,7 @@ extension QueryAnalysis {
             guard let column = table.column(name) else {
                 throw AnalysisError(
                     "column \"\(name)\" of relation \"\(table.name)\" does not exist"
-                        + NameSuggestion.hint(for: name, among: table.columns.map(\.name)), at: target)
+                        + Suggestion.didYouMean(name, among: table.columns.map(\.name)), at: target)
             }
             let reference = ColumnReference(schema: table.schema, table: table.name, column: column.name)
             var expression = value

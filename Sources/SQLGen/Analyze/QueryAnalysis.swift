@@ -56,7 +56,7 @@ struct QueryAnalysis: Sendable {
         let candidates = (catalog.schemas[schema ?? catalog.defaultSchema]?.tables.keys.map { $0 } ?? []) + extraCandidates
         let shown = schema.map { "\($0).\(name)" } ?? name
         throw AnalysisError(
-            "relation \"\(shown)\" does not exist" + NameSuggestion.hint(for: name, among: candidates), at: rangeVar)
+            "relation \"\(shown)\" does not exist" + Suggestion.didYouMean(name, among: candidates), at: rangeVar)
     }
 
     /// A SQL type named in a cast or a declaration (`bigint`, `varchar(10)[]`, an enum).

@@ -111,7 +111,7 @@ extension Scope {
             }
             let candidates = levels.flatMap { level in level.visible.map { level.column($0).name } }
             throw AnalysisError(
-                "column \"\(name)\" does not exist" + NameSuggestion.hint(for: name, among: candidates), at: location)
+                "column \"\(name)\" does not exist" + Suggestion.didYouMean(name, among: candidates), at: location)
         case 2, 3:
             let schema = fields.count == 3 ? fields[0] : nil
             let tableName = fields[fields.count - 2]
@@ -122,7 +122,7 @@ extension Scope {
             if let column = item.columns.first(where: { $0.name == name }) { return column }
             let qualified = "\(tableName).\(name)"
             let hint =
-                NameSuggestion.closest(to: name, among: item.columns.map(\.name))
+                Suggestion.closest(to: name, among: item.columns.map(\.name))
                 .map { " (did you mean \"\(tableName).\($0)\"?)" } ?? ""
             throw AnalysisError("column \(qualified) does not exist" + hint, at: location)
         default:
