@@ -1,20 +1,19 @@
+import BankDB
 import Foundation
 import PostgresNIO
 
 /// The bank's two benchmarked operations written by hand on PostgresNIO, as a careful person would:
 /// one `PostgresPreparedStatement` per SQL text with declared parameter types, rows decoded straight
-/// into tuples, the transaction's BEGIN and COMMIT prepared too, and the same statements, lock order
-/// and pool as `SQLStore.transferTx`. It is the yardstick the generated code is held against.
+/// into tuples, the transaction's BEGIN and COMMIT prepared too, and the same SQL, lock order and
+/// pool as `SQLStore.transferTx` (the transfer's SQL texts are the generated statements', so they
+/// cannot drift). It is the yardstick the generated code is held against.
 enum HandWritten {
     /// An account row as the bank's `SELECT *` and `RETURNING *` list it.
     typealias AccountRow = (Int64, String, Int64, String, Date)
-    /// A transfer or entry row: (id, …, created_at) decoded but not kept.
-    typealias TransferRow = (Int64, Int64, Int64, Int64, Date)
-    typealias EntryRow = (Int64, Int64, Int64, Date)
 
     struct GetAccount: PostgresPreparedStatement {
         typealias Row = AccountRow
-        static let sql = "SELECT id, owner, balance, currency, created_at FROM accounts\nWHERE id = $1 LIMIT 1"
+        static let sql = Queries.GetAccountStatement.sql
         static let bindingDataTypes: [PostgresDataType] = [.int8]
         var id: Int64
 
@@ -27,28 +26,29 @@ enum HandWritten {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    struct LockAccount: PostgresPreparedStatement {
+    /// Both accounts of a transfer, locked lower id first (the generated GetAccountPairForUpdate's SQL).
+    struct LockAccounts: PostgresPreparedStatement {
         typealias Row = AccountRow
-        static let sql =
-            "SELECT id, owner, balance, currency, created_at FROM accounts\nWHERE id = $1 LIMIT 1\nFOR NO KEY UPDATE"
-        static let bindingDataTypes: [PostgresDataType] = [.int8]
-        var id: Int64
+        static let sql = Queries.GetAccountPairForUpdateStatement.sql
+        static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
+        var first: Int64
+        var second: Int64
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 1)
-            bindings.append(id)
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(first)
+            bindings.append(second)
             return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    struct InsertTransfer: PostgresPreparedStatement {
-        typealias Row = TransferRow
-        static let sql = """
-            INSERT INTO transfers (from_account_id, to_account_id, amount) VALUES ($1, $2, $3)
-            RETURNING id, from_account_id, to_account_id, amount, created_at
-            """
+    /// The transfer, both entries and both balances in one statement (the generated PostTransfer's SQL).
+    struct PostTransfer: PostgresPreparedStatement {
+        /// transfer id and time, entry ids and times, the two new balances.
+        typealias Row = (Int64, Date, Int64, Date, Int64, Date, Int64, Int64)
+        static let sql = Queries.PostTransferStatement.sql
         static let bindingDataTypes: [PostgresDataType] = [.int8, .int8, .int8]
         var from: Int64
         var to: Int64
@@ -59,69 +59,6 @@ enum HandWritten {
             bindings.append(from)
             bindings.append(to)
             bindings.append(amount)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
-    struct InsertEntry: PostgresPreparedStatement {
-        typealias Row = EntryRow
-        static let sql = """
-            INSERT INTO entries (account_id, amount) VALUES ($1, $2)
-            RETURNING id, account_id, amount, created_at
-            """
-        static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
-        var account: Int64
-        var amount: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(account)
-            bindings.append(amount)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
-    struct Debit: PostgresPreparedStatement {
-        typealias Row = AccountRow
-        static let sql = """
-            UPDATE accounts SET balance = balance + $1
-            WHERE id = $2 AND balance + $1 >= 0
-            RETURNING id, owner, balance, currency, created_at
-            """
-        static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
-        /// Negative: the money that leaves.
-        var amount: Int64
-        var id: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(amount)
-            bindings.append(id)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
-    struct Credit: PostgresPreparedStatement {
-        typealias Row = AccountRow
-        static let sql = """
-            UPDATE accounts SET balance = balance + $1
-            WHERE id = $2
-            RETURNING id, owner, balance, currency, created_at
-            """
-        static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
-        var amount: Int64
-        var id: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(amount)
-            bindings.append(id)
             return bindings
         }
 
@@ -172,44 +109,30 @@ enum HandWritten {
         return result
     }
 
-    /// Moves `amount` from one account to another in one READ COMMITTED transaction: both rows
-    /// locked lower id first, the transfer and its two entries, then the balances lower id first.
+    /// Moves `amount` from one account to another in one READ COMMITTED transaction of four round
+    /// trips: BEGIN, both rows locked lower id first, one statement that writes the transfer, its
+    /// entries and the balances, COMMIT.
     static func transfer(_ client: PostgresClient, from: Int64, to: Int64, amount: Int64, logger: Logger) async throws {
         try await client.withConnection { connection in
             try await run(Begin(), on: connection, logger: logger)
             do {
-                let (low, high) = from < to ? (from, to) : (to, from)
-                guard let lowRow = try await first(LockAccount(id: low), on: connection, logger: logger),
-                    let highRow = try await first(LockAccount(id: high), on: connection, logger: logger)
-                else { throw TransferFailed(description: "no such account") }
-                guard lowRow.3 == highRow.3 else { throw TransferFailed(description: "currency mismatch") }
-                _ = try await first(InsertTransfer(from: from, to: to, amount: amount), on: connection, logger: logger)
-                _ = try await first(InsertEntry(account: from, amount: -amount), on: connection, logger: logger)
-                _ = try await first(InsertEntry(account: to, amount: amount), on: connection, logger: logger)
-                if from < to {
-                    try await debit(from, amount, on: connection, logger: logger)
-                    try await credit(to, amount, on: connection, logger: logger)
-                } else {
-                    try await credit(to, amount, on: connection, logger: logger)
-                    try await debit(from, amount, on: connection, logger: logger)
+                var accounts: [AccountRow] = []
+                for try await row in try await connection.execute(LockAccounts(first: from, second: to), logger: logger) {
+                    accounts.append(row)
+                }
+                guard accounts.count == 2 else { throw TransferFailed(description: "no such account") }
+                guard accounts[0].3 == accounts[1].3 else { throw TransferFailed(description: "currency mismatch") }
+                guard let source = accounts.first(where: { $0.0 == from }), source.2 >= amount else {
+                    throw TransferFailed(description: "insufficient funds")
+                }
+                guard try await first(PostTransfer(from: from, to: to, amount: amount), on: connection, logger: logger) != nil else {
+                    throw TransferFailed(description: "insufficient funds")
                 }
             } catch {
                 try? await run(Rollback(), on: connection, logger: logger)
                 throw error
             }
             try await run(Commit(), on: connection, logger: logger)
-        }
-    }
-
-    private static func debit(_ id: Int64, _ amount: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        guard try await first(Debit(amount: -amount, id: id), on: connection, logger: logger) != nil else {
-            throw TransferFailed(description: "insufficient funds")
-        }
-    }
-
-    private static func credit(_ id: Int64, _ amount: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        guard try await first(Credit(amount: amount, id: id), on: connection, logger: logger) != nil else {
-            throw TransferFailed(description: "no such account")
         }
     }
 

@@ -1,3 +1,4 @@
+import BankDB
 import Foundation
 import Migrations
 
@@ -21,35 +22,34 @@ struct PgBench: Sendable {
     /// get-account: one random id among the seeded accounts, the generated GetAccount's SQL.
     static let getAccountScript = """
         \\set id random(1, \(Fixture.accountCount))
-        SELECT id, owner, balance, currency, created_at FROM accounts WHERE id = :id LIMIT 1;
+        \(pgbenchSQL(Queries.GetAccountStatement.sql, variables: ["id"]));
 
         """
 
-    /// transfer: the statements of `SQLStore.transferTx`, locks lower id first, balances lower id first.
+    /// transfer: the statements of `SQLStore.transferTx` (the generated SQL, with pgbench's variables
+    /// for the parameters) in one READ COMMITTED transaction.
     static let transferScript = """
         \\set from random(1, \(Fixture.accountCount))
         \\set to random(1, \(Fixture.accountCount - 1))
         \\set to case when :to >= :from then :to + 1 else :to end
-        \\set low least(:from, :to)
-        \\set high greatest(:from, :to)
         \\set amount 1
-        \\set debit -1
         BEGIN ISOLATION LEVEL READ COMMITTED;
-        SELECT id, owner, balance, currency, created_at FROM accounts WHERE id = :low LIMIT 1 FOR NO KEY UPDATE;
-        SELECT id, owner, balance, currency, created_at FROM accounts WHERE id = :high LIMIT 1 FOR NO KEY UPDATE;
-        INSERT INTO transfers (from_account_id, to_account_id, amount) VALUES (:from, :to, :amount) RETURNING id, from_account_id, to_account_id, amount, created_at;
-        INSERT INTO entries (account_id, amount) VALUES (:from, :debit) RETURNING id, account_id, amount, created_at;
-        INSERT INTO entries (account_id, amount) VALUES (:to, :amount) RETURNING id, account_id, amount, created_at;
-        \\if :from < :to
-        UPDATE accounts SET balance = balance + :debit WHERE id = :from AND balance + :debit >= 0 RETURNING id, owner, balance, currency, created_at;
-        UPDATE accounts SET balance = balance + :amount WHERE id = :to RETURNING id, owner, balance, currency, created_at;
-        \\else
-        UPDATE accounts SET balance = balance + :amount WHERE id = :to RETURNING id, owner, balance, currency, created_at;
-        UPDATE accounts SET balance = balance + :debit WHERE id = :from AND balance + :debit >= 0 RETURNING id, owner, balance, currency, created_at;
-        \\endif
+        \(pgbenchSQL(Queries.GetAccountPairForUpdateStatement.sql, variables: ["from", "to"]));
+        \(pgbenchSQL(Queries.PostTransferStatement.sql, variables: ["from", "to", "amount"]));
         COMMIT;
 
         """
+
+    /// `sql` with `$1`, `$2`, … replaced by `:variables[0]`, `:variables[1]`, …; pgbench's `-M prepared`
+    /// turns them back into parameters of a prepared statement.
+    static func pgbenchSQL(_ sql: String, variables: [String]) -> String {
+        var text = sql
+        // Highest number first, so that `$1` does not eat the start of `$10`.
+        for (index, name) in variables.enumerated().reversed() {
+            text = text.replacingOccurrences(of: "$\(index + 1)", with: ":\(name)")
+        }
+        return text
+    }
 
     /// Runs `script` with `clients` connections for `seconds`, logging every transaction so the
     /// percentiles can be computed.

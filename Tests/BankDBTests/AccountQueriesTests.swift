@@ -1,5 +1,6 @@
 import BankDB
 import Foundation
+import PostgresNIO
 import Testing
 
 /// The account queries against a real PostgreSQL, through `SQLStore` so errors arrive as `StoreError`.
@@ -132,6 +133,41 @@ import Testing
             await #expect(throws: StoreError.foreignKeyViolation(constraint: "accounts_owner_fkey")) {
                 try await store.createAccount(owner: RandomData.owner(), balance: RandomData.money(), currency: RandomData.currency())
             }
+        }
+    }
+
+    @Test func thePairForUpdateComesBackInIDOrderWhicheverWayItIsAsked() async throws {
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let first = try await store.makeAccount()
+            let second = try await store.makeAccount()
+            #expect(try await store.getAccountPairForUpdate(firstID: second.id, secondID: first.id) == [first, second])
+            #expect(try await store.getAccountPairForUpdate(firstID: first.id, secondID: second.id) == [first, second])
+            #expect(try await store.getAccountPairForUpdate(firstID: first.id, secondID: second.id + 100) == [first])
+            #expect(try await store.getAccountPairForUpdate(firstID: first.id, secondID: first.id) == [first])
+        }
+    }
+
+    /// While a transaction holds the pair, another connection cannot lock either row.
+    @Test func thePairForUpdateLocksBothRowsUntilTheTransactionEnds() async throws {
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let first = try await store.makeAccount()
+            let second = try await store.makeAccount()
+            let lockedElsewhere: @Sendable (Int64) async throws -> Bool = { id in
+                do {
+                    _ = try await db.execute("SELECT id FROM accounts WHERE id = \(id) FOR NO KEY UPDATE NOWAIT")
+                    return false
+                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
+                    return true
+                }
+            }
+            try await store.execTx { q in
+                _ = try await q.getAccountPairForUpdate(firstID: second.id, secondID: first.id)
+                #expect(try await lockedElsewhere(first.id))
+                #expect(try await lockedElsewhere(second.id))
+            }
+            #expect(try await lockedElsewhere(first.id) == false)
         }
     }
 }

@@ -60,4 +60,45 @@ import Testing
             }
         }
     }
+
+    @Test func postTransferWritesTheTransferBothEntriesAndBothBalances() async throws {
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let from = try await store.makeAccount(balance: 100)
+            let to = try await store.makeAccount(balance: 7)
+            let posted = try #require(try await store.postTransfer(fromAccountID: from.id, toAccountID: to.id, amount: 30))
+            #expect(posted.fromBalance == 70 && posted.toBalance == 37)
+            #expect(
+                try await store.getTransfer(id: posted.transferID)
+                    == Transfer(id: posted.transferID, fromAccountID: from.id, toAccountID: to.id, amount: 30, createdAt: posted.transferCreatedAt))
+            #expect(
+                try await store.getEntry(id: posted.fromEntryID)
+                    == Entry(id: posted.fromEntryID, accountID: from.id, amount: -30, createdAt: posted.fromEntryCreatedAt))
+            #expect(
+                try await store.getEntry(id: posted.toEntryID)
+                    == Entry(id: posted.toEntryID, accountID: to.id, amount: 30, createdAt: posted.toEntryCreatedAt))
+            #expect(try await store.getAccount(id: from.id)?.balance == 70)
+            #expect(try await store.getAccount(id: to.id)?.balance == 37)
+        }
+    }
+
+    /// The debit refuses and the statement returns no row; its other parts have run, which is why
+    /// it belongs in a transaction that rolls back on nil (as `transferTx` does).
+    @Test func postTransferReturnsNilWhenTheDebitWouldOverdraw() async throws {
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let from = try await store.makeAccount(balance: 10)
+            let to = try await store.makeAccount(balance: 0)
+            struct Refused: Error {}
+            await #expect(throws: Refused.self) {
+                try await store.execTx { q in
+                    guard try await q.postTransfer(fromAccountID: from.id, toAccountID: to.id, amount: 11) != nil else { throw Refused() }
+                }
+            }
+            #expect(try await store.getAccount(id: from.id) == from)
+            #expect(try await store.getAccount(id: to.id) == to)
+            #expect(try await db.int64("SELECT count(*) FROM transfers") == 0)
+            #expect(try await db.int64("SELECT count(*) FROM entries") == 0)
+        }
+    }
 }

@@ -169,6 +169,43 @@ import Testing
         }
     }
 
+    @Test func verifySeesBothAccountsAsLockedAndNilForAMissingOne() async throws {
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let from = try await store.makeAccount(balance: 50, currency: "USD")
+            let to = try await store.makeAccount(balance: 0, currency: "USD")
+            let seen = Recorder<TransferAccounts>()
+            _ = try await store.transferTx(TransferTxParams(fromAccountID: from.id, toAccountID: to.id, amount: 5)) {
+                seen.append($0)
+            }
+            await #expect(throws: StoreError.notFound) {
+                try await store.transferTx(TransferTxParams(fromAccountID: from.id, toAccountID: to.id + 100, amount: 5)) {
+                    seen.append($0)
+                }
+            }
+            var afterFirst = from
+            afterFirst.balance = 45
+            #expect(seen.values == [TransferAccounts(from: from, to: to), TransferAccounts(from: afterFirst, to: nil)])
+        }
+    }
+
+    /// What `verify` throws comes back unchanged, before the bank's own rules, and nothing is written.
+    @Test func anErrorFromVerifyRollsBackAndReachesTheCaller() async throws {
+        struct NotYours: Error, Equatable {}
+        try await BankTestDatabase.with { db in
+            let store = db.store()
+            let from = try await store.makeAccount(balance: 1, currency: "USD")
+            let to = try await store.makeAccount(balance: 0, currency: "EUR")
+            await #expect(throws: NotYours()) {
+                // Also insufficient funds and a currency mismatch: verify's verdict comes first.
+                try await store.transferTx(TransferTxParams(fromAccountID: from.id, toAccountID: to.id, amount: 5)) { _ in
+                    throw NotYours()
+                }
+            }
+            try await expectNoTrace(db, accounts: [from, to])
+        }
+    }
+
     /// No transfer row, no entries, and the balances as they were.
     private func expectNoTrace(_ db: BankTestDatabase, accounts: [Account]) async throws {
         #expect(try await db.int64("SELECT count(*) FROM transfers") == 0)

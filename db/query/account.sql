@@ -20,6 +20,16 @@ SELECT * FROM accounts
 WHERE id = $1 LIMIT 1
 FOR NO KEY UPDATE;
 
+-- Reads two accounts and locks both rows until the transaction ends, always the lower id
+-- first: the rows are locked as the sorted result is produced, so two transactions that
+-- lock the same pair in either direction queue instead of deadlocking. Fewer than two rows
+-- means an id does not exist.
+-- name: GetAccountPairForUpdate :many
+SELECT * FROM accounts
+WHERE id IN (sqlc.arg(first_id), sqlc.arg(second_id))
+ORDER BY id
+FOR NO KEY UPDATE;
+
 -- A page of one owner's accounts, oldest first.
 -- name: ListAccounts :many
 SELECT * FROM accounts

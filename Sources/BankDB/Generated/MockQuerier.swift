@@ -22,6 +22,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         case createAccount(owner: String, balance: Int64, currency: String)
         case getAccount(id: Int64)
         case getAccountForUpdate(id: Int64)
+        case getAccountPairForUpdate(firstID: Int64, secondID: Int64)
         case listAccounts(owner: String, limit: Int64, offset: Int64)
         case updateAccount(id: Int64, balance: Int64)
         case addAccountBalance(amount: Int64, id: Int64)
@@ -36,6 +37,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         case createTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64)
         case getTransfer(id: Int64)
         case listTransfers(fromAccountID: Int64, toAccountID: Int64, limit: Int64, offset: Int64)
+        case postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64)
         case createUser(username: String, hashedPassword: String, fullName: String, email: String)
         case getUser(username: String)
         case updateUser(UpdateUserParams)
@@ -48,6 +50,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCreateAccountHandler: (@Sendable (String, Int64, String) async throws -> Account)?
     private var storedGetAccountHandler: (@Sendable (Int64) async throws -> Account?)?
     private var storedGetAccountForUpdateHandler: (@Sendable (Int64) async throws -> Account?)?
+    private var storedGetAccountPairForUpdateHandler: (@Sendable (Int64, Int64) async throws -> [Account])?
     private var storedListAccountsHandler: (@Sendable (String, Int64, Int64) async throws -> [Account])?
     private var storedUpdateAccountHandler: (@Sendable (Int64, Int64) async throws -> Account?)?
     private var storedAddAccountBalanceHandler: (@Sendable (Int64, Int64) async throws -> Account?)?
@@ -62,6 +65,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCreateTransferHandler: (@Sendable (Int64, Int64, Int64) async throws -> Transfer)?
     private var storedGetTransferHandler: (@Sendable (Int64) async throws -> Transfer?)?
     private var storedListTransfersHandler: (@Sendable (Int64, Int64, Int64, Int64) async throws -> [Transfer])?
+    private var storedPostTransferHandler: (@Sendable (Int64, Int64, Int64) async throws -> PostTransferRow?)?
     private var storedCreateUserHandler: (@Sendable (String, String, String, String) async throws -> User)?
     private var storedGetUserHandler: (@Sendable (String) async throws -> User?)?
     private var storedUpdateUserHandler: (@Sendable (UpdateUserParams) async throws -> User?)?
@@ -91,6 +95,12 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     public var getAccountForUpdateHandler: (@Sendable (Int64) async throws -> Account?)? {
         get { withLock { storedGetAccountForUpdateHandler } }
         set { withLock { storedGetAccountForUpdateHandler = newValue } }
+    }
+
+    /// Answers `getAccountPairForUpdate`; unset, the method throws `MockQuerierError`.
+    public var getAccountPairForUpdateHandler: (@Sendable (Int64, Int64) async throws -> [Account])? {
+        get { withLock { storedGetAccountPairForUpdateHandler } }
+        set { withLock { storedGetAccountPairForUpdateHandler = newValue } }
     }
 
     /// Answers `listAccounts`; unset, the method throws `MockQuerierError`.
@@ -177,6 +187,12 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         set { withLock { storedListTransfersHandler = newValue } }
     }
 
+    /// Answers `postTransfer`; unset, the method throws `MockQuerierError`.
+    public var postTransferHandler: (@Sendable (Int64, Int64, Int64) async throws -> PostTransferRow?)? {
+        get { withLock { storedPostTransferHandler } }
+        set { withLock { storedPostTransferHandler = newValue } }
+    }
+
     /// Answers `createUser`; unset, the method throws `MockQuerierError`.
     public var createUserHandler: (@Sendable (String, String, String, String) async throws -> User)? {
         get { withLock { storedCreateUserHandler } }
@@ -238,6 +254,17 @@ public final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "getAccountForUpdate")
         }
         return try await handler(id)
+    }
+
+    public func getAccountPairForUpdate(firstID: Int64, secondID: Int64) async throws -> [Account] {
+        let handler = withLock {
+            recordedCalls.append(.getAccountPairForUpdate(firstID: firstID, secondID: secondID))
+            return storedGetAccountPairForUpdateHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "getAccountPairForUpdate")
+        }
+        return try await handler(firstID, secondID)
     }
 
     public func listAccounts(owner: String, limit: Int64, offset: Int64) async throws -> [Account] {
@@ -392,6 +419,17 @@ public final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "listTransfers")
         }
         return try await handler(fromAccountID, toAccountID, limit, offset)
+    }
+
+    public func postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> PostTransferRow? {
+        let handler = withLock {
+            recordedCalls.append(.postTransfer(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount))
+            return storedPostTransferHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "postTransfer")
+        }
+        return try await handler(fromAccountID, toAccountID, amount)
     }
 
     public func createUser(username: String, hashedPassword: String, fullName: String, email: String) async throws -> User {

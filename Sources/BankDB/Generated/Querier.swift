@@ -20,6 +20,12 @@ public protocol Querier: Sendable {
     /// Returns nil when no row matches.
     func getAccountForUpdate(id: Int64) async throws -> Account?
 
+    /// Reads two accounts and locks both rows until the transaction ends, always the lower id
+    /// first: the rows are locked as the sorted result is produced, so two transactions that
+    /// lock the same pair in either direction queue instead of deadlocking. Fewer than two rows
+    /// means an id does not exist.
+    func getAccountPairForUpdate(firstID: Int64, secondID: Int64) async throws -> [Account]
+
     /// A page of one owner's accounts, oldest first.
     func listAccounts(owner: String, limit: Int64, offset: Int64) async throws -> [Account]
 
@@ -75,6 +81,15 @@ public protocol Querier: Sendable {
 
     /// A page of the transfers between two accounts, in either direction, oldest first.
     func listTransfers(fromAccountID: Int64, toAccountID: Int64, limit: Int64, offset: Int64) async throws -> [Transfer]
+
+    /// Posts a transfer in one statement: the transfer row, a negative entry on the source, a
+    /// positive one on the destination, and both balances. Run it inside a transaction that
+    /// holds both accounts' row locks (GetAccountPairForUpdate): the statement's parts run in
+    /// no defined order. The debit refuses to overdraw; no row back means it refused, and the
+    /// transaction must be rolled back because the other parts have run.
+    ///
+    /// Returns nil when no row matches.
+    func postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> PostTransferRow?
 
     /// Throws `NoRowsError` if the server returns no row.
     func createUser(username: String, hashedPassword: String, fullName: String, email: String) async throws -> User

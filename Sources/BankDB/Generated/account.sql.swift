@@ -132,6 +132,49 @@ extension Queries {
 }
 
 extension Queries {
+    /// The prepared statement of `getAccountPairForUpdate`.
+    public struct GetAccountPairForUpdateStatement: PostgresPreparedStatement {
+        public typealias Row = Account
+
+        public static let sql = """
+            SELECT id, owner, balance, currency, created_at FROM accounts
+            WHERE id IN ($1, $2)
+            ORDER BY id
+            FOR NO KEY UPDATE
+            """
+        public static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
+
+        public var firstID: Int64
+        public var secondID: Int64
+
+        public init(firstID: Int64, secondID: Int64) {
+            self.firstID = firstID
+            self.secondID = secondID
+        }
+
+        public func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.firstID)
+            bindings.append(self.secondID)
+            return bindings
+        }
+
+        public func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, Int64, String, Date).self)
+            return Account(id: columns.0, owner: columns.1, balance: columns.2, currency: columns.3, createdAt: columns.4)
+        }
+    }
+
+    /// Reads two accounts and locks both rows until the transaction ends, always the lower id
+    /// first: the rows are locked as the sorted result is produced, so two transactions that
+    /// lock the same pair in either direction queue instead of deadlocking. Fewer than two rows
+    /// means an id does not exist.
+    public func getAccountPairForUpdate(firstID: Int64, secondID: Int64) async throws -> [Account] {
+        try await self.db.executePrepared(GetAccountPairForUpdateStatement(firstID: firstID, secondID: secondID), logger: self.logger)
+    }
+}
+
+extension Queries {
     /// The prepared statement of `listAccounts`.
     public struct ListAccountsStatement: PostgresPreparedStatement {
         public typealias Row = Account

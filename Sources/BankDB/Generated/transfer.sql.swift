@@ -143,3 +143,136 @@ extension Queries {
         )
     }
 }
+
+/// A row of `postTransfer`.
+public struct PostTransferRow: Sendable, Hashable, Codable {
+    public var transferID: Int64
+    public var transferCreatedAt: Date
+    public var fromEntryID: Int64
+    public var fromEntryCreatedAt: Date
+    public var toEntryID: Int64
+    public var toEntryCreatedAt: Date
+    public var fromBalance: Int64
+    public var toBalance: Int64
+
+    public init(
+        transferID: Int64,
+        transferCreatedAt: Date,
+        fromEntryID: Int64,
+        fromEntryCreatedAt: Date,
+        toEntryID: Int64,
+        toEntryCreatedAt: Date,
+        fromBalance: Int64,
+        toBalance: Int64
+    ) {
+        self.transferID = transferID
+        self.transferCreatedAt = transferCreatedAt
+        self.fromEntryID = fromEntryID
+        self.fromEntryCreatedAt = fromEntryCreatedAt
+        self.toEntryID = toEntryID
+        self.toEntryCreatedAt = toEntryCreatedAt
+        self.fromBalance = fromBalance
+        self.toBalance = toBalance
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case transferID = "transfer_id"
+        case transferCreatedAt = "transfer_created_at"
+        case fromEntryID = "from_entry_id"
+        case fromEntryCreatedAt = "from_entry_created_at"
+        case toEntryID = "to_entry_id"
+        case toEntryCreatedAt = "to_entry_created_at"
+        case fromBalance = "from_balance"
+        case toBalance = "to_balance"
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `postTransfer`.
+    public struct PostTransferStatement: PostgresPreparedStatement {
+        public typealias Row = PostTransferRow
+
+        public static let sql = """
+            WITH transfer AS (
+                INSERT INTO transfers (from_account_id, to_account_id, amount)
+                VALUES ($1, $2, $3)
+                RETURNING id, created_at
+            ), from_entry AS (
+                INSERT INTO entries (account_id, amount)
+                VALUES ($1, -$3::bigint)
+                RETURNING id, created_at
+            ), to_entry AS (
+                INSERT INTO entries (account_id, amount)
+                VALUES ($2, $3)
+                RETURNING id, created_at
+            ), from_account AS (
+                UPDATE accounts
+                SET balance = balance - $3
+                WHERE id = $1 AND balance >= $3
+                RETURNING balance
+            ), to_account AS (
+                UPDATE accounts
+                SET balance = balance + $3
+                WHERE id = $2
+                RETURNING balance
+            )
+            SELECT
+                transfer.id AS transfer_id,
+                transfer.created_at AS transfer_created_at,
+                from_entry.id AS from_entry_id,
+                from_entry.created_at AS from_entry_created_at,
+                to_entry.id AS to_entry_id,
+                to_entry.created_at AS to_entry_created_at,
+                from_account.balance AS from_balance,
+                to_account.balance AS to_balance
+            FROM transfer, from_entry, to_entry, from_account, to_account
+            """
+        public static let bindingDataTypes: [PostgresDataType] = [.int8, .int8, .int8]
+
+        public var fromAccountID: Int64
+        public var toAccountID: Int64
+        public var amount: Int64
+
+        public init(fromAccountID: Int64, toAccountID: Int64, amount: Int64) {
+            self.fromAccountID = fromAccountID
+            self.toAccountID = toAccountID
+            self.amount = amount
+        }
+
+        public func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 3)
+            bindings.append(self.fromAccountID)
+            bindings.append(self.toAccountID)
+            bindings.append(self.amount)
+            return bindings
+        }
+
+        public func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, Date, Int64, Date, Int64, Date, Int64, Int64).self)
+            return PostTransferRow(
+                transferID: columns.0,
+                transferCreatedAt: columns.1,
+                fromEntryID: columns.2,
+                fromEntryCreatedAt: columns.3,
+                toEntryID: columns.4,
+                toEntryCreatedAt: columns.5,
+                fromBalance: columns.6,
+                toBalance: columns.7
+            )
+        }
+    }
+
+    /// Posts a transfer in one statement: the transfer row, a negative entry on the source, a
+    /// positive one on the destination, and both balances. Run it inside a transaction that
+    /// holds both accounts' row locks (GetAccountPairForUpdate): the statement's parts run in
+    /// no defined order. The debit refuses to overdraw; no row back means it refused, and the
+    /// transaction must be rolled back because the other parts have run.
+    ///
+    /// Returns nil when no row matches.
+    public func postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> PostTransferRow? {
+        try await self.db.executePrepared(
+            PostTransferStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount),
+            logger: self.logger
+        ).first
+    }
+}

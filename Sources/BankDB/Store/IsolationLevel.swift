@@ -13,12 +13,4 @@ public enum IsolationLevel: Sendable, Hashable, CaseIterable {
     /// As if the transactions ran one after another; any anomaly fails with 40001.
     case serializable
 
-    /// The words after `ISOLATION LEVEL`.
-    var sql: String {
-        switch self {
-        case .readCommitted: "READ COMMITTED"
-        case .repeatableRead: "REPEATABLE READ"
-        case .serializable: "SERIALIZABLE"
-        }
-    }
 }

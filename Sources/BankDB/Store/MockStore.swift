@@ -25,6 +25,7 @@ public final class MockStore: Store, QuerierForwarding, @unchecked Sendable {
     private let lock = NSLock()
     private var recordedTransactionCalls: [TransactionCall] = []
     private var storedTransferTxHandler: (@Sendable (TransferTxParams) async throws -> TransferTxResult)?
+    private var storedTransferTxAccountsHandler: (@Sendable (TransferTxParams) async throws -> TransferAccounts)?
     private var storedCreateUserTxHandler: (@Sendable (CreateUserTxParams) async throws -> CreateUserTxResult)?
     private var storedVerifyEmailTxHandler: (@Sendable (Int64, String) async throws -> VerifyEmailTxResult)?
 
@@ -43,6 +44,13 @@ public final class MockStore: Store, QuerierForwarding, @unchecked Sendable {
         set { withLock { storedTransferTxHandler = newValue } }
     }
 
+    /// The accounts `transferTx` hands to its `verify` closure, as if read under their locks; unset,
+    /// `verify` is not called.
+    public var transferTxAccountsHandler: (@Sendable (TransferTxParams) async throws -> TransferAccounts)? {
+        get { withLock { storedTransferTxAccountsHandler } }
+        set { withLock { storedTransferTxAccountsHandler = newValue } }
+    }
+
     /// Answers `createUserTx`; it receives the params, so it can call `afterCreate` like the real store does.
     public var createUserTxHandler: (@Sendable (CreateUserTxParams) async throws -> CreateUserTxResult)? {
         get { withLock { storedCreateUserTxHandler } }
@@ -59,10 +67,15 @@ public final class MockStore: Store, QuerierForwarding, @unchecked Sendable {
         try await call(querier)
     }
 
-    public func transferTx(_ params: TransferTxParams) async throws -> TransferTxResult {
-        let handler = withLock {
+    public func transferTx(
+        _ params: TransferTxParams, verify: @escaping @Sendable (TransferAccounts) throws -> Void
+    ) async throws -> TransferTxResult {
+        let (accountsHandler, handler) = withLock {
             recordedTransactionCalls.append(.transferTx(params))
-            return storedTransferTxHandler
+            return (storedTransferTxAccountsHandler, storedTransferTxHandler)
+        }
+        if let accountsHandler {
+            try verify(try await accountsHandler(params))
         }
         guard let handler else { throw MockQuerierError(method: "transferTx") }
         return try await handler(params)

@@ -33,6 +33,10 @@ extension QuerierForwarding {
         try await forward { try await $0.getAccountForUpdate(id: id) }
     }
 
+    public func getAccountPairForUpdate(firstID: Int64, secondID: Int64) async throws -> [Account] {
+        try await forward { try await $0.getAccountPairForUpdate(firstID: firstID, secondID: secondID) }
+    }
+
     public func listAccounts(owner: String, limit: Int64, offset: Int64) async throws -> [Account] {
         try await forward { try await $0.listAccounts(owner: owner, limit: limit, offset: offset) }
     }
@@ -89,6 +93,10 @@ extension QuerierForwarding {
         try await forward {
             try await $0.listTransfers(fromAccountID: fromAccountID, toAccountID: toAccountID, limit: limit, offset: offset)
         }
+    }
+
+    public func postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> PostTransferRow? {
+        try await forward { try await $0.postTransfer(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount) }
     }
 
     public func createUser(username: String, hashedPassword: String, fullName: String, email: String) async throws -> User {

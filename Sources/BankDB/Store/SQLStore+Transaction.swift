@@ -49,7 +49,7 @@ extension SQLStore {
     /// parameter, and it does not notice a COMMIT that PostgreSQL turned into a rollback.
     private func runTransaction<T: Sendable>(isolation: IsolationLevel, _ body: @Sendable (Queries) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await execute("BEGIN ISOLATION LEVEL \(isolation.sql)", on: connection)
+            try await BeginStatement.run(isolation, on: connection, logger: logger)
             let value: T
             do {
                 value = try await body(Queries(connection, logger: logger))

@@ -14,9 +14,15 @@ public protocol Store: Querier {
     /// Moves money between two accounts of the same currency: one transfer row, a negative entry on
     /// the source, a positive one on the destination, and both balances, all or nothing.
     ///
+    /// `verify` runs inside the transaction on both accounts as locked (nil for an id that does not
+    /// exist), before the bank's own rules: a caller's checks — who owns the source, which currency
+    /// the request named — hold when the money moves, without reading the accounts beforehand.
+    /// What `verify` throws rolls back and reaches the caller unchanged.
+    ///
     /// Throws `StoreError.invalidAmount` (amount ≤ 0), `.sameAccount`, `.notFound` (either account),
     /// `.currencyMismatch`, `.insufficientFunds` (the source balance would drop below zero).
-    func transferTx(_ params: TransferTxParams) async throws -> TransferTxResult
+    func transferTx(_ params: TransferTxParams, verify: @escaping @Sendable (TransferAccounts) throws -> Void)
+        async throws -> TransferTxResult
 
     /// Creates a user and a verify-email row with a fresh random code, then runs `params.afterCreate`,
     /// all in one transaction.
@@ -30,4 +36,11 @@ public protocol Store: Querier {
     /// Throws `StoreError.invalidVerificationCode` when the id and code do not match an unused,
     /// unexpired code.
     func verifyEmailTx(emailID: Int64, secretCode: String) async throws -> VerifyEmailTxResult
+}
+
+extension Store {
+    /// `transferTx(_:verify:)` with the bank's own rules only.
+    public func transferTx(_ params: TransferTxParams) async throws -> TransferTxResult {
+        try await transferTx(params, verify: { _ in })
+    }
 }

@@ -13,8 +13,9 @@ struct TransferRoutes: Sendable {
     }
 
     /// Checks what the client can be told precisely (which account is missing, not theirs or in
-    /// another currency) before the transaction; `transferTx` checks existence and currency again
-    /// under its row locks and alone decides the overdraft rule, so a race ends in the same statuses.
+    /// another currency) on the accounts as `transferTx` locked them, inside its transaction: the
+    /// checks hold when the money moves, and cost no round trips of their own. `transferTx` then
+    /// applies the bank's rules (same currency, no overdraft).
     @Sendable func create(_ request: Request, context: BankRequestContext) async throws -> TransferResultResponse {
         let identity = try context.requireIdentity()
         let body = try await request.decode(as: CreateTransferRequest.self, context: context)
@@ -26,20 +27,21 @@ struct TransferRoutes: Sendable {
             throw APIError.badRequest("from_account_id and to_account_id must differ")
         }
 
-        let from = try await account(body.fromAccountID, currency: currency)
-        guard from.owner == identity.username else {
-            throw APIError.forbidden("from account doesn't belong to the authenticated user")
+        let params = TransferTxParams(fromAccountID: body.fromAccountID, toAccountID: body.toAccountID, amount: body.amount)
+        let username = identity.username
+        let result = try await store.transferTx(params) { accounts in
+            let from = try Self.account(accounts.from, id: params.fromAccountID, currency: currency)
+            guard from.owner == username else {
+                throw APIError.forbidden("from account doesn't belong to the authenticated user")
+            }
+            _ = try Self.account(accounts.to, id: params.toAccountID, currency: currency)
         }
-        _ = try await account(body.toAccountID, currency: currency)
-
-        let result = try await store.transferTx(
-            TransferTxParams(fromAccountID: body.fromAccountID, toAccountID: body.toAccountID, amount: body.amount))
         return TransferResultResponse(result)
     }
 
     /// The account, which must exist (404) and hold `currency` (422).
-    private func account(_ id: Int64, currency: Currency) async throws -> Account {
-        guard let account = try await store.getAccount(id: id) else {
+    private static func account(_ account: Account?, id: Int64, currency: Currency) throws -> Account {
+        guard let account else {
             throw APIError.notFound("account \(id) not found")
         }
         guard account.currency == currency.rawValue else {

@@ -22,6 +22,9 @@ struct StoreFailureTests {
         Account(id: id, owner: owner, balance: 100, currency: "USD", createdAt: Date())
     }
 
+    /// Accounts 1 (ann's) and 2 (bob's) in USD, as `transferTx` would lock them.
+    static let lockedAccounts = TransferAccounts(from: account(1, owner: "ann"), to: account(2, owner: "bob"))
+
     static func user(_ username: String = "ann") -> User {
         User(
             username: username, hashedPassword: "$2b$04$abcdefghijklmnopqrstuuJ5y4n3Q0w8XG4mF1aZ0m7YhHn6uO3W2", fullName: "Ann Lee",
@@ -31,7 +34,7 @@ struct StoreFailureTests {
     /// Which route fails, and how.
     enum Failure: String, Sendable, CaseIterable, CustomTestStringConvertible {
         case createUserDatabase, createUserSwiftError, loginGetUser, loginCreateSession, renewGetSession, updateUser
-        case verifyEmail, createAccount, getAccount, listAccounts, transferGetAccount, transferTx
+        case verifyEmail, createAccount, getAccount, listAccounts, transferLockAccounts, transferTx
         var testDescription: String { rawValue }
     }
 
@@ -58,9 +61,9 @@ struct StoreFailureTests {
         case .createAccount: q.createAccountHandler = { _, _, _ in throw error }
         case .getAccount: q.getAccountHandler = { _ in throw error }
         case .listAccounts: q.listAccountsHandler = { _, _, _ in throw error }
-        case .transferGetAccount: q.getAccountHandler = { _ in throw error }
+        case .transferLockAccounts: store.transferTxAccountsHandler = { _ in throw error }
         case .transferTx:
-            q.getAccountHandler = { id in Self.account(id, owner: id == 1 ? "ann" : "bob") }
+            store.transferTxAccountsHandler = { _ in Self.lockedAccounts }
             store.transferTxHandler = { _ in throw error }
         }
 
@@ -86,7 +89,7 @@ struct StoreFailureTests {
                 response = try await client.send(.get, "/accounts/1", token: token)
             case .listAccounts:
                 response = try await client.send(.get, "/accounts?page_id=1&page_size=5", token: token)
-            case .transferGetAccount, .transferTx:
+            case .transferLockAccounts, .transferTx:
                 response = try await client.send(
                     .post, "/transfers", json: #"{"from_account_id":1,"to_account_id":2,"amount":5,"currency":"USD"}"#, token: token)
             }
@@ -123,7 +126,7 @@ struct StoreFailureTests {
     }
 
     @Test(
-        "POST /transfers: transferTx's own verdicts reach the client (race between the checks and the transaction)",
+        "POST /transfers: transferTx's own verdicts reach the client once the route's checks pass",
         arguments: [
             (StoreError.insufficientFunds, HTTPResponse.Status.unprocessableContent, "insufficient funds"),
             (.currencyMismatch, .unprocessableContent, "the accounts hold different currencies"),
@@ -132,7 +135,7 @@ struct StoreFailureTests {
         ])
     func transferVerdicts(error: StoreError, status: HTTPResponse.Status, detail: String) async throws {
         let store = MockStore()
-        store.querier.getAccountHandler = { id in Self.account(id, owner: id == 1 ? "ann" : "bob") }
+        store.transferTxAccountsHandler = { _ in Self.lockedAccounts }
         store.transferTxHandler = { _ in throw error }
         try await BankAPIHarness.withStore(store) { harness, client in
             let response = try await client.send(
