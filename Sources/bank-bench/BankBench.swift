@@ -30,6 +30,13 @@ struct BankBench: AsyncParsableCommand {
         BenchDuration(argument: ProcessInfo.processInfo.environment["BENCH_WARMUP"] ?? "2s")
         ?? BenchDuration(seconds: 2)
 
+    @Option(
+        help: """
+            Slices each data cell's time is split into, run interleaved across generated, hand-written \
+            and pgbench (env BENCH_ROUNDS).
+            """)
+    var rounds: Int = ProcessInfo.processInfo.environment["BENCH_ROUNDS"].flatMap { Int($0) } ?? 3
+
     @Option(help: "Comma-separated client counts (env BENCH_CLIENTS).")
     var clients: String = ProcessInfo.processInfo.environment["BENCH_CLIENTS"] ?? "1,8,32"
 
@@ -63,12 +70,15 @@ struct BankBench: AsyncParsableCommand {
         guard !clientCounts.isEmpty, clientCounts.allSatisfy({ $0 >= 1 && $0 <= 90 }) else {
             throw ValidationError("--clients takes counts between 1 and 90 (PostgreSQL allows 100 connections)")
         }
+        guard rounds >= 1, rounds <= 20 else { throw ValidationError("--rounds: 1…20") }
         guard generatorRuns >= 1, generatorRuns <= 50 else { throw ValidationError("--generator-runs: 1…50") }
     }
 
     var selectedWorkloads: [String] {
         workloads.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+
+    var sliceSeconds: Int { DataRunner.sliceSeconds(duration: duration, rounds: rounds) }
 
     var clientCounts: [Int] { clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
@@ -93,12 +103,13 @@ struct BankBench: AsyncParsableCommand {
                 operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
                 date: ISO8601DateFormatter().string(from: Date()), loadAverageAtStart: BenchReport.loadAverage()),
             settings: .init(
-                durationSeconds: duration.seconds, warmupSeconds: warmup.seconds, clients: clientCounts,
+                durationSeconds: duration.seconds, warmupSeconds: warmup.seconds, rounds: rounds,
+                sliceSeconds: sliceSeconds, clients: clientCounts,
                 workloads: selectedWorkloads,
                 pool: "maximumConnections = minimumConnections = clients, keepAliveBehavior = nil (postgres-nio #511)"))
 
         let runner = DataRunner(
-            fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration,
+            fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration, rounds: rounds,
             pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch), say: Console.say)
         for workload in ["get-account", "transfer"] where selectedWorkloads.contains(workload) {
             for count in clientCounts {

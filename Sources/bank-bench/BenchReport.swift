@@ -15,8 +15,13 @@ struct BenchReport: Sendable, Codable {
 
     /// How it ran.
     struct Settings: Sendable, Codable {
+        /// BENCH_DURATION: an HTTP cell's length; a data cell's, split into `rounds` slices of `sliceSeconds`.
         var durationSeconds: Double
+        /// Warm-up before each slice (and before each HTTP cell).
         var warmupSeconds: Double
+        /// Slices per data cell and variant, run interleaved across the variants.
+        var rounds: Int
+        var sliceSeconds: Int
         var clients: [Int]
         var workloads: [String]
         var pool: String
@@ -90,7 +95,8 @@ struct BenchReport: Sendable, Codable {
         lines.append(
             "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date), "
                 + "load average \(machine.loadAverageAtStart) → \(machine.loadAverageAtEnd ?? "?"); "
-                + "\(settings.durationSeconds) s per cell after \(settings.warmupSeconds) s warm-up; pool: \(settings.pool)")
+                + "data cells: \(settings.rounds) interleaved slices of \(settings.sliceSeconds) s per variant, "
+                + "each after \(settings.warmupSeconds) s warm-up; HTTP cells: \(settings.durationSeconds) s; pool: \(settings.pool)")
         return lines.joined(separator: "\n")
     }
 

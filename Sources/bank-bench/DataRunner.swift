@@ -5,73 +5,125 @@ import Migrations
 import PostgresNIO
 
 /// Measures one data workload at one client count through the three variants — the generated
-/// BankDB, hand-written PostgresNIO, pgbench — and checks the money after each transfer cell.
+/// BankDB, hand-written PostgresNIO, pgbench — and checks the money after each transfer slice.
+///
+/// The measured time is split into `rounds` slices per variant, run interleaved (generated,
+/// hand-written, pgbench, then the reverse order, …), so that a change in the machine's load during
+/// the cell — other processes, the host — falls on every variant alike and the ratios, which are
+/// what the targets are about, stay comparable.
 struct DataRunner: Sendable {
     var fixture: Fixture
     var url: DatabaseURL
     var logger: Logger
     var warmup: BenchDuration
     var duration: BenchDuration
+    var rounds: Int
     var pgbench: PgBench
     var say: @Sendable (String) -> Void
 
     /// The amount every benchmark transfer moves.
     static let amount: Int64 = 1
 
+    static let variants = ["generated", "hand-written", "pgbench"]
+
+    var sliceSeconds: Int { Self.sliceSeconds(duration: duration, rounds: rounds) }
+
+    /// One slice's length: `duration` split into `rounds`, in whole seconds (pgbench's `-T` takes
+    /// nothing finer), at least one.
+    static func sliceSeconds(duration: BenchDuration, rounds: Int) -> Int {
+        max(1, Int((duration.seconds / Double(rounds)).rounded()))
+    }
+
+    /// What one variant added up to over the rounds of a cell.
+    private struct Tally {
+        var latencies = LatencySample()
+        var operations = 0
+        var errors = 0
+        var firstError: String?
+        var seconds = 0.0
+        var pgbenchAverageMs: [Double] = []
+        var money: MoneyCheck?
+    }
+
     func measure(workload: String, clients: Int, into report: inout BenchReport) async throws {
         let transfer = workload == "transfer"
-        for variant in ["generated", "hand-written"] {
-            say("\(workload) × \(clients) via \(variant) …")
-            let before = transfer ? try await fixture.books() : nil
-            let outcome = try await withClient(poolSize: clients) { client in
-                try await self.loop(workload: workload, variant: variant, clients: clients, client: client)
-            }
-            let summary = outcome.latencies.summary(overSeconds: outcome.seconds)
-            report.results.append(
-                CellResult(
-                    workload: workload, clients: clients, variant: variant, opsPerSecond: summary.opsPerSecond,
-                    p50Ms: summary.p50, p99Ms: summary.p99, operations: outcome.latencies.count, errors: outcome.errors))
-            if let error = outcome.firstError {
-                report.notes.append("\(workload) × \(clients) \(variant): \(outcome.errors) errors, first: \(error)")
-                say("  first error: \(error)")
-            }
-            if let before {
-                try await check(
-                    "\(workload) × \(clients) \(variant)", before: before,
-                    committed: Int64(outcome.completedIncludingWarmup), into: &report)
+        var tallies: [String: Tally] = [:]
+        for round in 0..<rounds {
+            let order = round.isMultiple(of: 2) ? Self.variants : Self.variants.reversed()
+            for variant in order {
+                say("\(workload) × \(clients) via \(variant), slice \(round + 1)/\(rounds) …")
+                let before = transfer ? try await fixture.books() : nil
+                var tally = tallies[variant] ?? Tally()
+                let committed: Int64?
+                if variant == "pgbench" {
+                    committed = nil
+                    try runPgBench(workload: workload, clients: clients, into: &tally)
+                } else {
+                    committed = try await runSwift(workload: workload, variant: variant, clients: clients, into: &tally)
+                }
+                if let before {
+                    let after = try await fixture.books()
+                    let check = MoneyCheck(
+                        workload: "\(workload) × \(clients) \(variant)", totalBefore: before.total, totalAfter: after.total,
+                        negativeBalances: after.negativeBalances, transfersAdded: after.transfers - before.transfers,
+                        entriesAdded: after.entries - before.entries, transfersCommittedByClients: committed)
+                    if !check.holds { say("  " + check.line) }
+                    tally.money = tally.money.map { $0.followed(by: check) } ?? check
+                }
+                tallies[variant] = tally
             }
         }
 
-        say("\(workload) × \(clients) via pgbench …")
-        let script = transfer ? PgBench.transferScript : PgBench.getAccountScript
-        let before = transfer ? try await fixture.books() : nil
-        // pgbench has no warm-up of its own: a short unlogged run first.
-        _ = try pgbench.run(script: script, name: workload, clients: clients, seconds: warmup.wholeSeconds, logLatencies: false)
-        let run = try pgbench.run(
-            script: script, name: workload, clients: clients, seconds: duration.wholeSeconds, logLatencies: true)
-        report.results.append(
-            CellResult(
-                workload: workload, clients: clients, variant: "pgbench", opsPerSecond: run.tps, p50Ms: run.p50Ms,
-                p99Ms: run.p99Ms, averageMs: run.averageMs, operations: run.transactions, errors: run.failed))
-        if let before {
-            try await check("\(workload) × \(clients) pgbench", before: before, committed: nil, into: &report)
+        for variant in Self.variants {
+            guard let tally = tallies[variant] else { continue }
+            let summary = tally.latencies.summary(overSeconds: tally.seconds)
+            let average = tally.pgbenchAverageMs.isEmpty ? nil : tally.pgbenchAverageMs.reduce(0, +) / Double(tally.pgbenchAverageMs.count)
+            report.results.append(
+                CellResult(
+                    workload: workload, clients: clients, variant: variant,
+                    opsPerSecond: Double(tally.operations) / max(tally.seconds, 1e-9), p50Ms: summary.p50, p99Ms: summary.p99,
+                    averageMs: average, operations: tally.operations, errors: tally.errors))
+            if let error = tally.firstError {
+                report.notes.append("\(workload) × \(clients) \(variant): \(tally.errors) errors, first: \(error)")
+                say("  first error: \(error)")
+            }
+            if let money = tally.money {
+                say("  " + money.line)
+                report.moneyChecks.append(money)
+            }
         }
     }
 
-    private func check(_ label: String, before: Fixture.Books, committed: Int64?, into report: inout BenchReport) async throws {
-        let after = try await fixture.books()
-        let check = MoneyCheck(
-            workload: label, totalBefore: before.total, totalAfter: after.total, negativeBalances: after.negativeBalances,
-            transfersAdded: after.transfers - before.transfers, entriesAdded: after.entries - before.entries,
-            transfersCommittedByClients: committed)
-        say("  " + check.line)
-        report.moneyChecks.append(check)
+    /// One slice through a Swift variant on a pool of its own; returns the transfers it committed
+    /// (warm-up included) for the money check.
+    private func runSwift(workload: String, variant: String, clients: Int, into tally: inout Tally) async throws -> Int64 {
+        let outcome = try await withClient(poolSize: clients) { client in
+            try await self.loop(workload: workload, variant: variant, clients: clients, client: client)
+        }
+        tally.latencies.merge(outcome.latencies)
+        tally.operations += outcome.latencies.count
+        tally.errors += outcome.errors
+        tally.firstError = tally.firstError ?? outcome.firstError
+        tally.seconds += outcome.seconds
+        return Int64(outcome.completedIncludingWarmup)
+    }
+
+    /// One slice through pgbench, after an unlogged warm-up run (pgbench has none of its own).
+    private func runPgBench(workload: String, clients: Int, into tally: inout Tally) throws {
+        let script = workload == "transfer" ? PgBench.transferScript : PgBench.getAccountScript
+        _ = try pgbench.run(script: script, name: workload, clients: clients, seconds: warmup.wholeSeconds, logLatencies: false)
+        let run = try pgbench.run(script: script, name: workload, clients: clients, seconds: sliceSeconds, logLatencies: true)
+        if let latencies = run.latencies { tally.latencies.merge(latencies) }
+        tally.operations += run.transactions
+        tally.errors += run.failed
+        tally.seconds += Double(sliceSeconds)
+        if let average = run.averageMs { tally.pgbenchAverageMs.append(average) }
     }
 
     private func loop(workload: String, variant: String, clients: Int, client: PostgresClient) async throws
         -> ClosedLoop.Outcome
     {
-        let loop = ClosedLoop(clients: clients, warmup: warmup.duration, duration: duration.duration)
+        let loop = ClosedLoop(clients: clients, warmup: warmup.duration, duration: .seconds(sliceSeconds))
         let logger = self.logger
         let accounts = UInt64(Fixture.accountCount)
         switch (workload, variant) {
@@ -111,6 +163,8 @@ struct DataRunner: Sendable {
     }
 
     /// Runs `body` with a running pool of exactly `poolSize` connections, the same for every variant.
+    /// One pool at a time: two pools of 32 next to pgbench's 32 connections would not fit in
+    /// PostgreSQL's default 100.
     private func withClient<T: Sendable>(poolSize: Int, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
         var configuration = try url.clientConfiguration()
         configuration.options.maximumConnections = poolSize

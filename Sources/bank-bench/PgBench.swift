@@ -17,6 +17,8 @@ struct PgBench: Sendable {
         var p99Ms: Double?
         var transactions: Int
         var failed: Int
+        /// Every transaction's latency, when the run logged them.
+        var latencies: LatencySample?
     }
 
     /// get-account: one random id among the seeded accounts, the generated GetAccount's SQL.
@@ -87,6 +89,7 @@ struct PgBench: Sendable {
             let summary = sample.summary(overSeconds: Double(seconds))
             run.p50Ms = summary.p50
             run.p99Ms = summary.p99
+            run.latencies = sample
         }
         return run
     }
