@@ -3,7 +3,8 @@ import Foundation
 import PostgresNIO
 
 /// The bank's two benchmarked operations written by hand on PostgresNIO, as a careful person would:
-/// one `PostgresPreparedStatement` per SQL text with declared parameter types, rows decoded straight
+/// one `PostgresPreparedStatement` per SQL text with declared parameter types and a constant name
+/// (postgres-nio's default name is `String(reflecting:)` of the type, on every call), rows decoded straight
 /// into tuples, the transaction's BEGIN and COMMIT prepared too, and the same SQL, lock order and
 /// pool as `SQLStore.transferTx` (the transfer's SQL texts are the generated statements', so they
 /// cannot drift). It is the yardstick the generated code is held against.
@@ -12,6 +13,7 @@ enum HandWritten {
     typealias AccountRow = (Int64, String, Int64, String, Date)
 
     struct GetAccount: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.GetAccount"
         typealias Row = AccountRow
         static let sql = Queries.GetAccountStatement.sql
         static let bindingDataTypes: [PostgresDataType] = [.int8]
@@ -28,6 +30,7 @@ enum HandWritten {
 
     /// Both accounts of a transfer, locked lower id first (the generated GetAccountPairForUpdate's SQL).
     struct LockAccounts: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.LockAccounts"
         typealias Row = AccountRow
         static let sql = Queries.GetAccountPairForUpdateStatement.sql
         static let bindingDataTypes: [PostgresDataType] = [.int8, .int8]
@@ -46,6 +49,7 @@ enum HandWritten {
 
     /// The transfer, both entries and both balances in one statement (the generated PostTransfer's SQL).
     struct PostTransfer: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.PostTransfer"
         /// transfer id and time, entry ids and times, the two new balances.
         typealias Row = (Int64, Date, Int64, Date, Int64, Date, Int64, Int64)
         static let sql = Queries.PostTransferStatement.sql
@@ -68,6 +72,7 @@ enum HandWritten {
     /// BEGIN, COMMIT and ROLLBACK as prepared statements: after the first use on a connection they
     /// cost a Bind/Execute instead of a Parse/Bind/Execute (pgbench `-M prepared` does the same).
     struct Begin: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.Begin"
         typealias Row = ()
         static let sql = "BEGIN ISOLATION LEVEL READ COMMITTED"
         static let bindingDataTypes: [PostgresDataType] = []
@@ -76,6 +81,7 @@ enum HandWritten {
     }
 
     struct Commit: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.Commit"
         typealias Row = ()
         static let sql = "COMMIT"
         static let bindingDataTypes: [PostgresDataType] = []
@@ -84,6 +90,7 @@ enum HandWritten {
     }
 
     struct Rollback: PostgresPreparedStatement {
+        static let name = "bank-bench.HandWritten.Rollback"
         typealias Row = ()
         static let sql = "ROLLBACK"
         static let bindingDataTypes: [PostgresDataType] = []

@@ -93,4 +93,16 @@ import Testing
             #expect(try await queries.getAccount(id: account.id) == nil)
         }
     }
+
+    /// The generated statements name themselves with a constant; it must be the name postgres-nio's
+    /// default would compute, so connections keep one prepared statement per query as before.
+    @Test func statementNamesAreTheNamesPostgresNIOWouldDerive() {
+        func check<S: PostgresPreparedStatement>(_ type: S.Type) {
+            #expect(S.name == String(reflecting: type))
+        }
+        check(Queries.GetAccountStatement.self)
+        check(Queries.PostTransferStatement.self)
+        check(Queries.UpdateUserStatement.self)
+        check(Queries.BlockUserSessionsStatement.self)
+    }
 }

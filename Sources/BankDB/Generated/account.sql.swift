@@ -9,6 +9,7 @@ extension Queries {
     public struct CreateAccountStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.CreateAccountStatement"
         public static let sql = """
             INSERT INTO accounts (
                 owner,
@@ -61,6 +62,7 @@ extension Queries {
     public struct GetAccountStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.GetAccountStatement"
         public static let sql = """
             SELECT id, owner, balance, currency, created_at FROM accounts
             WHERE id = $1 LIMIT 1
@@ -96,6 +98,7 @@ extension Queries {
     public struct GetAccountForUpdateStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.GetAccountForUpdateStatement"
         public static let sql = """
             SELECT id, owner, balance, currency, created_at FROM accounts
             WHERE id = $1 LIMIT 1
@@ -136,6 +139,7 @@ extension Queries {
     public struct GetAccountPairForUpdateStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.GetAccountPairForUpdateStatement"
         public static let sql = """
             SELECT id, owner, balance, currency, created_at FROM accounts
             WHERE id IN ($1, $2)
@@ -179,6 +183,7 @@ extension Queries {
     public struct ListAccountsStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.ListAccountsStatement"
         public static let sql = """
             SELECT id, owner, balance, currency, created_at FROM accounts
             WHERE owner = $1
@@ -223,6 +228,7 @@ extension Queries {
     public struct UpdateAccountStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.UpdateAccountStatement"
         public static let sql = """
             UPDATE accounts
             SET balance = $2
@@ -263,6 +269,7 @@ extension Queries {
     public struct AddAccountBalanceStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.AddAccountBalanceStatement"
         public static let sql = """
             UPDATE accounts
             SET balance = balance + $1
@@ -306,6 +313,7 @@ extension Queries {
     public struct AddAccountBalanceNoOverdraftStatement: PostgresPreparedStatement {
         public typealias Row = Account
 
+        public static let name = "BankDB.Queries.AddAccountBalanceNoOverdraftStatement"
         public static let sql = """
             UPDATE accounts
             SET balance = balance + $1
@@ -352,6 +360,7 @@ extension Queries {
     public struct DeleteAccountStatement: PostgresPreparedStatement {
         public typealias Row = Void
 
+        public static let name = "BankDB.Queries.DeleteAccountStatement"
         public static let sql = """
             DELETE FROM accounts
             WHERE id = $1

@@ -9,6 +9,7 @@ extension Queries {
     public struct CreateEntryStatement: PostgresPreparedStatement {
         public typealias Row = Entry
 
+        public static let name = "BankDB.Queries.CreateEntryStatement"
         public static let sql = """
             INSERT INTO entries (
                 account_id,
@@ -57,6 +58,7 @@ extension Queries {
     public struct GetEntryStatement: PostgresPreparedStatement {
         public typealias Row = Entry
 
+        public static let name = "BankDB.Queries.GetEntryStatement"
         public static let sql = """
             SELECT id, account_id, amount, created_at FROM entries
             WHERE id = $1 LIMIT 1
@@ -92,6 +94,7 @@ extension Queries {
     public struct ListEntriesStatement: PostgresPreparedStatement {
         public typealias Row = Entry
 
+        public static let name = "BankDB.Queries.ListEntriesStatement"
         public static let sql = """
             SELECT id, account_id, amount, created_at FROM entries
             WHERE account_id = $1

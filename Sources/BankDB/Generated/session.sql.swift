@@ -30,6 +30,7 @@ extension Queries {
     public struct CreateSessionStatement: PostgresPreparedStatement {
         public typealias Row = Session
 
+        public static let name = "BankDB.Queries.CreateSessionStatement"
         public static let sql = """
             INSERT INTO sessions (
                 id,
@@ -95,6 +96,7 @@ extension Queries {
     public struct GetSessionStatement: PostgresPreparedStatement {
         public typealias Row = Session
 
+        public static let name = "BankDB.Queries.GetSessionStatement"
         public static let sql = """
             SELECT id, username, refresh_token, user_agent, client_ip, is_blocked, expires_at, created_at FROM sessions
             WHERE id = $1 LIMIT 1
@@ -139,6 +141,7 @@ extension Queries {
     public struct BlockUserSessionsStatement: PostgresPreparedStatement {
         public typealias Row = Void
 
+        public static let name = "BankDB.Queries.BlockUserSessionsStatement"
         public static let sql = """
             UPDATE sessions
             SET is_blocked = TRUE

@@ -9,6 +9,7 @@ extension Queries {
     public struct CreateTransferStatement: PostgresPreparedStatement {
         public typealias Row = Transfer
 
+        public static let name = "BankDB.Queries.CreateTransferStatement"
         public static let sql = """
             INSERT INTO transfers (
                 from_account_id,
@@ -62,6 +63,7 @@ extension Queries {
     public struct GetTransferStatement: PostgresPreparedStatement {
         public typealias Row = Transfer
 
+        public static let name = "BankDB.Queries.GetTransferStatement"
         public static let sql = """
             SELECT id, from_account_id, to_account_id, amount, created_at FROM transfers
             WHERE id = $1 LIMIT 1
@@ -97,6 +99,7 @@ extension Queries {
     public struct ListTransfersStatement: PostgresPreparedStatement {
         public typealias Row = Transfer
 
+        public static let name = "BankDB.Queries.ListTransfersStatement"
         public static let sql = """
             SELECT id, from_account_id, to_account_id, amount, created_at FROM transfers
             WHERE
@@ -192,6 +195,7 @@ extension Queries {
     public struct PostTransferStatement: PostgresPreparedStatement {
         public typealias Row = PostTransferRow
 
+        public static let name = "BankDB.Queries.PostTransferStatement"
         public static let sql = """
             WITH transfer AS (
                 INSERT INTO transfers (from_account_id, to_account_id, amount)

@@ -9,6 +9,7 @@ extension Queries {
     public struct CreateUserStatement: PostgresPreparedStatement {
         public typealias Row = User
 
+        public static let name = "BankDB.Queries.CreateUserStatement"
         public static let sql = """
             INSERT INTO users (
                 username,
@@ -75,6 +76,7 @@ extension Queries {
     public struct GetUserStatement: PostgresPreparedStatement {
         public typealias Row = User
 
+        public static let name = "BankDB.Queries.GetUserStatement"
         public static let sql = """
             SELECT username, hashed_password, full_name, email, password_changed_at, created_at, is_email_verified, role FROM users
             WHERE username = $1 LIMIT 1
@@ -138,6 +140,7 @@ extension Queries {
     public struct UpdateUserStatement: PostgresPreparedStatement {
         public typealias Row = User
 
+        public static let name = "BankDB.Queries.UpdateUserStatement"
         public static let sql = """
             UPDATE users
             SET

@@ -9,6 +9,7 @@ extension Queries {
     public struct CreateVerifyEmailStatement: PostgresPreparedStatement {
         public typealias Row = VerifyEmail
 
+        public static let name = "BankDB.Queries.CreateVerifyEmailStatement"
         public static let sql = """
             INSERT INTO verify_emails (
                 username,
@@ -72,6 +73,7 @@ extension Queries {
     public struct UpdateVerifyEmailStatement: PostgresPreparedStatement {
         public typealias Row = VerifyEmail
 
+        public static let name = "BankDB.Queries.UpdateVerifyEmailStatement"
         public static let sql = """
             UPDATE verify_emails
             SET

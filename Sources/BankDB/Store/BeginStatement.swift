@@ -6,14 +6,17 @@ import PostgresNIO
 /// only the `query` API reports the command tag, which tells a COMMIT from a rollback.
 enum BeginStatement {
     struct ReadCommitted: RowlessStatement {
+        static let name = "BankDB.BeginStatement.ReadCommitted"
         static let sql = "BEGIN ISOLATION LEVEL READ COMMITTED"
     }
 
     struct RepeatableRead: RowlessStatement {
+        static let name = "BankDB.BeginStatement.RepeatableRead"
         static let sql = "BEGIN ISOLATION LEVEL REPEATABLE READ"
     }
 
     struct Serializable: RowlessStatement {
+        static let name = "BankDB.BeginStatement.Serializable"
         static let sql = "BEGIN ISOLATION LEVEL SERIALIZABLE"
     }
 
@@ -27,7 +30,8 @@ enum BeginStatement {
     }
 }
 
-/// A prepared statement without parameters or rows.
+/// A prepared statement without parameters or rows. (Each declares `name` as a constant: postgres-nio's
+/// default computes `String(reflecting:)` of the type on every execution.)
 protocol RowlessStatement: PostgresPreparedStatement where Row == () {}
 
 extension RowlessStatement {
