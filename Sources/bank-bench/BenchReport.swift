@@ -60,19 +60,21 @@ struct BenchReport: Sendable, Codable {
         var lines: [String] = []
         if !results.isEmpty {
             lines += [
-                "| workload | clients | variant | ops/s | p50 ms | p99 ms | ratio to pgbench | generated / hand-written |",
-                "|---|---:|---|---:|---:|---:|---:|---:|",
+                "| workload | clients | variant | ops/s | p50 ms | p99 ms | client CPU µs/op | ratio to pgbench "
+                    + "| generated / hand-written |",
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|",
             ]
         }
         for cell in results {
             if let skipped = cell.skipped {
-                lines.append("| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(skipped) | | | | |")
+                lines.append("| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(skipped) | | | | | |")
                 continue
             }
             let errors = cell.errors > 0 ? " (\(cell.errors) errors)" : ""
             lines.append(
                 "| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(Self.format(cell.opsPerSecond, 0))\(errors) | "
-                    + "\(Self.format(cell.p50Ms, 2)) | \(Self.format(cell.p99Ms, 2)) | \(Self.format(cell.ratioToPgbench, 2)) | "
+                    + "\(Self.format(cell.p50Ms, 2)) | \(Self.format(cell.p99Ms, 2)) | "
+                    + "\(Self.format(cell.clientCPUMicrosecondsPerOperation, 1)) | \(Self.format(cell.ratioToPgbench, 2)) | "
                     + "\(Self.format(cell.ratioGeneratedToHandWritten, 3)) |")
         }
         if !generator.isEmpty {

@@ -12,6 +12,10 @@ struct CellResult: Sendable, Codable {
     var p99Ms: Double?
     /// pgbench's own average latency, when the variant is pgbench.
     var averageMs: Double?
+    /// CPU time the client spent per operation, in microseconds: bank-bench's own process for the
+    /// Swift variants (all threads: PostgresNIO, NIO, Swift concurrency, the kernel on its behalf),
+    /// pgbench's process for pgbench. The server's share is not in it.
+    var clientCPUMicrosecondsPerOperation: Double?
     /// Operations completed in the measured window.
     var operations: Int
     /// Operations that failed (they are not counted in `operations`).

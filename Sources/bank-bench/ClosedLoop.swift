@@ -15,6 +15,8 @@ struct ClosedLoop: Sendable {
         var firstError: String?
         /// The measured window's actual length in seconds.
         var seconds: Double = 0
+        /// CPU seconds this process used during the measured window (all its threads).
+        var cpuSeconds: Double = 0
     }
 
     /// Runs `operation(client, &random)` in every client task until the measured window ends.
@@ -25,6 +27,13 @@ struct ClosedLoop: Sendable {
         let start = clock.now
         let measureFrom = start.advanced(by: warmup)
         let measureUntil = measureFrom.advanced(by: duration)
+        // The process's CPU time at the edges of the measured window, read by a task of its own.
+        let cpu = Task {
+            try? await Task.sleep(until: measureFrom, clock: clock)
+            let start = ProcessCPU.ownSeconds()
+            try? await Task.sleep(until: measureUntil, clock: clock)
+            return ProcessCPU.ownSeconds() - start
+        }
         var outcome = await withTaskGroup(of: Outcome.self) { group in
             for client in 0..<clients {
                 group.addTask {
@@ -62,6 +71,7 @@ struct ClosedLoop: Sendable {
         }
         let window = duration.components
         outcome.seconds = Double(window.seconds) + Double(window.attoseconds) / 1e18
+        outcome.cpuSeconds = await cpu.value
         return outcome
     }
 }

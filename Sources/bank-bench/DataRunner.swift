@@ -41,6 +41,8 @@ struct DataRunner: Sendable {
         var errors = 0
         var firstError: String?
         var seconds = 0.0
+        /// Client CPU seconds over the measured windows.
+        var cpuSeconds = 0.0
         var pgbenchAverageMs: [Double] = []
         var money: MoneyCheck?
     }
@@ -82,7 +84,9 @@ struct DataRunner: Sendable {
                 CellResult(
                     workload: workload, clients: clients, variant: variant,
                     opsPerSecond: Double(tally.operations) / max(tally.seconds, 1e-9), p50Ms: summary.p50, p99Ms: summary.p99,
-                    averageMs: average, operations: tally.operations, errors: tally.errors))
+                    averageMs: average,
+                    clientCPUMicrosecondsPerOperation: tally.operations > 0 ? tally.cpuSeconds * 1e6 / Double(tally.operations) : nil,
+                    operations: tally.operations, errors: tally.errors))
             if let error = tally.firstError {
                 report.notes.append("\(workload) × \(clients) \(variant): \(tally.errors) errors, first: \(error)")
                 say("  first error: \(error)")
@@ -105,6 +109,7 @@ struct DataRunner: Sendable {
         tally.errors += outcome.errors
         tally.firstError = tally.firstError ?? outcome.firstError
         tally.seconds += outcome.seconds
+        tally.cpuSeconds += outcome.cpuSeconds
         return Int64(outcome.completedIncludingWarmup)
     }
 
@@ -112,7 +117,11 @@ struct DataRunner: Sendable {
     private func runPgBench(workload: String, clients: Int, into tally: inout Tally) throws {
         let script = workload == "transfer" ? PgBench.transferScript : PgBench.getAccountScript
         _ = try pgbench.run(script: script, name: workload, clients: clients, seconds: warmup.wholeSeconds, logLatencies: false)
+        // pgbench's CPU, from the usage of waited-for children around the measured run (its
+        // connection set-up included, a few milliseconds).
+        let cpuBefore = ProcessCPU.childrenSeconds()
         let run = try pgbench.run(script: script, name: workload, clients: clients, seconds: sliceSeconds, logLatencies: true)
+        tally.cpuSeconds += ProcessCPU.childrenSeconds() - cpuBefore
         if let latencies = run.latencies { tally.latencies.merge(latencies) }
         tally.operations += run.transactions
         tally.errors += run.failed
