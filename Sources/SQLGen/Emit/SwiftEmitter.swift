@@ -35,9 +35,10 @@ public struct SwiftEmitter: Sendable {
             enums.append(planEnum(enumType))
         }
         let models = catalog.allTables.compactMap { planModel($0, diagnostics: &diagnostics) }
+        let index = ModelIndex(models)
         var plans: [QueryPlan] = []
         for query in queries {
-            if let plan = planQuery(query, models: models, diagnostics: &diagnostics) { plans.append(plan) }
+            if let plan = planQuery(query, models: index, diagnostics: &diagnostics) { plans.append(plan) }
         }
         diagnostics += duplicateTypeNameDiagnostics(enums: enums, models: models, plans: plans)
 
@@ -110,7 +111,7 @@ public struct SwiftEmitter: Sendable {
         return ModelPlan(name: names.modelName(table), table: table, fields: fields)
     }
 
-    func planQuery(_ query: AnalyzedQuery, models: [ModelPlan], diagnostics: inout [Diagnostic]) -> QueryPlan? {
+    func planQuery(_ query: AnalyzedQuery, models: ModelIndex, diagnostics: inout [Diagnostic]) -> QueryPlan? {
         let location = SourceLocation(file: query.file, line: query.line, column: 1)
         var failed = false
         func unmapped(_ what: String, _ type: SQLType) {
@@ -179,7 +180,7 @@ public struct SwiftEmitter: Sendable {
 
     /// The model whose table has exactly these columns (names, order, types, nullability),
     /// preferring the table the columns come from.
-    func matchingModel(_ columns: [ResultColumn], types: [SwiftType], models: [ModelPlan]) -> ModelPlan? {
+    func matchingModel(_ columns: [ResultColumn], types: [SwiftType], models: ModelIndex) -> ModelPlan? {
         func matches(_ model: ModelPlan) -> Bool {
             let tableColumns = model.table.columns
             guard tableColumns.count == columns.count else { return false }
@@ -191,9 +192,8 @@ public struct SwiftEmitter: Sendable {
             }
             return true
         }
-        // The one table every sourced column comes from, if there is one. Compared field by field:
-        // building "schema.table" strings for every model of every query was the generator's
-        // biggest cost on large schemas (queries × tables string allocations).
+        // The one table every sourced column comes from, if there is one. Compared field by field
+        // (building "schema.table" strings for every column was a large cost on big schemas).
         var source: ColumnReference?
         for column in columns {
             guard let next = column.source else { continue }
@@ -203,13 +203,10 @@ public struct SwiftEmitter: Sendable {
             }
             source = next
         }
-        if let source,
-            let model = models.first(where: { $0.table.schema == source.schema && $0.table.name == source.table }),
-            matches(model)
-        {
+        if let source, let model = models.model(schema: source.schema, table: source.table), matches(model) {
             return model
         }
-        return models.first(where: matches)
+        return models.models(withColumnCount: columns.count).first(where: matches)
     }
 
     /// Two generated types with one name would not compile; say which objects collide.

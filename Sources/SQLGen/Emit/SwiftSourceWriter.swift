@@ -2,14 +2,22 @@
 /// it writes instead of as string concatenation.
 struct SwiftSourceWriter {
     private(set) var text = ""
-    private var level = 0
+    private var level = 0 {
+        didSet { indentation = String(repeating: "    ", count: level) }
+    }
     static let maximumLineLength = 150
 
-    var indentation: String { String(repeating: "    ", count: level) }
+    /// The current level's leading spaces, kept with the level: every line needs them.
+    private(set) var indentation = ""
 
     /// Writes one line at the current indentation (an empty string writes an empty line).
     mutating func line(_ content: String) {
-        text += content.isEmpty ? "\n" : indentation + content + "\n"
+        // Appended piece by piece: building `indentation + content` first made a string per line.
+        if !content.isEmpty {
+            text += indentation
+            text += content
+        }
+        text += "\n"
     }
 
     /// Writes lines that are already indented relative to the current level.
@@ -19,6 +27,13 @@ struct SwiftSourceWriter {
 
     mutating func blankLine() {
         text += "\n"
+    }
+
+    /// Whether `line` fits within the line length at the current indentation. The length is in
+    /// characters; a line's UTF-8 size is never less, so most lines are decided without counting.
+    func fits(_ line: String) -> Bool {
+        let room = Self.maximumLineLength - indentation.utf8.count
+        return line.utf8.count <= room || line.count <= room
     }
 
     /// `header {`, the body one level deeper, `}`.
@@ -51,7 +66,7 @@ struct SwiftSourceWriter {
     /// `prefix(a, b) suffix` or `prefix(\n    a,\n    b\n) suffix`.
     mutating func wrapped(_ prefix: String, _ elements: [String], _ suffix: String) {
         let single = prefix + "(" + elements.joined(separator: ", ") + ")" + suffix
-        if indentation.count + single.count <= Self.maximumLineLength || elements.isEmpty {
+        if elements.isEmpty || fits(single) {
             line(single)
             return
         }

@@ -66,6 +66,7 @@ public enum SwiftStringLiteral {
 
     /// Whether `text` needs the multi-line form.
     public static func needsMultiLine(_ text: String) -> Bool {
-        text.contains("\n")
+        // Bytes, not Foundation's substring search, which cost more than writing the literal.
+        text.utf8.contains(UInt8(ascii: "\n"))
     }
 }
