@@ -66,34 +66,45 @@ public struct OutputDirectory: Sendable {
         return changes
     }
 
-    /// Applies changes (as computed by `changes(toWrite:)`). Each file is replaced in one step
-    /// (written beside it, then renamed over it), so none is ever left half-written.
+    /// Applies changes (as computed by `changes(toWrite:)`). Each file is replaced in one step, so
+    /// none is ever left half-written. The files are written in parallel (they are independent);
+    /// when some cannot be, the others are still written and the first failure is thrown.
     public func apply(_ changes: [Change]) throws {
-        let manager = FileManager.default
-        var createdFolders = Set<String>()
-        for change in changes {
+        let folders = Set(
+            changes.compactMap { change -> String? in
+                if case .delete = change { return nil }
+                return url.appendingPathComponent(change.path).deletingLastPathComponent().path
+            })
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let failures = changes.concurrentMap { change -> (any Error)? in
             let target = url.appendingPathComponent(change.path)
-            switch change {
-            case .create(_, let contents), .update(_, _, let contents):
-                let folder = target.deletingLastPathComponent()
-                if createdFolders.insert(folder.path).inserted {
-                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            do {
+                switch change {
+                case .create(_, let contents), .update(_, _, let contents):
+                    try TextFile.replace(target.path, with: contents)
+                case .delete:
+                    try FileManager.default.removeItem(at: target)
                 }
-                try TextFile.replace(target.path, with: contents)
-            case .delete:
-                try manager.removeItem(at: target)
+                return nil
+            } catch {
+                return error
             }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// The text of every `.swift` file below the folder that carries the generated header, by
-    /// path relative to the folder.
+    /// path relative to the folder. The files are read in parallel.
     private func ownedFileContents() -> [String: String] {
         guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { return [:] }
+        let candidates = enumerator.compactMap { ($0 as? URL).flatMap { $0.pathExtension == "swift" ? $0 : nil } }
+        let texts = candidates.concurrentMap { file in TextFile.contents(ofFile: file.path) }
         var owned: [String: String] = [:]
         let base = url.standardizedFileURL.path + "/"
-        for case let file as URL in enumerator where file.pathExtension == "swift" {
-            guard let text = TextFile.contents(ofFile: file.path), Self.isGenerated(text) else { continue }
+        for (file, text) in zip(candidates, texts) {
+            guard let text, Self.isGenerated(text) else { continue }
             let full = file.standardizedFileURL.path
             owned[full.hasPrefix(base) ? String(full.dropFirst(base.count)) : file.lastPathComponent] = text
         }
