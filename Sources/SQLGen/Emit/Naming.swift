@@ -80,6 +80,13 @@ public enum Naming {
 
     private static func capitalize(_ word: String) -> String {
         if initialisms.contains(word) { return word.uppercased() }
+        // A lower-case ASCII letter followed by ASCII (a character of its own) needs no Unicode
+        // case mapping: the words of ASCII names all start so.
+        var bytes = Array(word.utf8)
+        if bytes.count > 0, bytes[0] >= UInt8(ascii: "a"), bytes[0] <= UInt8(ascii: "z"), bytes.count == 1 || bytes[1] < 0x80 {
+            bytes[0] -= UInt8(ascii: "a") - UInt8(ascii: "A")
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
     }
