@@ -89,12 +89,21 @@ struct JSONReader {
             }
             guard bytes[index] == UInt8(ascii: "}") else { throw Failure(offset: index, reason: "expected ',' or '}'") }
             index += 1
-            var fields = [String: ParseValue](minimumCapacity: members.count - first)
+            var fields = Self.emptyFields(capacity: members.count - first)
             // A repeated key keeps its last value, as assigning one member at a time would.
             for member in members[first...] { fields[member.key] = member.value }
             members.removeSubrange(first...)
             return .object(fields)
         }
+    }
+
+    /// Empty dictionaries made once with room for up to 16 members. Inserting into a copy of one
+    /// allocates that room through code specialized for these types; `init(minimumCapacity:)`
+    /// is not specialized, and looked up the storage's generic metadata for every object.
+    private static let emptyFieldsBySize = (0...16).map { [String: ParseValue](minimumCapacity: $0) }
+
+    private static func emptyFields(capacity: Int) -> [String: ParseValue] {
+        capacity < emptyFieldsBySize.count ? emptyFieldsBySize[capacity] : [String: ParseValue](minimumCapacity: capacity)
     }
 
     private mutating func readArray() throws(Failure) -> ParseValue {
