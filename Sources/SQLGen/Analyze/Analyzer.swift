@@ -16,21 +16,46 @@ public struct Analyzer: Sendable {
 
     /// Analyzes all queries (of all query files), also reporting duplicate query names.
     public func analyze(_ queries: [ParsedQuery]) -> (queries: [AnalyzedQuery], diagnostics: [Diagnostic]) {
+        // Each query's analysis depends only on the catalog: spread them over the cores.
+        Self.collect(queries.concurrentMap(outcome))
+    }
+
+    /// One query's analysis, without its parse tree, for `collect`.
+    struct Outcome: Sendable {
+        var name: String
+        var annotationLocation: SourceLocation
+        /// Nil when the analysis failed; `error` then says why.
+        var query: AnalyzedQuery?
+        var error: Diagnostic?
+    }
+
+    /// Analyzes one query for `collect`.
+    func outcome(_ query: ParsedQuery) -> Outcome {
+        var outcome = Outcome(name: query.name, annotationLocation: query.annotationLocation)
+        switch analyze(query) {
+        case .success(let result): outcome.query = result
+        case .failure(let error):
+            outcome.error = .error(error.message, at: query.sourceMap.location(ofStatementOffset: error.offset ?? 0))
+        }
+        return outcome
+    }
+
+    /// The analyzed queries and the diagnostics, in query order (of all query files). A query whose
+    /// name an earlier one already uses is reported and left out: it was analyzed with the others
+    /// (they run concurrently), which only costs time on input that is already in error.
+    static func collect(_ outcomes: [Outcome]) -> (queries: [AnalyzedQuery], diagnostics: [Diagnostic]) {
         var analyzed: [AnalyzedQuery] = []
         var diagnostics: [Diagnostic] = []
         var firstDeclaration: [String: SourceLocation] = [:]
-        for query in queries {
-            if let first = firstDeclaration[query.name] {
+        for outcome in outcomes {
+            if let first = firstDeclaration[outcome.name] {
                 diagnostics.append(
-                    .error("duplicate query name \"\(query.name)\" (first declared at \(first))", at: query.annotationLocation))
+                    .error("duplicate query name \"\(outcome.name)\" (first declared at \(first))", at: outcome.annotationLocation))
                 continue
             }
-            firstDeclaration[query.name] = query.annotationLocation
-            switch analyze(query) {
-            case .success(let result): analyzed.append(result)
-            case .failure(let error):
-                diagnostics.append(.error(error.message, at: query.sourceMap.location(ofStatementOffset: error.offset ?? 0)))
-            }
+            firstDeclaration[outcome.name] = outcome.annotationLocation
+            if let query = outcome.query { analyzed.append(query) }
+            if let error = outcome.error { diagnostics.append(error) }
         }
         return (analyzed, diagnostics)
     }

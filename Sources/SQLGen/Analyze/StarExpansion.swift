@@ -36,9 +36,14 @@ enum StarExpansion {
     /// An identifier as SQL must spell it: bare when PostgreSQL would fold it to itself and
     /// it is not a reserved word, else double-quoted.
     static func quoteIdentifier(_ name: String) -> String {
+        // Plain names are ASCII, so bytes decide (a byte of any other character is 0x80 or above).
+        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
         let isPlain =
-            name.first.map { $0 == "_" || ($0.isASCII && $0.isLowercase) } == true
-            && name.allSatisfy { $0 == "_" || $0 == "$" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+            name.utf8.first.map { $0 == UInt8(ascii: "_") || isLowercase($0) } == true
+            && name.utf8.allSatisfy { byte in
+                byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || isLowercase(byte)
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
         if isPlain && !reservedWords.contains(name) { return name }
         return "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

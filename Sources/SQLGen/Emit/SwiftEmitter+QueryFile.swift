@@ -71,7 +71,7 @@ extension SwiftEmitter {
             } else {
                 let literal = SwiftStringLiteral.singleLine(sql)
                 let declaration = "\(access)static let sql = \(literal)"
-                if writer.indentation.count + declaration.count <= SwiftSourceWriter.maximumLineLength {
+                if writer.fits(declaration) {
                     writer.line(declaration)
                 } else {
                     // swift-format moves a literal that does not fit to its own line.
@@ -129,7 +129,7 @@ extension SwiftEmitter {
     /// `[.int8, .text]`, wrapped one element per line when long.
     func writeArrayLiteral(prefix: String, _ elements: [String], to writer: inout SwiftSourceWriter) {
         let single = prefix + "[" + elements.joined(separator: ", ") + "]"
-        if writer.indentation.count + single.count <= SwiftSourceWriter.maximumLineLength {
+        if writer.fits(single) {
             writer.line(single)
             return
         }

@@ -25,20 +25,24 @@ public struct SwiftEmitter: Sendable {
     /// Swift mapping. Queries with errors are left out of the files.
     public func emit(_ queries: [AnalyzedQuery]) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var enums: [EnumPlan] = []
-        for enumType in catalog.allEnums {
+        let enums = catalog.allEnums.compactMap { enumType -> EnumPlan? in
             guard !enumType.values.isEmpty else {
                 diagnostics.append(
                     .warning("enum \"\(enumType.name)\" has no labels; no Swift enum is generated for it", at: nil))
-                continue
+                return nil
             }
-            enums.append(planEnum(enumType))
+            return planEnum(enumType)
         }
-        let models = catalog.allTables.compactMap { planModel($0, diagnostics: &diagnostics) }
-        var plans: [QueryPlan] = []
-        for query in queries {
-            if let plan = planQuery(query, models: models, diagnostics: &diagnostics) { plans.append(plan) }
+        // Tables and queries are planned independently of each other: spread over the cores.
+        let (models, modelDiagnostics) = planConcurrently(catalog.allTables) { table, diagnostics in
+            planModel(table, diagnostics: &diagnostics)
         }
+        diagnostics += modelDiagnostics
+        let index = ModelIndex(models)
+        let (plans, queryDiagnostics) = planConcurrently(queries) { query, diagnostics in
+            planQuery(query, models: index, diagnostics: &diagnostics)
+        }
+        diagnostics += queryDiagnostics
         diagnostics += duplicateTypeNameDiagnostics(enums: enums, models: models, plans: plans)
 
         let byFile = Dictionary(grouping: plans, by: \.query.file)
@@ -48,22 +52,37 @@ public struct SwiftEmitter: Sendable {
             models.contains { $0.fields.contains { $0.type.usesJSONValue } }
             || orderedPlans.contains { plan in plan.parameters.contains { $0.type.usesJSONValue } || plan.resultUsesJSON }
 
-        var output: [GeneratedFile] = []
-        output.append(GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, json: usesJSON)))
-        output.append(GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)))
+        // Each file's text is built on its own, in parallel; the list keeps the files' order.
+        var jobs: [@Sendable () -> GeneratedFile] = []
+        jobs.append { GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, json: usesJSON)) }
+        jobs.append { GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)) }
         // The mock conforms to `Querier`, so it needs the protocol even when emit_interface is off.
         if options.emitInterface || options.emitMock {
-            output.append(GeneratedFile(path: "Querier.swift", contents: querierFile(plans: orderedPlans)))
+            jobs.append { GeneratedFile(path: "Querier.swift", contents: querierFile(plans: orderedPlans)) }
         }
         let fileNames = queryFileNames(files)
         for file in files {
-            output.append(
-                GeneratedFile(path: fileNames[file] ?? file, contents: queryFile(source: file, plans: byFile[file] ?? [])))
+            let path = fileNames[file] ?? file
+            let filePlans = byFile[file] ?? []
+            jobs.append { GeneratedFile(path: path, contents: queryFile(source: file, plans: filePlans)) }
         }
         if options.emitMock {
-            output.append(GeneratedFile(path: "MockQuerier.swift", contents: mockFile(plans: orderedPlans)))
+            jobs.append { GeneratedFile(path: "MockQuerier.swift", contents: mockFile(plans: orderedPlans)) }
         }
-        return (output, diagnostics)
+        return (jobs.concurrentMap { $0() }, diagnostics)
+    }
+
+    /// `plan` applied to every item on all cores: the plans made (in the items' order) and the
+    /// diagnostics (in the same order, as planning one item after the other would give them).
+    private func planConcurrently<Item: Sendable, Plan: Sendable>(
+        _ items: [Item], _ plan: @Sendable (Item, inout [Diagnostic]) -> Plan?
+    ) -> (plans: [Plan], diagnostics: [Diagnostic]) {
+        let results = items.concurrentMap { item in
+            var diagnostics: [Diagnostic] = []
+            let made = plan(item, &diagnostics)
+            return (plan: made, diagnostics: diagnostics)
+        }
+        return (results.compactMap(\.plan), results.flatMap(\.diagnostics))
     }
 
     /// `db/query/account.sql` → `account.sql.swift`; folders are kept in the name only when two
@@ -110,7 +129,7 @@ public struct SwiftEmitter: Sendable {
         return ModelPlan(name: names.modelName(table), table: table, fields: fields)
     }
 
-    func planQuery(_ query: AnalyzedQuery, models: [ModelPlan], diagnostics: inout [Diagnostic]) -> QueryPlan? {
+    func planQuery(_ query: AnalyzedQuery, models: ModelIndex, diagnostics: inout [Diagnostic]) -> QueryPlan? {
         let location = SourceLocation(file: query.file, line: query.line, column: 1)
         var failed = false
         func unmapped(_ what: String, _ type: SQLType) {
@@ -179,7 +198,7 @@ public struct SwiftEmitter: Sendable {
 
     /// The model whose table has exactly these columns (names, order, types, nullability),
     /// preferring the table the columns come from.
-    func matchingModel(_ columns: [ResultColumn], types: [SwiftType], models: [ModelPlan]) -> ModelPlan? {
+    func matchingModel(_ columns: [ResultColumn], types: [SwiftType], models: ModelIndex) -> ModelPlan? {
         func matches(_ model: ModelPlan) -> Bool {
             let tableColumns = model.table.columns
             guard tableColumns.count == columns.count else { return false }
@@ -191,9 +210,8 @@ public struct SwiftEmitter: Sendable {
             }
             return true
         }
-        // The one table every sourced column comes from, if there is one. Compared field by field:
-        // building "schema.table" strings for every model of every query was the generator's
-        // biggest cost on large schemas (queries × tables string allocations).
+        // The one table every sourced column comes from, if there is one. Compared field by field
+        // (building "schema.table" strings for every column was a large cost on big schemas).
         var source: ColumnReference?
         for column in columns {
             guard let next = column.source else { continue }
@@ -203,13 +221,10 @@ public struct SwiftEmitter: Sendable {
             }
             source = next
         }
-        if let source,
-            let model = models.first(where: { $0.table.schema == source.schema && $0.table.name == source.table }),
-            matches(model)
-        {
+        if let source, let model = models.model(schema: source.schema, table: source.table), matches(model) {
             return model
         }
-        return models.first(where: matches)
+        return models.models(withColumnCount: columns.count).first(where: matches)
     }
 
     /// Two generated types with one name would not compile; say which objects collide.

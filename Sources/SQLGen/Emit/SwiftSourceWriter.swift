@@ -1,15 +1,33 @@
 /// Builds Swift source line by line with 4-space indentation, so the emitter reads as the code
 /// it writes instead of as string concatenation.
 struct SwiftSourceWriter {
-    private(set) var text = ""
-    private var level = 0
+    /// The text so far, as UTF-8: appending bytes costs a fraction of appending to a `String`, and
+    /// the writer appends a few pieces for every line of every generated file.
+    private var bytes: [UInt8] = []
+    private var level = 0 {
+        didSet { indentation = String(repeating: "    ", count: level) }
+    }
     static let maximumLineLength = 150
 
-    var indentation: String { String(repeating: "    ", count: level) }
+    /// The current level's leading spaces, kept with the level: every line needs them.
+    private(set) var indentation = ""
+
+    /// The text written.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes one line at the current indentation (an empty string writes an empty line).
     mutating func line(_ content: String) {
-        text += content.isEmpty ? "\n" : indentation + content + "\n"
+        line(content, "")
+    }
+
+    /// Writes the line `head + tail` without making that string first.
+    private mutating func line(_ head: String, _ tail: String) {
+        if !head.isEmpty || !tail.isEmpty {
+            bytes.append(contentsOf: indentation.utf8)
+            bytes.append(contentsOf: head.utf8)
+            bytes.append(contentsOf: tail.utf8)
+        }
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Writes lines that are already indented relative to the current level.
@@ -18,21 +36,28 @@ struct SwiftSourceWriter {
     }
 
     mutating func blankLine() {
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Whether `line` fits within the line length at the current indentation. The length is in
+    /// characters; a line's UTF-8 size is never less, so most lines are decided without counting.
+    func fits(_ line: String) -> Bool {
+        let room = Self.maximumLineLength - indentation.utf8.count
+        return line.utf8.count <= room || line.count <= room
     }
 
     /// `header {`, the body one level deeper, `}`.
     /// An empty body is written `header {}`, as swift-format does.
     mutating func block(_ header: String, _ body: (inout SwiftSourceWriter) -> Void) {
-        let start = text.utf8.count
-        line(header + " {")
-        let bodyStart = text.utf8.count
+        let start = bytes.count
+        line(header, " {")
+        let bodyStart = bytes.count
         level += 1
         body(&self)
         level -= 1
-        if text.utf8.count == bodyStart {
-            text = String(decoding: text.utf8.prefix(start), as: UTF8.self)
-            line(header + " {}")
+        if bytes.count == bodyStart {
+            bytes.removeSubrange(start...)
+            line(header, " {}")
         } else {
             line("}")
         }
@@ -42,7 +67,7 @@ struct SwiftSourceWriter {
     mutating func docComment(_ lines: [String]) {
         for content in lines {
             let trimmed = content.droppingTrailingSpaces
-            line(trimmed.isEmpty ? "///" : "/// " + trimmed)
+            line(trimmed.isEmpty ? "///" : "/// ", trimmed)
         }
     }
 
@@ -50,18 +75,34 @@ struct SwiftSourceWriter {
     /// length, else one element per line (the layout swift-format produces):
     /// `prefix(a, b) suffix` or `prefix(\n    a,\n    b\n) suffix`.
     mutating func wrapped(_ prefix: String, _ elements: [String], _ suffix: String) {
-        let single = prefix + "(" + elements.joined(separator: ", ") + ")" + suffix
-        if indentation.count + single.count <= Self.maximumLineLength || elements.isEmpty {
-            line(single)
+        if elements.isEmpty || fitsOnOneLine(prefix, elements, suffix) {
+            bytes.append(contentsOf: indentation.utf8)
+            bytes.append(contentsOf: prefix.utf8)
+            bytes.append(UInt8(ascii: "("))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                bytes.append(contentsOf: element.utf8)
+            }
+            bytes.append(UInt8(ascii: ")"))
+            bytes.append(contentsOf: suffix.utf8)
+            bytes.append(UInt8(ascii: "\n"))
             return
         }
-        line(prefix + "(")
+        line(prefix, "(")
         level += 1
         for (index, element) in elements.enumerated() {
-            line(element + (index == elements.count - 1 ? "" : ","))
+            line(element, index == elements.count - 1 ? "" : ",")
         }
         level -= 1
-        line(")" + suffix)
+        line(")", suffix)
+    }
+
+    /// Whether `prefix(elements…)suffix` fits, measured in UTF-8 first (see `fits`).
+    private func fitsOnOneLine(_ prefix: String, _ elements: [String], _ suffix: String) -> Bool {
+        let separators = 2 * (elements.count - 1)
+        let size = elements.reduce(prefix.utf8.count + 1 + separators + 1 + suffix.utf8.count) { $0 + $1.utf8.count }
+        if size <= Self.maximumLineLength - indentation.utf8.count { return true }
+        return fits(prefix + "(" + elements.joined(separator: ", ") + ")" + suffix)
     }
 
     /// Indents by one level for `body`.

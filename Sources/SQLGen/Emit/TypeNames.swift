@@ -3,10 +3,21 @@
 struct TypeNames: Sendable {
     let options: SwiftOptions
     let defaultSchema: String
+    /// `Naming.lowerCamelCase` of every column name in the catalog, worked out once: the same
+    /// few names come back for every model, parameter and result column (tens of thousands of
+    /// times in a large project).
+    private let columnFieldNames: [String: String]
 
     init(options: SwiftOptions, catalog: Catalog) {
         self.options = options
         self.defaultSchema = catalog.defaultSchema
+        var columnFieldNames: [String: String] = [:]
+        for table in catalog.allTables {
+            for column in table.columns where columnFieldNames[column.name] == nil {
+                columnFieldNames[column.name] = Naming.lowerCamelCase(column.name)
+            }
+        }
+        self.columnFieldNames = columnFieldNames
     }
 
     /// Names generated code or Foundation/PostgresNIO already use; a table or enum whose name
@@ -38,7 +49,7 @@ struct TypeNames: Sendable {
 
     /// A column's field name, unescaped: `account_id` → `accountID`, or the `rename` entry.
     func fieldName(_ column: String) -> String {
-        options.rename[column] ?? Naming.lowerCamelCase(column)
+        options.rename[column] ?? columnFieldNames[column] ?? Naming.lowerCamelCase(column)
     }
 
     private func schemaPrefix(_ schema: String) -> String {

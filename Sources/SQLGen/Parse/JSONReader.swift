@@ -1,6 +1,10 @@
 /// A small, allocation-light JSON reader for libpg_query's output. It exists because parse
 /// trees are read for every statement of every file, and Foundation's `JSONSerialization`
 /// would add boxing and bridging on that path.
+///
+/// It reads libpg_query's buffer in place, and builds every object and array at its final size:
+/// members are gathered on stacks shared by all nesting levels first. Growing each dictionary one
+/// member at a time (rehashing every key at each step) was a tenth of a large project's run.
 struct JSONReader {
     struct Failure: Error, CustomStringConvertible {
         var offset: Int
@@ -8,18 +12,28 @@ struct JSONReader {
         var description: String { "malformed parse tree JSON at byte \(offset): \(reason)" }
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Members of the objects being read, innermost object's last.
+    private var members: [(key: String, value: ParseValue)] = []
+    /// Elements of the arrays being read, innermost array's last.
+    private var elements: [ParseValue] = []
 
     static func parse(_ text: String) throws(Failure) -> ParseValue {
-        var reader = JSONReader(bytes: Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { buffer in Result { () throws(Failure) in try parse(buffer) } }.get()
+    }
+
+    /// Reads UTF-8 JSON text that stays valid for the duration of the call.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> ParseValue {
+        var reader = JSONReader(bytes: bytes)
         let value = try reader.readValue()
         reader.skipWhitespace()
         guard reader.index == reader.bytes.count else { throw Failure(offset: reader.index, reason: "trailing characters") }
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func skipWhitespace() {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
@@ -53,12 +67,12 @@ struct JSONReader {
 
     private mutating func readObject() throws(Failure) -> ParseValue {
         index += 1
-        var fields: [String: ParseValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(fields)
+            return .object([:])
         }
+        let first = members.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Failure(offset: index, reason: "expected a key") }
@@ -66,7 +80,7 @@ struct JSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Failure(offset: index, reason: "expected ':'") }
             index += 1
-            fields[key] = try readValue()
+            members.append((key, try readValue()))
             skipWhitespace()
             guard index < bytes.count else { throw Failure(offset: index, reason: "unexpected end") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -75,20 +89,33 @@ struct JSONReader {
             }
             guard bytes[index] == UInt8(ascii: "}") else { throw Failure(offset: index, reason: "expected ',' or '}'") }
             index += 1
+            var fields = Self.emptyFields(capacity: members.count - first)
+            // A repeated key keeps its last value, as assigning one member at a time would.
+            for member in members[first...] { fields[member.key] = member.value }
+            members.removeSubrange(first...)
             return .object(fields)
         }
     }
 
+    /// Empty dictionaries made once with room for up to 16 members. Inserting into a copy of one
+    /// allocates that room through code specialized for these types; `init(minimumCapacity:)`
+    /// is not specialized, and looked up the storage's generic metadata for every object.
+    private static let emptyFieldsBySize = (0...16).map { [String: ParseValue](minimumCapacity: $0) }
+
+    private static func emptyFields(capacity: Int) -> [String: ParseValue] {
+        capacity < emptyFieldsBySize.count ? emptyFieldsBySize[capacity] : [String: ParseValue](minimumCapacity: capacity)
+    }
+
     private mutating func readArray() throws(Failure) -> ParseValue {
         index += 1
-        var values: [ParseValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .list(values)
+            return .list([])
         }
+        let first = elements.count
         while true {
-            values.append(try readValue())
+            elements.append(try readValue())
             skipWhitespace()
             guard index < bytes.count else { throw Failure(offset: index, reason: "unexpected end") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -97,6 +124,8 @@ struct JSONReader {
             }
             guard bytes[index] == UInt8(ascii: "]") else { throw Failure(offset: index, reason: "expected ',' or ']'") }
             index += 1
+            let values = Array(elements[first...])
+            elements.removeSubrange(first...)
             return .list(values)
         }
     }
@@ -112,9 +141,9 @@ struct JSONReader {
         guard index < bytes.count else { throw Failure(offset: index, reason: "unterminated string") }
         if bytes[index] == UInt8(ascii: "\"") {
             defer { index += 1 }
-            return String(decoding: bytes[start..<index], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         }
-        scalars.append(contentsOf: bytes[start..<index])
+        scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -185,9 +214,26 @@ struct JSONReader {
                 break
             }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let value = smallInteger(start..<index) { return .int(value) }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         if let value = Double(text) { return .double(value) }
         throw Failure(offset: start, reason: "bad number")
+    }
+
+    /// `-?[0-9]{1,18}` without making a string (every node has a location); nil for anything
+    /// else, which the general path then reads.
+    private func smallInteger(_ range: Range<Int>) -> Int? {
+        var digits = range
+        let isNegative = bytes[range.lowerBound] == UInt8(ascii: "-")
+        if isNegative { digits = range.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for offset in digits {
+            let digit = bytes[offset] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return isNegative ? -value : value
     }
 }

@@ -57,23 +57,38 @@ public struct ParseNode: Sendable, Hashable {
         }
     }
 
-    /// Every node below this one (depth first, pre-order), this one excluded.
+    /// Every node below this one (depth first, pre-order, fields in key order), this one excluded.
     public var descendants: [ParseNode] {
         var result: [ParseNode] = []
-        func visit(_ value: ParseValue) {
-            switch value {
-            case .object:
-                if let node = value.node {
-                    result.append(node)
-                    for key in node.fields.keys.sorted() { visit(node.fields[key]!) }
-                }
-            case .list(let values):
-                values.forEach(visit)
-            default:
-                break
+        Self.appendDescendants(of: fields, to: &result)
+        return result
+    }
+
+    /// Only fields that hold an object or a list yield nodes, so only those are put in key order:
+    /// most nodes have one such field or none, and sorting every node's keys was most of the walk.
+    private static func appendDescendants(of fields: [String: ParseValue], to result: inout [ParseNode]) {
+        var containers: [(key: String, value: ParseValue)] = []
+        for field in fields {
+            switch field.value {
+            case .object, .list: containers.append(field)
+            default: break
             }
         }
-        for key in fields.keys.sorted() { visit(fields[key]!) }
-        return result
+        if containers.count > 1 { containers.sort { $0.key < $1.key } }
+        for field in containers { appendNodes(of: field.value, to: &result) }
+    }
+
+    private static func appendNodes(of value: ParseValue, to result: inout [ParseNode]) {
+        switch value {
+        case .object:
+            if let node = value.node {
+                result.append(node)
+                appendDescendants(of: node.fields, to: &result)
+            }
+        case .list(let values):
+            for value in values { appendNodes(of: value, to: &result) }
+        default:
+            break
+        }
     }
 }

@@ -17,12 +17,22 @@ extension ParseValue {
     /// struct such as a `RangeVar` held by a typed field gives a node of kind "".
     public var node: ParseNode? {
         guard case .object(let fields) = self else { return nil }
-        if fields.count == 1, let (key, value) = fields.first, key.first?.isUppercase == true,
+        if fields.count == 1, let (key, value) = fields.first, Self.startsWithUppercase(key),
             case .object(let inner) = value
         {
             return ParseNode(kind: key, fields: inner)
         }
         return ParseNode(kind: "", fields: fields)
+    }
+
+    /// `key.first?.isUppercase == true`, without Unicode's tables for the ASCII names
+    /// libpg_query writes (this runs for every node read): two ASCII bytes never join into one
+    /// character, except CR LF, which is not upper case either.
+    private static func startsWithUppercase(_ key: String) -> Bool {
+        var bytes = key.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        guard first < 0x80, (bytes.next() ?? 0) < 0x80 else { return key.first?.isUppercase == true }
+        return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
     }
 
     public var list: [ParseValue]? {

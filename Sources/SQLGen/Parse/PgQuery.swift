@@ -1,4 +1,5 @@
 import CPgQuery
+import Foundation
 
 /// PostgreSQL's own parser (libpg_query), the only SQL grammar this tool uses.
 public enum PgQuery {
@@ -36,7 +37,8 @@ public enum PgQuery {
         guard let tree = result.parse_tree else { return [] }
         let root: ParseValue
         do {
-            root = try JSONReader.parse(String(cString: tree))
+            // Read in place: the tree of a large statement is many times its text.
+            root = try JSONReader.parse(UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: strlen(tree)))
         } catch {
             throw SyntaxError(message: "could not read the parse tree: \(error)", offset: nil)
         }

@@ -8,6 +8,15 @@ struct QueryAnnotation: Sendable, Hashable {
 
     /// The words after `name:` when the comment is an annotation (`-- name: …` or `/* name: … */`), else nil.
     static func words(of comment: SQLComment) -> [Substring]? {
+        // Every comment of every query file comes here. In ASCII text (nearly all comments) each
+        // byte is a character and the whitespace characters are SQL's, so bytes answer without
+        // Unicode's tables.
+        let utf8 = comment.body.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let text = utf8.drop(while: SQLTrivia.isWhitespace)
+            guard text.starts(with: "name:".utf8) else { return nil }
+            return text.dropFirst("name:".utf8.count).split(whereSeparator: SQLTrivia.isWhitespace).map { Substring($0) }
+        }
         let text = comment.body.drop { $0.isWhitespace }
         guard text.hasPrefix("name:") else { return nil }
         return text.dropFirst("name:".count).split { $0.isWhitespace }

@@ -118,8 +118,13 @@ public enum QueryFileParser {
         guard let rewritten else { return (nil, diagnostics) }
         let tree: ParseNode
         do {
-            guard let first = try PgQuery.parse(rewritten.sql).first else { return (nil, diagnostics) }
-            tree = first.node
+            // Most queries have no macro: their text, and so their tree, is unchanged.
+            if rewritten.sql == text {
+                tree = original
+            } else {
+                guard let first = try PgQuery.parse(rewritten.sql).first else { return (nil, diagnostics) }
+                tree = first.node
+            }
         } catch {
             let at = rewritten.sourceMap.location(ofStatementOffset: error.offset ?? 0)
             return (nil, diagnostics + [.error(error.message, at: at)])

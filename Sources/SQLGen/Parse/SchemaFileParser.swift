@@ -19,28 +19,32 @@ public enum SchemaFileParser {
         } catch {
             return ([], [.error(error.message, at: file.location(ofUTF8Offset: error.offset ?? 0))])
         }
-        var statements: [SchemaStatement] = []
-        var diagnostics: [Diagnostic] = []
-        for range in ranges {
-            let (comments, tokenStart) = SQLTrivia.scanLeading(bytes, from: range.lowerBound, to: range.upperBound)
-            guard tokenStart < range.upperBound else { continue }
-            let end = SQLTrivia.trimmedEnd(bytes, from: tokenStart, to: range.upperBound)
-            let statementText = String(decoding: bytes[tokenStart..<end], as: UTF8.self)
-            do {
-                guard let parsed = try PgQuery.parse(statementText).first else { continue }
-                let leading = SQLTrivia.commentLinesDirectlyAbove(tokenStart, among: comments, in: bytes) { comment in
-                    let line = comment.docLine.lowercased()
-                    return line.hasPrefix("+goose") || line.hasPrefix("+migrate") || line.hasPrefix("migrate:")
-                }
-                statements.append(
-                    SchemaStatement(
-                        node: parsed.node, sourceMap: SourceMap(file: file, statementStartsAt: tokenStart), text: statementText,
-                        leadingComments: leading))
-            } catch {
-                diagnostics.append(.error(error.message, at: file.location(ofUTF8Offset: tokenStart + (error.offset ?? 0))))
+        // Statements parse independently of each other: spread them over the cores.
+        let parsed = ranges.concurrentMap { range in parseStatement(in: range, of: file, bytes: bytes) }
+        return (parsed.compactMap(\.statement), parsed.compactMap(\.diagnostic))
+    }
+
+    /// One statement of the up section, or the syntax error that stops it (nil, nil: only comments).
+    private static func parseStatement(in range: Range<Int>, of file: SourceFile, bytes: [UInt8]) -> (
+        statement: SchemaStatement?, diagnostic: Diagnostic?
+    ) {
+        let (comments, tokenStart) = SQLTrivia.scanLeading(bytes, from: range.lowerBound, to: range.upperBound)
+        guard tokenStart < range.upperBound else { return (nil, nil) }
+        let end = SQLTrivia.trimmedEnd(bytes, from: tokenStart, to: range.upperBound)
+        let statementText = String(decoding: bytes[tokenStart..<end], as: UTF8.self)
+        do {
+            guard let parsed = try PgQuery.parse(statementText).first else { return (nil, nil) }
+            let leading = SQLTrivia.commentLinesDirectlyAbove(tokenStart, among: comments, in: bytes) { comment in
+                let line = comment.docLine.lowercased()
+                return line.hasPrefix("+goose") || line.hasPrefix("+migrate") || line.hasPrefix("migrate:")
             }
+            let statement = SchemaStatement(
+                node: parsed.node, sourceMap: SourceMap(file: file, statementStartsAt: tokenStart), text: statementText,
+                leadingComments: leading)
+            return (statement, nil)
+        } catch {
+            return (nil, .error(error.message, at: file.location(ofUTF8Offset: tokenStart + (error.offset ?? 0))))
         }
-        return (statements, diagnostics)
     }
 
     /// The bytes of the up section: the down section and psql meta-command lines are replaced

@@ -40,55 +40,75 @@ public struct OutputDirectory: Sendable {
     /// What would change if `files` were written. Throws when a file would overwrite one the
     /// generator does not own.
     public func changes(toWrite files: [GeneratedFile]) throws(Conflict) -> [Change] {
-        let manager = FileManager.default
+        // Every owned file is read once, here; the comparisons below need no more file system calls
+        // except an existence check for a path that is not owned (a conflict, or a new file).
+        let owned = ownedFileContents()
+        let folderExists = !owned.isEmpty || FileManager.default.fileExists(atPath: url.path)
         var changes: [Change] = []
         var produced = Set<String>()
         for file in files.sorted(by: { $0.path < $1.path }) {
             produced.insert(file.path)
-            let target = url.appendingPathComponent(file.path)
-            guard let existing = try? String(contentsOf: target, encoding: .utf8) else {
-                if manager.fileExists(atPath: target.path) { throw Conflict(path: join(file.path)) }
+            guard let existing = owned[file.path] else {
+                // Not owned: a file without the header, or one that is not UTF-8 text.
+                if folderExists && FileManager.default.fileExists(atPath: url.appendingPathComponent(file.path).path) {
+                    throw Conflict(path: join(file.path))
+                }
                 changes.append(.create(path: file.path, contents: file.contents))
                 continue
             }
-            guard Self.isGenerated(existing) else { throw Conflict(path: join(file.path)) }
             if existing != file.contents {
                 changes.append(.update(path: file.path, old: existing, new: file.contents))
             }
         }
-        for path in ownedFiles() where !produced.contains(path) {
-            let old = (try? String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        for (path, old) in owned.sorted(by: { $0.key < $1.key }) where !produced.contains(path) {
             changes.append(.delete(path: path, old: old))
         }
         return changes
     }
 
-    /// Applies changes (as computed by `changes(toWrite:)`).
+    /// Applies changes (as computed by `changes(toWrite:)`). Each file is replaced in one step, so
+    /// none is ever left half-written. The files are written in parallel (they are independent);
+    /// when some cannot be, the others are still written and the first failure is thrown.
     public func apply(_ changes: [Change]) throws {
-        let manager = FileManager.default
-        for change in changes {
+        let folders = Set(
+            changes.compactMap { change -> String? in
+                if case .delete = change { return nil }
+                return url.appendingPathComponent(change.path).deletingLastPathComponent().path
+            })
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let failures = changes.concurrentMap { change -> (any Error)? in
             let target = url.appendingPathComponent(change.path)
-            switch change {
-            case .create(_, let contents), .update(_, _, let contents):
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try contents.write(to: target, atomically: true, encoding: .utf8)
-            case .delete:
-                try manager.removeItem(at: target)
+            do {
+                switch change {
+                case .create(_, let contents), .update(_, _, let contents):
+                    try TextFile.replace(target.path, with: contents)
+                case .delete:
+                    try FileManager.default.removeItem(at: target)
+                }
+                return nil
+            } catch {
+                return error
             }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
-    /// Paths (relative to the folder) of the files that carry the generated header.
-    func ownedFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { return [] }
-        var owned: [String] = []
+    /// The text of every `.swift` file below the folder that carries the generated header, by
+    /// path relative to the folder. The files are read in parallel.
+    private func ownedFileContents() -> [String: String] {
+        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { return [:] }
+        let candidates = enumerator.compactMap { ($0 as? URL).flatMap { $0.pathExtension == "swift" ? $0 : nil } }
+        let texts = candidates.concurrentMap { file in TextFile.contents(ofFile: file.path) }
+        var owned: [String: String] = [:]
         let base = url.standardizedFileURL.path + "/"
-        for case let file as URL in enumerator where file.pathExtension == "swift" {
-            guard let text = try? String(contentsOf: file, encoding: .utf8), Self.isGenerated(text) else { continue }
+        for (file, text) in zip(candidates, texts) {
+            guard let text, Self.isGenerated(text) else { continue }
             let full = file.standardizedFileURL.path
-            owned.append(full.hasPrefix(base) ? String(full.dropFirst(base.count)) : file.lastPathComponent)
+            owned[full.hasPrefix(base) ? String(full.dropFirst(base.count)) : file.lastPathComponent] = text
         }
-        return owned.sorted()
+        return owned
     }
 
     static func isGenerated(_ text: String) -> Bool {

@@ -74,16 +74,17 @@ public enum Pipeline {
 
         let schemaFailed = diagnostics.containsErrors
 
-        // Parse and analyze the queries.
-        var parsedQueries: [ParsedQuery] = []
-        for file in queryFiles {
-            let parsed = QueryFileParser.parse(file)
-            parsedQueries += parsed.queries
-            diagnostics += parsed.diagnostics
-        }
+        // Parse and analyze the queries, file by file on all cores. A file's parse trees are
+        // freed by the worker that analyzed them, not all at the end by one thread.
         // Against a schema that failed to load, every query error would be a knock-on of the
         // schema's; report the schema's own errors and leave the queries for the next run.
-        let analyzed = schemaFailed ? (queries: [], diagnostics: []) : Analyzer(catalog: built.catalog).analyze(parsedQueries)
+        let analyzer = schemaFailed ? nil : Analyzer(catalog: built.catalog)
+        let perFile = queryFiles.concurrentMap { file in
+            let parsed = QueryFileParser.parse(file)
+            return (diagnostics: parsed.diagnostics, outcomes: analyzer.map { parsed.queries.map($0.outcome) } ?? [])
+        }
+        for file in perFile { diagnostics += file.diagnostics }
+        let analyzed = Analyzer.collect(perFile.flatMap(\.outcomes))
         diagnostics += analyzed.diagnostics
 
         // Emit only from a clean analysis: code from half-understood SQL would mislead.
@@ -119,11 +120,10 @@ public enum Pipeline {
             return []
         }
         var files: [SourceFile] = []
-        for input in inputs {
-            do {
-                files.append(try input.read())
-            } catch {
-                diagnostics += error.diagnostics
+        for result in inputs.concurrentMap({ input in Swift.Result { () throws(ConfigError) in try input.read() } }) {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): diagnostics += error.diagnostics
             }
         }
         return files

@@ -89,4 +89,21 @@ import Testing
         #expect(SwiftStringLiteral.needsMultiLine("a\nb"))
         #expect(!SwiftStringLiteral.needsMultiLine("a b"))
     }
+
+    /// Characters, not bytes, decide lines and trailing spaces: CR LF is one character, and a
+    /// prepended concatenation mark (U+0600) takes the space after it into its character.
+    @Test(arguments: [
+        ("a\r\nb", #""a\r\nb""#, [#"a\r\u{a}b"#]),
+        ("a\n\r\n\r", #""a\n\r\n\r""#, ["a", #"\r\u{a}\r"#]),
+        ("x \u{301}  \ny", "\"x \u{301}  \\ny\"", ["x \u{301} \\u{20}", "y"]),
+        ("tab\t \n", #""tab\t \n""#, [#"tab\t\u{20}"#, ""]),
+        ("\"\u{301}\\\u{301}", "\"\\\"\u{301}\\\\\u{301}\"", ["\"\u{301}\\\\\u{301}"]),
+        ("é\u{7F}\u{1}\u{1B}\0end", "\"é\\u{7f}\\u{1}\\u{1b}\\0end\"", [#"é\u{7f}\u{1}\u{1b}\u{0}end"#]),
+        ("\u{600} ", "\"\u{600} \"", ["\u{600} "]),
+        ("\u{600}  ", "\"\u{600}  \"", ["\u{600} \\u{20}"]),
+    ])
+    func escapesByCharacter(text: String, singleLine: String, body: [String]) {
+        #expect(SwiftStringLiteral.singleLine(text) == singleLine)
+        #expect(SwiftStringLiteral.multiLineBody(text) == ["\"\"\""] + body + ["\"\"\""])
+    }
 }

@@ -46,4 +46,26 @@ import Testing
         #expect(file.location(ofUTF8Offset: 16) == SourceLocation(file: "q.sql", line: 3, column: 1))
         #expect(file.location(ofUTF8Offset: 23) == SourceLocation(file: "q.sql", line: 3, column: 8))
     }
+
+    /// Pre-order, each node's fields in key order, as a walk that sorts every node's keys visits them.
+    @Test func descendantsArePreOrderWithFieldsInKeyOrder() throws {
+        let sql = """
+            SELECT a.id, count(*) AS n, coalesce(max(b.x), 0) + 1 FROM a LEFT JOIN b ON b.a_id = a.id
+            WHERE a.owner = $1 AND b.kind IN ('x', 'y') GROUP BY a.id HAVING count(*) > 2 ORDER BY 2 DESC LIMIT 5
+            """
+        let tree = try #require(try PgQuery.parse(sql).first).node
+        func reference(_ fields: [String: ParseValue]) -> [ParseNode] {
+            func visit(_ value: ParseValue) -> [ParseNode] {
+                switch value {
+                case .object: return value.node.map { [$0] + reference($0.fields) } ?? []
+                case .list(let values): return values.flatMap(visit)
+                default: return []
+                }
+            }
+            return fields.keys.sorted().flatMap { visit(fields[$0]!) }
+        }
+        let expected = reference(tree.fields)
+        #expect(expected.count > 40)
+        #expect(tree.descendants == expected)
+    }
 }
