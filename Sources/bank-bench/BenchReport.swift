@@ -25,6 +25,8 @@ struct BenchReport: Sendable, Codable {
         var clients: [Int]
         var workloads: [String]
         var pool: String
+        /// Where the Swift variants' tasks ran.
+        var executor: String
     }
 
     var machine: Machine
@@ -98,7 +100,8 @@ struct BenchReport: Sendable, Codable {
             "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date), "
                 + "load average \(machine.loadAverageAtStart) → \(machine.loadAverageAtEnd ?? "?"); "
                 + "data cells: \(settings.rounds) interleaved slices of \(settings.sliceSeconds) s per variant, "
-                + "each after \(settings.warmupSeconds) s warm-up; HTTP cells: \(settings.durationSeconds) s; pool: \(settings.pool)")
+                + "each after \(settings.warmupSeconds) s warm-up; HTTP cells: \(settings.durationSeconds) s; pool: \(settings.pool); "
+                + "Swift tasks on: \(settings.executor)")
         return lines.joined(separator: "\n")
     }
 
