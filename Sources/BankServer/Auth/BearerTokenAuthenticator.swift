@@ -36,10 +36,11 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
     ///
     /// - Throws: ``APIError`` 401.
     func authenticate(authorization: String?, context: Context) async throws(APIError) -> TokenPayload {
-        guard let authorization, !authorization.allSatisfy(\.isWhitespace) else {
+        // No field at all: no header, an empty one, or only white space.
+        let fields = authorization.map(Self.fields(of:)) ?? []
+        guard !fields.isEmpty else {
             throw .unauthorized("authorization header is not provided")
         }
-        let fields = authorization.split(whereSeparator: \.isWhitespace)
         guard fields.count == 2 else {
             throw .unauthorized("invalid authorization header format")
         }
@@ -60,5 +61,19 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
             context.logger.debug("token refused", metadata: ["reason": .string(String(reflecting: error))])
             throw .unauthorized(TokenError.invalid.description)
         }
+    }
+
+    /// The header's fields, split at white space (`Character.isWhitespace`).
+    ///
+    /// Splitting by `Character` segments the ~300-character token into grapheme clusters and looks
+    /// up each one's Unicode properties: 6% of the server's CPU for `GET /accounts/{id}` in a
+    /// profile under load. A header that is all ASCII (every real one) has no multi-scalar cluster
+    /// but `\r\n`, and its white space is exactly tab through carriage return, and space, so
+    /// splitting its bytes gives the same fields; anything else takes the `Character` path.
+    static func fields(of header: String) -> [Substring] {
+        guard header.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return header.split(whereSeparator: \.isWhitespace)
+        }
+        return header.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { Substring($0) }
     }
 }
