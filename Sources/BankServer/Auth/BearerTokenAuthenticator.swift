@@ -15,14 +15,25 @@ import HummingbirdAuth
 /// | not exactly two space-separated fields | invalid authorization header format |
 /// | a scheme other than `Bearer` (any case) | unsupported authorization type basic |
 /// | a token that fails verification | token is invalid / token has expired |
+///
+/// A token that verified is remembered (``VerifiedTokenCache``): the signature is checked once
+/// per token instead of once per request, the expiry still on every request.
 public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddleware where Context.Identity == TokenPayload {
     /// The scheme, compared case-insensitively as HTTP requires (RFC 9110 §11.1).
     static var scheme: String { "bearer" }
 
     let tokenMaker: any TokenMaker
+    /// Tokens this authenticator has verified, so a session's later requests skip the signature
+    /// check (``VerifiedTokenCache`` says why that accepts nothing more).
+    let verifiedTokens: VerifiedTokenCache
 
     public init(tokenMaker: any TokenMaker) {
+        self.init(tokenMaker: tokenMaker, verifiedTokens: VerifiedTokenCache())
+    }
+
+    init(tokenMaker: any TokenMaker, verifiedTokens: VerifiedTokenCache) {
         self.tokenMaker = tokenMaker
+        self.verifiedTokens = verifiedTokens
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -51,8 +62,14 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
             let shown = type.count <= 20 && type.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) ? type : "given"
             throw .unauthorized("unsupported authorization type \(shown)")
         }
+        let token = String(fields[1])
+        if let payload = verifiedTokens.payload(for: token) {
+            return payload
+        }
         do {
-            return try await tokenMaker.verifyToken(String(fields[1]))
+            let payload = try await tokenMaker.verifyToken(token)
+            verifiedTokens.insert(token, payload: payload)
+            return payload
         } catch let error as TokenError {
             context.logger.debug("token refused", metadata: ["reason": .string(error.debugDescription)])
             throw .unauthorized(error.description)
