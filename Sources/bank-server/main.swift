@@ -1,6 +1,8 @@
 import BankServer
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 
 // `bank-server`: the bank's HTTP server (BankServer does the work). Settings come from the
 // environment and from `app.env` in the working directory; logs go to standard error at LOG_LEVEL.
@@ -39,5 +41,17 @@ func fail(_ message: String) -> Int32 {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     return 1
 }
+
+// First, before any task is enqueued: NIO's event loops become Swift Concurrency's global
+// executor, so a route resumes on the event loop its I/O completed on instead of hopping to the
+// cooperative pool and back at every await (Hummingbird's advice for servers). That requires that
+// nothing blocks a thread; bcrypt, the one slow blocking call, runs on NIO's thread pool. If another
+// hook is already installed, the default executor stays and the server works as before.
+//
+// There is one loop per core unless NIO_SINGLETON_GROUP_LOOP_COUNT says otherwise. On a 2-core
+// host shared with PostgreSQL, 1 loop measured 10-15% less CPU per request at the same throughput
+// (no wake-up of the other loop at every query); the default stays, as a host whose database runs
+// elsewhere can use both cores.
+NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 exit(await runServer())

@@ -35,13 +35,14 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         }
     }
 
-    let clientConfiguration: PostgresClient.Configuration
+    var clientConfiguration: PostgresClient.Configuration
     do {
         clientConfiguration = try config.database.clientConfiguration()
     } catch {
         // ServerConfig checked this already; a certificate file removed since is still a setting's fault.
         throw ConfigError("\(ServerConfig.Key.dbSource): \(error)")
     }
+    clientConfiguration.options.useFixedPool(connections: options.databaseConnections)
     let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     let dependencies = BankServerDependencies(
         config: config,

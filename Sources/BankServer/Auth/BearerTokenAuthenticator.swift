@@ -15,14 +15,25 @@ import HummingbirdAuth
 /// | not exactly two space-separated fields | invalid authorization header format |
 /// | a scheme other than `Bearer` (any case) | unsupported authorization type basic |
 /// | a token that fails verification | token is invalid / token has expired |
+///
+/// A token that verified is remembered (``VerifiedTokenCache``): the signature is checked once
+/// per token instead of once per request, the expiry still on every request.
 public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddleware where Context.Identity == TokenPayload {
     /// The scheme, compared case-insensitively as HTTP requires (RFC 9110 §11.1).
     static var scheme: String { "bearer" }
 
     let tokenMaker: any TokenMaker
+    /// Tokens this authenticator has verified, so a session's later requests skip the signature
+    /// check (``VerifiedTokenCache`` says why that accepts nothing more).
+    let verifiedTokens: VerifiedTokenCache
 
     public init(tokenMaker: any TokenMaker) {
+        self.init(tokenMaker: tokenMaker, verifiedTokens: VerifiedTokenCache())
+    }
+
+    init(tokenMaker: any TokenMaker, verifiedTokens: VerifiedTokenCache) {
         self.tokenMaker = tokenMaker
+        self.verifiedTokens = verifiedTokens
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -36,10 +47,11 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
     ///
     /// - Throws: ``APIError`` 401.
     func authenticate(authorization: String?, context: Context) async throws(APIError) -> TokenPayload {
-        guard let authorization, !authorization.allSatisfy(\.isWhitespace) else {
+        // No field at all: no header, an empty one, or only white space.
+        let fields = authorization.map(Self.fields(of:)) ?? []
+        guard !fields.isEmpty else {
             throw .unauthorized("authorization header is not provided")
         }
-        let fields = authorization.split(whereSeparator: \.isWhitespace)
         guard fields.count == 2 else {
             throw .unauthorized("invalid authorization header format")
         }
@@ -50,8 +62,14 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
             let shown = type.count <= 20 && type.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) ? type : "given"
             throw .unauthorized("unsupported authorization type \(shown)")
         }
+        let token = String(fields[1])
+        if let payload = verifiedTokens.payload(for: token) {
+            return payload
+        }
         do {
-            return try await tokenMaker.verifyToken(String(fields[1]))
+            let payload = try await tokenMaker.verifyToken(token)
+            verifiedTokens.insert(token, payload: payload)
+            return payload
         } catch let error as TokenError {
             context.logger.debug("token refused", metadata: ["reason": .string(error.debugDescription)])
             throw .unauthorized(error.description)
@@ -60,5 +78,19 @@ public struct BearerTokenAuthenticator<Context: AuthRequestContext>: RouterMiddl
             context.logger.debug("token refused", metadata: ["reason": .string(String(reflecting: error))])
             throw .unauthorized(TokenError.invalid.description)
         }
+    }
+
+    /// The header's fields, split at white space (`Character.isWhitespace`).
+    ///
+    /// Splitting by `Character` segments the ~300-character token into grapheme clusters and looks
+    /// up each one's Unicode properties: 6% of the server's CPU for `GET /accounts/{id}` in a
+    /// profile under load. A header that is all ASCII (every real one) has no multi-scalar cluster
+    /// but `\r\n`, and its white space is exactly tab through carriage return, and space, so
+    /// splitting its bytes gives the same fields; anything else takes the `Character` path.
+    static func fields(of header: String) -> [Substring] {
+        guard header.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return header.split(whereSeparator: \.isWhitespace)
+        }
+        return header.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { Substring($0) }
     }
 }

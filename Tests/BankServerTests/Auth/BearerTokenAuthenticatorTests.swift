@@ -89,6 +89,18 @@ struct BearerTokenAuthenticatorTests {
         }
     }
 
+    @Test(
+        "the header's fields are those of splitting its Characters at white space",
+        arguments: [
+            "Bearer abc", "  Bearer\tabc  ", "Bearer\r\nabc", "Bearer\u{0B}abc\u{0C}", "Bearer\nabc\r", "", " \t ", "a b c",
+            "Bearer", "\u{1C}Bearer abc\u{1F}", "Bearer\u{A0}abc", "Bearer\u{2003}abc", "Bearer é", "Bearer a\u{301} b",
+            "Bearer\u{85}abc", "\u{3000}", "e\u{301}\r\n x",
+        ])
+    func fields(header: String) {
+        let fields = BearerTokenAuthenticator<BankRequestContext>.fields(of: header)
+        #expect(fields == header.split(whereSeparator: \.isWhitespace))
+    }
+
     @Test("a token of the other maker kind is invalid")
     func crossMaker() async throws {
         let paseto = try await MakerKind.pasetoV4Public.make()

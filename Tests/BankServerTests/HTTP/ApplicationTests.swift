@@ -25,6 +25,8 @@ struct ApplicationTests {
         var options = ApplicationOptions()
         options.logger = recorder.makeLogger()
         options.passwordHasher = PasswordHasher(cost: 4)
+        // The pool opens all its connections at start; these tests need one at a time.
+        options.databaseConnections = 2
         options.openAPIDocumentPath = openAPIPath ?? repositoryRoot.appendingPathComponent("openapi.yaml").path
         return options
     }

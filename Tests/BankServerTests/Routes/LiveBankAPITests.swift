@@ -20,6 +20,8 @@ struct LiveBankAPITests {
             var options = ApplicationOptions()
             options.logger = LogRecorder().makeLogger()
             options.passwordHasher = PasswordHasher(cost: 4)
+            // The pool opens all its connections at start; stay within the test's connection budget.
+            options.databaseConnections = 2
             options.mailer = RecordingMailer()
             options.tokenMaker = PasetoV4PublicMaker(privateKey: Curve25519.Signing.PrivateKey())
             let app = try await buildApplication(config: config, options: options)
