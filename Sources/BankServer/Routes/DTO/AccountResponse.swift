@@ -19,3 +19,18 @@ public struct AccountResponse: Codable, Sendable, Equatable, ResponseEncodable {
         self.createdAt = account.createdAt
     }
 }
+
+extension AccountResponse: JSONObjectWritable {
+    func writeJSONFields(to json: inout JSONObjectWriter) {
+        json.field("balance", balance)
+        json.field("created_at", createdAt)
+        json.field("currency", currency)
+        json.field("id", id)
+        json.field("owner", owner)
+    }
+
+    /// Written by ``JSONObjectWriter``: `GET /accounts/{id}` sends one per request.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONObjectWriter.response(self)
+    }
+}

@@ -23,3 +23,12 @@ public struct EntryResponse: Codable, Sendable, Equatable {
         case createdAt
     }
 }
+
+extension EntryResponse: JSONObjectWritable {
+    func writeJSONFields(to json: inout JSONObjectWriter) {
+        json.field("account_id", accountID)
+        json.field("amount", amount)
+        json.field("created_at", createdAt)
+        json.field("id", id)
+    }
+}

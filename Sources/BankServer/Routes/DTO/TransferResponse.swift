@@ -25,3 +25,13 @@ public struct TransferResponse: Codable, Sendable, Equatable {
         case createdAt
     }
 }
+
+extension TransferResponse: JSONObjectWritable {
+    func writeJSONFields(to json: inout JSONObjectWriter) {
+        json.field("amount", amount)
+        json.field("created_at", createdAt)
+        json.field("from_account_id", fromAccountID)
+        json.field("id", id)
+        json.field("to_account_id", toAccountID)
+    }
+}

@@ -17,3 +17,18 @@ public struct TransferResultResponse: Codable, Sendable, Equatable, ResponseEnco
         self.toEntry = EntryResponse(result.toEntry)
     }
 }
+
+extension TransferResultResponse: JSONObjectWritable {
+    func writeJSONFields(to json: inout JSONObjectWriter) {
+        json.field("from_account", fromAccount)
+        json.field("from_entry", fromEntry)
+        json.field("to_account", toAccount)
+        json.field("to_entry", toEntry)
+        json.field("transfer", transfer)
+    }
+
+    /// Written by ``JSONObjectWriter``: `POST /transfers` sends one per request.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONObjectWriter.response(self, capacity: 1024)
+    }
+}
