@@ -37,6 +37,9 @@ public struct BankRequestDecoder: RequestDecoder {
     /// Whether a `Content-Type` value is `application/json`, ignoring case and parameters.
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
+        // What nearly every client sends, without the splitting, trimming and lower-casing below:
+        // they were 1% of the server's CPU per POST /transfers in a profile under load.
+        if contentType == "application/json" { return true }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
         return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }
