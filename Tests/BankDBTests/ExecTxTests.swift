@@ -56,6 +56,23 @@ import Testing
         }
     }
 
+    /// The same through the raw connection: a statement the generated queries do not cover fails,
+    /// the body swallows it; COMMIT's outcome is read, so the lost work is an error.
+    @Test func aSwallowedFailureOnTheRawConnectionIsAnErrorToo() async throws {
+        try await BankTestDatabase.with { db async throws in
+            let store = db.store()
+            let newcomer = RandomData.username()
+            await #expect(throws: StoreError.database(DatabaseFailure(sqlState: "25P02", underlying: CancellationError()))) {
+                try await store.execTx { q in
+                    _ = try await q.makeUser(username: newcomer)
+                    let connection = try Self.connection(q)
+                    _ = try? await connection.query("SELECT 1 / 0", logger: BankTestDatabase.logger).collect()
+                }
+            }
+            #expect(try await store.getUser(username: newcomer) == nil)
+        }
+    }
+
     /// A real 40001: the body reads (taking its snapshot), another connection commits a change to
     /// the row, the body writes it. The second attempt runs without interference and succeeds.
     @Test(arguments: [IsolationLevel.repeatableRead, .serializable])
@@ -226,6 +243,6 @@ import Testing
 
     /// The transaction's own connection, for statements the generated queries do not have.
     private static func connection(_ q: Queries) throws -> PostgresConnection {
-        try #require(q.db as? PostgresConnection)
+        try #require((q.db as? TransactionConnection)?.connection)
     }
 }

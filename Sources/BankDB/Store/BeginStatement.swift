@@ -2,8 +2,8 @@ import PostgresNIO
 
 /// `BEGIN ISOLATION LEVEL …` as prepared statements, one per level: after a connection's first
 /// transaction at a level, starting the next costs a Bind/Execute instead of a Parse/Bind/Execute
-/// (what pgbench's `-M prepared` does). COMMIT and ROLLBACK stay unprepared: in postgres-nio 1.33.2
-/// only the `query` API reports the command tag, which tells a COMMIT from a rollback.
+/// (what pgbench's `-M prepared` does). ROLLBACK stays unprepared, and so does a COMMIT whose outcome
+/// must be read (`TransactionConnection` says when).
 enum BeginStatement {
     struct ReadCommitted: RowlessStatement {
         static let name = "BankDB.BeginStatement.ReadCommitted"
@@ -28,6 +28,13 @@ enum BeginStatement {
         case .serializable: try await Serializable().run(on: connection, logger: logger)
         }
     }
+}
+
+/// COMMIT as a prepared statement, for transactions in which nothing can have failed (see
+/// `TransactionConnection`): it cannot tell a commit from a rollback.
+struct CommitStatement: RowlessStatement {
+    static let name = "BankDB.CommitStatement"
+    static let sql = "COMMIT"
 }
 
 /// A prepared statement without parameters or rows. (Each declares `name` as a constant: postgres-nio's

@@ -50,9 +50,10 @@ extension SQLStore {
     private func runTransaction<T: Sendable>(isolation: IsolationLevel, _ body: @Sendable (Queries) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await BeginStatement.run(isolation, on: connection, logger: logger)
+            let transaction = TransactionConnection(connection)
             let value: T
             do {
-                value = try await body(Queries(connection, logger: logger))
+                value = try await body(Queries(transaction, logger: logger))
             } catch {
                 do {
                     try await execute("ROLLBACK", on: connection)
@@ -64,8 +65,14 @@ extension SQLStore {
                 throw error
             }
             // A failing COMMIT has already ended the transaction on the server (40001 lands here
-            // under SERIALIZABLE). A COMMIT that reports ROLLBACK means `body` swallowed an error
-            // and the server discarded the work: that must not look like success.
+            // under SERIALIZABLE). When no statement failed and the raw connection was not used,
+            // nothing can have aborted the transaction: a prepared COMMIT ends it.
+            guard transaction.mayHaveAborted else {
+                try await CommitStatement().run(on: connection, logger: logger)
+                return value
+            }
+            // A COMMIT that reports ROLLBACK means `body` swallowed an error and the server
+            // discarded the work: that must not look like success.
             let tag = try await execute("COMMIT", on: connection)
             guard tag == "COMMIT" else {
                 throw StoreError.database(DatabaseFailure(sqlState: "25P02", underlying: TransactionRolledBackError()))
