@@ -137,6 +137,12 @@ let package = Package(
 
         // MARK: Tests
 
+        // Helpers shared by the test targets that talk to PostgreSQL (never imported by Sources).
+        .target(
+            name: "PostgresTestSupport",
+            path: "Tests/PostgresTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SQLGenTests",
             dependencies: ["SQLGen"],
@@ -145,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BankDBTests",
-            dependencies: ["BankDB", "Migrations"],
+            dependencies: ["BankDB", "Migrations", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -158,6 +164,7 @@ let package = Package(
             dependencies: [
                 "BankServer",
                 "Migrations",
+                "PostgresTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Migrations
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 /// A fresh database with the bank's migrations applied, and a running `PostgresClient` on it.
@@ -10,6 +11,8 @@ import Testing
 struct BankTestDatabase: Sendable {
     static let defaultURL = "postgresql://root:secret@127.0.0.1:5432/simple_bank?sslmode=disable"
     static let logger = Logger(label: "bankdb-tests", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// BankDBTests' share of the server's 200 connections.
+    static let connectionBudget = ConnectionBudget(capacity: 120)
     /// The repository's migrations folder.
     static let migrationsFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -55,8 +58,8 @@ struct BankTestDatabase: Sendable {
     static func with<T: Sendable>(maxConnections: Int = 6, _ body: @Sendable (BankTestDatabase) async throws -> T) async throws -> T {
         // The pool, the admin connection and the migrator's.
         let budget = maxConnections + 2
-        await ConnectionBudget.shared.acquire(budget)
-        defer { Task { await ConnectionBudget.shared.release(budget) } }
+        await BankTestDatabase.connectionBudget.acquire(budget)
+        defer { Task { await BankTestDatabase.connectionBudget.release(budget) } }
         let server = try serverURL
         let name = "bankdb_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let admin: PostgresConnection

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Migrations
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 /// A fresh database with the bank's migrations applied and a running `PostgresClient` on it,
@@ -10,6 +11,8 @@ import Testing
 struct RouteTestDatabase: Sendable {
     static let defaultURL = "postgresql://root:secret@127.0.0.1:5432/simple_bank?sslmode=disable"
     static let logger = Logger(label: "route-tests", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The route tests' share of the server's 200 connections (BankDBTests, in the same process, has its own).
+    static let connectionBudget = ConnectionBudget(capacity: 50)
     static let migrationsFolder = repositoryRoot.appendingPathComponent("db/migration").path
 
     /// The server: `DATABASE_URL` (make test sets it), else the project's local cluster.
@@ -42,8 +45,8 @@ struct RouteTestDatabase: Sendable {
         let maxConnections = 3
         // The pool, the admin connection and the migrator's.
         let budget = maxConnections + 2
-        await RouteConnectionBudget.shared.acquire(budget)
-        defer { Task { await RouteConnectionBudget.shared.release(budget) } }
+        await RouteTestDatabase.connectionBudget.acquire(budget)
+        defer { Task { await RouteTestDatabase.connectionBudget.release(budget) } }
         let server = try serverURL
         let name = "bankserver_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let admin: PostgresConnection
@@ -82,40 +85,5 @@ struct RouteTestDatabase: Sendable {
         _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger).collect()
         try? await admin.close()
         return try outcome.get()
-    }
-}
-
-/// Caps the PostgreSQL connections the route tests hold at once: Swift Testing runs them in
-/// parallel, the server allows 200 connections, and BankDBTests in the same process has its own cap.
-actor RouteConnectionBudget {
-    static let shared = RouteConnectionBudget(capacity: 50)
-
-    private let capacity: Int
-    private var available: Int
-    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        self.available = capacity
-    }
-
-    /// Waits until `count` connections are free and takes them.
-    func acquire(_ count: Int) async {
-        let count = min(count, capacity)
-        if waiters.isEmpty && available >= count {
-            available -= count
-            return
-        }
-        await withCheckedContinuation { waiters.append((count, $0)) }
-    }
-
-    func release(_ count: Int) {
-        available += min(count, capacity)
-        // In arrival order, so nobody waits forever.
-        while let first = waiters.first, first.count <= available {
-            available -= first.count
-            waiters.removeFirst()
-            first.continuation.resume()
-        }
     }
 }

@@ -1,20 +1,18 @@
-/// Caps the PostgreSQL connections the test process holds at once. Swift Testing runs tests in
+/// Caps the PostgreSQL connections a test target holds at once. Swift Testing runs tests in
 /// parallel, each on its own database and pool; the server allows 200 connections in all (and other
 /// test targets share it), so a test first reserves what its pool may open, first come first served.
-actor ConnectionBudget {
-    static let shared = ConnectionBudget(capacity: 120)
-
+public actor ConnectionBudget {
     private let capacity: Int
     private var available: Int
     private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
         self.available = capacity
     }
 
     /// Waits until `count` connections are free and takes them (at most the whole budget).
-    func acquire(_ count: Int) async {
+    public func acquire(_ count: Int) async {
         let count = min(count, capacity)
         if waiters.isEmpty && available >= count {
             available -= count
@@ -23,7 +21,7 @@ actor ConnectionBudget {
         await withCheckedContinuation { waiters.append((count, $0)) }
     }
 
-    func release(_ count: Int) {
+    public func release(_ count: Int) {
         available += min(count, capacity)
         // In arrival order, so a test that needs many connections is not overtaken forever.
         while let first = waiters.first, first.count <= available {
