@@ -44,7 +44,7 @@ struct DataRunner: Sendable {
         /// Client CPU seconds over the measured windows.
         var cpuSeconds = 0.0
         var pgbenchAverageMs: [Double] = []
-        var money: MoneyCheck?
+        var moneyChecks: [MoneyCheck] = []
     }
 
     func measure(workload: String, clients: Int, into report: inout BenchReport) async throws {
@@ -70,7 +70,7 @@ struct DataRunner: Sendable {
                         negativeBalances: after.negativeBalances, transfersAdded: after.transfers - before.transfers,
                         entriesAdded: after.entries - before.entries, transfersCommittedByClients: committed)
                     if !check.holds { say("  " + check.line) }
-                    tally.money = tally.money.map { $0.followed(by: check) } ?? check
+                    tally.moneyChecks.append(check)
                 }
                 tallies[variant] = tally
             }
@@ -91,7 +91,7 @@ struct DataRunner: Sendable {
                 report.notes.append("\(workload) × \(clients) \(variant): \(tally.errors) errors, first: \(error)")
                 say("  first error: \(error)")
             }
-            if let money = tally.money {
+            if let money = MoneyCheck(merging: tally.moneyChecks) {
                 say("  " + money.line)
                 report.moneyChecks.append(money)
             }

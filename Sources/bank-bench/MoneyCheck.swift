@@ -9,7 +9,7 @@ struct MoneyCheck: Sendable, Codable {
     var entriesAdded: Int64
     /// Transfers the Swift clients saw committed (nil for pgbench and wrk, which only count).
     var transfersCommittedByClients: Int64?
-    /// Slices (of several merged with `followed(by:)`) that broke the invariant on their own.
+    /// Slices (of several merged with `init(merging:)`) that broke the invariant on their own.
     var brokenSlices = 0
 
     /// Total unchanged, no negative balance, two entries per transfer, and every committed
@@ -24,21 +24,22 @@ struct MoneyCheck: Sendable, Codable {
         return "money invariant [\(workload)]: \(holds ? "OK" : "VIOLATED") — total \(totalBefore) → \(totalAfter), "
             + "negative balances \(negativeBalances), transfers +\(transfersAdded), entries +\(entriesAdded)\(committed)"
     }
+}
 
-    /// This check and a later one of the same variant as one: from this one's total before to the
-    /// later one's total after, with the rows both added.
-    func followed(by later: MoneyCheck) -> MoneyCheck {
-        var merged = self
-        merged.totalAfter = later.totalAfter
-        merged.negativeBalances = max(negativeBalances, later.negativeBalances)
-        merged.transfersAdded += later.transfersAdded
-        merged.entriesAdded += later.entriesAdded
-        merged.transfersCommittedByClients = transfersCommittedByClients.flatMap { mine in
-            later.transfersCommittedByClients.map { mine + $0 }
+extension MoneyCheck {
+    /// One variant's slice checks, in order, as one: from the first one's total before to the last
+    /// one's total after, with the rows they all added. A slice that broke the invariant keeps the
+    /// whole check broken, even if a later one happened to even the total out again.
+    init?(merging slices: [MoneyCheck]) {
+        guard var merged = slices.first, let last = slices.last else { return nil }
+        merged.totalAfter = last.totalAfter
+        merged.negativeBalances = slices.map(\.negativeBalances).max() ?? 0
+        merged.transfersAdded = slices.reduce(0) { $0 + $1.transfersAdded }
+        merged.entriesAdded = slices.reduce(0) { $0 + $1.entriesAdded }
+        merged.transfersCommittedByClients = slices.reduce(Int64?.some(0)) { sum, slice in
+            sum.flatMap { total in slice.transfersCommittedByClients.map { total + $0 } }
         }
-        // A slice that broke the invariant keeps the whole check broken, even if a later one
-        // happened to even the total out again.
-        merged.brokenSlices = (holds ? 0 : max(brokenSlices, 1)) + (later.holds ? 0 : max(later.brokenSlices, 1))
-        return merged
+        merged.brokenSlices = slices.filter { !$0.holds }.count
+        self = merged
     }
 }
