@@ -94,6 +94,24 @@ import Testing
         }
     }
 
+    /// `Queries` keeps postgres-nio's two types as themselves to call them specialised; a `DBTX` of
+    /// any other type must still receive every statement, rows and counts alike.
+    @Test func aCustomDBTXReceivesEveryStatement() async throws {
+        try await BankTestDatabase.with { db in
+            let recorder = StatementRecorder(base: db.client)
+            let queries = Queries(recorder)
+            _ = try await queries.createUser(username: "fay", hashedPassword: "h", fullName: "Fay F", email: "fay@example.com")
+            let account = try await queries.createAccount(owner: "fay", balance: 7, currency: "USD")
+            #expect(try await queries.getAccount(id: account.id) == account)
+            #expect(try await queries.blockUserSessions(username: "fay") == 0)
+            #expect(
+                recorder.names == [
+                    Queries.CreateUserStatement.name, Queries.CreateAccountStatement.name, Queries.GetAccountStatement.name,
+                    Queries.BlockUserSessionsStatement.name,
+                ])
+        }
+    }
+
     /// The generated statements name themselves with a constant; it must be the name postgres-nio's
     /// default would compute, so connections keep one prepared statement per query as before.
     @Test func statementNamesAreTheNamesPostgresNIOWouldDerive() {
@@ -104,5 +122,27 @@ import Testing
         check(Queries.PostTransferStatement.self)
         check(Queries.UpdateUserStatement.self)
         check(Queries.BlockUserSessionsStatement.self)
+    }
+}
+
+/// A `DBTX` that notes each statement's name and passes it on to the pool.
+private final class StatementRecorder: DBTX {
+    let base: PostgresClient
+    private let recorded = Recorder<String>()
+
+    init(base: PostgresClient) {
+        self.base = base
+    }
+
+    var names: [String] { recorded.values }
+
+    func executePrepared<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row] {
+        recorded.append(Statement.name)
+        return try await base.executePrepared(statement, logger: logger)
+    }
+
+    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+        recorded.append(Statement.name)
+        return try await base.affectedRowCount(statement, logger: logger)
     }
 }

@@ -52,10 +52,42 @@ extension PostgresClient: DBTX {
 public struct Queries: Sendable {
     public let db: any DBTX
     public let logger: Logger
+    let runner: DBTXRunner
 
     public init(_ db: any DBTX, logger: Logger = Logger(label: "BankDB.Queries")) {
         self.db = db
         self.logger = logger
+        switch db {
+        case let client as PostgresClient: self.runner = .client(client)
+        case let connection as PostgresConnection: self.runner = .connection(connection)
+        default: self.runner = .other(db)
+        }
+    }
+
+    /// `db` as its concrete type when it is one of postgres-nio's, so that the query methods' calls
+    /// are specialised for their statements instead of going through the generic witness of `any DBTX`.
+    enum DBTXRunner: Sendable {
+        case client(PostgresClient)
+        case connection(PostgresConnection)
+        case other(any DBTX)
+    }
+
+    /// `db.executePrepared(_:logger:)` with this handle's logger.
+    func executePrepared<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row] {
+        switch self.runner {
+        case .client(let client): try await client.executePrepared(statement, logger: self.logger)
+        case .connection(let connection): try await connection.executePrepared(statement, logger: self.logger)
+        case .other(let db): try await db.executePrepared(statement, logger: self.logger)
+        }
+    }
+
+    /// `db.affectedRowCount(_:logger:)` with this handle's logger.
+    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Int {
+        switch self.runner {
+        case .client(let client): try await client.affectedRowCount(statement, logger: self.logger)
+        case .connection(let connection): try await connection.affectedRowCount(statement, logger: self.logger)
+        case .other(let db): try await db.affectedRowCount(statement, logger: self.logger)
+        }
     }
 }
 

@@ -49,7 +49,7 @@ extension Queries {
     ///
     /// Throws `NoRowsError` if the server returns no row.
     public func createAccount(owner: String, balance: Int64, currency: String) async throws -> Account {
-        let rows = try await self.db.executePrepared(CreateAccountStatement(owner: owner, balance: balance, currency: currency), logger: self.logger)
+        let rows = try await self.executePrepared(CreateAccountStatement(owner: owner, balance: balance, currency: currency))
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateAccount")
         }
@@ -89,7 +89,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func getAccount(id: Int64) async throws -> Account? {
-        try await self.db.executePrepared(GetAccountStatement(id: id), logger: self.logger).first
+        try await self.executePrepared(GetAccountStatement(id: id)).first
     }
 }
 
@@ -130,7 +130,7 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func getAccountForUpdate(id: Int64) async throws -> Account? {
-        try await self.db.executePrepared(GetAccountForUpdateStatement(id: id), logger: self.logger).first
+        try await self.executePrepared(GetAccountForUpdateStatement(id: id)).first
     }
 }
 
@@ -174,7 +174,7 @@ extension Queries {
     /// lock the same pair in either direction queue instead of deadlocking. Fewer than two rows
     /// means an id does not exist.
     public func getAccountPairForUpdate(firstID: Int64, secondID: Int64) async throws -> [Account] {
-        try await self.db.executePrepared(GetAccountPairForUpdateStatement(firstID: firstID, secondID: secondID), logger: self.logger)
+        try await self.executePrepared(GetAccountPairForUpdateStatement(firstID: firstID, secondID: secondID))
     }
 }
 
@@ -219,7 +219,7 @@ extension Queries {
 
     /// A page of one owner's accounts, oldest first.
     public func listAccounts(owner: String, limit: Int64, offset: Int64) async throws -> [Account] {
-        try await self.db.executePrepared(ListAccountsStatement(owner: owner, limit: limit, offset: offset), logger: self.logger)
+        try await self.executePrepared(ListAccountsStatement(owner: owner, limit: limit, offset: offset))
     }
 }
 
@@ -260,7 +260,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func updateAccount(id: Int64, balance: Int64) async throws -> Account? {
-        try await self.db.executePrepared(UpdateAccountStatement(id: id, balance: balance), logger: self.logger).first
+        try await self.executePrepared(UpdateAccountStatement(id: id, balance: balance)).first
     }
 }
 
@@ -304,7 +304,7 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func addAccountBalance(amount: Int64, id: Int64) async throws -> Account? {
-        try await self.db.executePrepared(AddAccountBalanceStatement(amount: amount, id: id), logger: self.logger).first
+        try await self.executePrepared(AddAccountBalanceStatement(amount: amount, id: id)).first
     }
 }
 
@@ -351,7 +351,7 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func addAccountBalanceNoOverdraft(amount: Int64, id: Int64) async throws -> Account? {
-        try await self.db.executePrepared(AddAccountBalanceNoOverdraftStatement(amount: amount, id: id), logger: self.logger).first
+        try await self.executePrepared(AddAccountBalanceNoOverdraftStatement(amount: amount, id: id)).first
     }
 }
 
@@ -383,6 +383,6 @@ extension Queries {
     }
 
     public func deleteAccount(id: Int64) async throws {
-        _ = try await self.db.executePrepared(DeleteAccountStatement(id: id), logger: self.logger)
+        _ = try await self.executePrepared(DeleteAccountStatement(id: id))
     }
 }

@@ -45,7 +45,7 @@ extension Queries {
     ///
     /// Throws `NoRowsError` if the server returns no row.
     public func createEntry(accountID: Int64, amount: Int64) async throws -> Entry {
-        let rows = try await self.db.executePrepared(CreateEntryStatement(accountID: accountID, amount: amount), logger: self.logger)
+        let rows = try await self.executePrepared(CreateEntryStatement(accountID: accountID, amount: amount))
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateEntry")
         }
@@ -85,7 +85,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func getEntry(id: Int64) async throws -> Entry? {
-        try await self.db.executePrepared(GetEntryStatement(id: id), logger: self.logger).first
+        try await self.executePrepared(GetEntryStatement(id: id)).first
     }
 }
 
@@ -130,6 +130,6 @@ extension Queries {
 
     /// A page of one account's entries, oldest first.
     public func listEntries(accountID: Int64, limit: Int64, offset: Int64) async throws -> [Entry] {
-        try await self.db.executePrepared(ListEntriesStatement(accountID: accountID, limit: limit, offset: offset), logger: self.logger)
+        try await self.executePrepared(ListEntriesStatement(accountID: accountID, limit: limit, offset: offset))
     }
 }

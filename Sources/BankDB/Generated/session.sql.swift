@@ -83,7 +83,7 @@ extension Queries {
     ///
     /// Throws `NoRowsError` if the server returns no row.
     public func createSession(_ params: CreateSessionParams) async throws -> Session {
-        let rows = try await self.db.executePrepared(CreateSessionStatement(params), logger: self.logger)
+        let rows = try await self.executePrepared(CreateSessionStatement(params))
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateSession")
         }
@@ -132,7 +132,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func getSession(id: UUID) async throws -> Session? {
-        try await self.db.executePrepared(GetSessionStatement(id: id), logger: self.logger).first
+        try await self.executePrepared(GetSessionStatement(id: id)).first
     }
 }
 
@@ -168,6 +168,6 @@ extension Queries {
     ///
     /// Returns the number of rows affected.
     public func blockUserSessions(username: String) async throws -> Int {
-        try await self.db.affectedRowCount(BlockUserSessionsStatement(username: username), logger: self.logger)
+        try await self.affectedRowCount(BlockUserSessionsStatement(username: username))
     }
 }

@@ -47,10 +47,7 @@ extension Queries {
 
     /// Throws `NoRowsError` if the server returns no row.
     public func createTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> Transfer {
-        let rows = try await self.db.executePrepared(
-            CreateTransferStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount),
-            logger: self.logger
-        )
+        let rows = try await self.executePrepared(CreateTransferStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount))
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateTransfer")
         }
@@ -90,7 +87,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func getTransfer(id: Int64) async throws -> Transfer? {
-        try await self.db.executePrepared(GetTransferStatement(id: id), logger: self.logger).first
+        try await self.executePrepared(GetTransferStatement(id: id)).first
     }
 }
 
@@ -140,10 +137,7 @@ extension Queries {
 
     /// A page of the transfers between two accounts, in either direction, oldest first.
     public func listTransfers(fromAccountID: Int64, toAccountID: Int64, limit: Int64, offset: Int64) async throws -> [Transfer] {
-        try await self.db.executePrepared(
-            ListTransfersStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, limit: limit, offset: offset),
-            logger: self.logger
-        )
+        try await self.executePrepared(ListTransfersStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, limit: limit, offset: offset))
     }
 }
 
@@ -274,9 +268,6 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func postTransfer(fromAccountID: Int64, toAccountID: Int64, amount: Int64) async throws -> PostTransferRow? {
-        try await self.db.executePrepared(
-            PostTransferStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount),
-            logger: self.logger
-        ).first
+        try await self.executePrepared(PostTransferStatement(fromAccountID: fromAccountID, toAccountID: toAccountID, amount: amount)).first
     }
 }

@@ -60,9 +60,8 @@ extension Queries {
 
     /// Throws `NoRowsError` if the server returns no row.
     public func createUser(username: String, hashedPassword: String, fullName: String, email: String) async throws -> User {
-        let rows = try await self.db.executePrepared(
-            CreateUserStatement(username: username, hashedPassword: hashedPassword, fullName: fullName, email: email),
-            logger: self.logger
+        let rows = try await self.executePrepared(
+            CreateUserStatement(username: username, hashedPassword: hashedPassword, fullName: fullName, email: email)
         )
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateUser")
@@ -112,7 +111,7 @@ extension Queries {
 
     /// Returns nil when no row matches.
     public func getUser(username: String) async throws -> User? {
-        try await self.db.executePrepared(GetUserStatement(username: username), logger: self.logger).first
+        try await self.executePrepared(GetUserStatement(username: username)).first
     }
 }
 
@@ -191,6 +190,6 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func updateUser(_ params: UpdateUserParams) async throws -> User? {
-        try await self.db.executePrepared(UpdateUserStatement(params), logger: self.logger).first
+        try await self.executePrepared(UpdateUserStatement(params)).first
     }
 }

@@ -57,10 +57,7 @@ extension Queries {
     ///
     /// Throws `NoRowsError` if the server returns no row.
     public func createVerifyEmail(username: String, email: String, secretCode: String) async throws -> VerifyEmail {
-        let rows = try await self.db.executePrepared(
-            CreateVerifyEmailStatement(username: username, email: email, secretCode: secretCode),
-            logger: self.logger
-        )
+        let rows = try await self.executePrepared(CreateVerifyEmailStatement(username: username, email: email, secretCode: secretCode))
         guard let row = rows.first else {
             throw NoRowsError(query: "CreateVerifyEmail")
         }
@@ -121,6 +118,6 @@ extension Queries {
     ///
     /// Returns nil when no row matches.
     public func updateVerifyEmail(id: Int64, secretCode: String) async throws -> VerifyEmail? {
-        try await self.db.executePrepared(UpdateVerifyEmailStatement(id: id, secretCode: secretCode), logger: self.logger).first
+        try await self.executePrepared(UpdateVerifyEmailStatement(id: id, secretCode: secretCode)).first
     }
 }

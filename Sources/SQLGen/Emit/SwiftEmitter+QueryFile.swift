@@ -184,13 +184,14 @@ extension SwiftEmitter {
             } else {
                 statement = "\(plan.statementName)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
             }
-            let arguments = [statement, "logger: self.logger"]
-            let run = "try await self.db.executePrepared"
+            // The `Queries` methods of the same names, which skip `any DBTX` for postgres-nio's types.
+            let arguments = [statement]
+            let run = "try await self.executePrepared"
             switch plan.query.command {
             case .exec:
                 writer.wrapped("_ = \(run)", arguments, "")
             case .execrows:
-                writer.wrapped("try await self.db.affectedRowCount", arguments, "")
+                writer.wrapped("try await self.affectedRowCount", arguments, "")
             case .many:
                 writer.wrapped(run, arguments, "")
             case .one:
