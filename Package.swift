@@ -127,6 +127,7 @@ let package = Package(
             name: "bank-bench",
             dependencies: [
                 "BankDB",
+                "BankServer",
                 "Migrations",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

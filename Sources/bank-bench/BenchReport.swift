@@ -37,15 +37,19 @@ struct BenchReport: Sendable, Codable {
     /// Skips and other remarks, in the order they happened.
     var notes: [String] = []
 
-    /// Fills in each row's ratio to pgbench and each generated row's ratio to hand-written.
+    /// Fills in each row's ratio to pgbench (for an HTTP row, pgbench running its data workload)
+    /// and each generated row's ratio to hand-written.
     mutating func computeRatios() {
         let all = results
         for index in all.indices {
             let cell = all[index]
             guard cell.skipped == nil else { continue }
+            // An HTTP cell's ceiling is pgbench doing its data workload's SQL at the same client count.
+            let dataWorkload = cell.workload.hasPrefix("http-") ? String(cell.workload.dropFirst(5)) : cell.workload
             func peer(_ variant: String) -> CellResult? {
                 all.first {
-                    $0.workload == cell.workload && $0.clients == cell.clients && $0.variant == variant && $0.skipped == nil
+                    $0.workload == (variant == "pgbench" ? dataWorkload : cell.workload) && $0.clients == cell.clients
+                        && $0.variant == variant && $0.skipped == nil
                 }
             }
             if cell.variant != "pgbench", let ceiling = peer("pgbench"), ceiling.opsPerSecond > 0 {

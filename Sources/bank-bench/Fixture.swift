@@ -73,6 +73,16 @@ struct Fixture: Sendable {
         }
     }
 
+    /// The seeded accounts' ids and owners, by id.
+    func accountOwners() async throws -> [(Int64, String)] {
+        try await withConnection { connection in
+            let rows = try await connection.query(
+                "SELECT id, owner FROM accounts WHERE id BETWEEN 1 AND \(Int64(Self.accountCount)) ORDER BY id", logger: logger
+            ).collect()
+            return try rows.map { try $0.decode((Int64, String).self) }
+        }
+    }
+
     /// The server's version string, e.g. `15.18 (Debian 15.18-0+deb12u1)`.
     func serverVersion() async throws -> String {
         try await withConnection { connection in

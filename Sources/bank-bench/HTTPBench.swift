@@ -1,3 +1,4 @@
+import BankServer
 import Foundation
 import Migrations
 
@@ -5,11 +6,16 @@ import Migrations
     import FoundationNetworking
 #endif
 
-/// The HTTP workloads: a bank-server started for the run, a handful of users with USD accounts
-/// created through its API, then wrk hammering `GET /accounts/{id}` and `POST /transfers`.
+/// The HTTP workloads: a bank-server started for the run, then wrk hammering `GET /accounts/{id}`
+/// and `POST /transfers` over the fixture's 10,000 accounts, the same ones the data workloads and
+/// pgbench use, so that the HTTP cells differ from them by the server alone and not by lock
+/// contention on a few hot rows.
+///
+/// The harness gives the server an Ed25519 key and signs each account owner's access token with
+/// it, as `POST /users/login` would: logging 10,000 users in would cost 10,000 bcrypt checks.
 ///
 /// Everything that can be missing (the binary, wrk, the routes) ends in a skip with the reason,
-/// never in a failed run: the server lives on another branch until it is merged.
+/// never in a failed run.
 struct HTTPBench: Sendable {
     /// The `bank-server` executable to start.
     var serverPath: String
@@ -19,10 +25,8 @@ struct HTTPBench: Sendable {
     var databaseURLString: String
     var migrationsDirectory: String
     var workDirectory: URL
-    /// How many users (each with one USD account and its own token) the requests spread over.
-    var users = 16
 
-    /// A user the requests act as.
+    /// An account owner the requests act as, with a token the server accepts.
     struct Actor: Sendable {
         var accountID: Int64
         var token: String
@@ -44,9 +48,11 @@ struct HTTPBench: Sendable {
         return nil
     }
 
-    /// Starts the server and creates the users; throws `HTTPSkip` when the routes are not there.
+    /// Starts the server and signs a token for every fixture account's owner; throws `HTTPSkip`
+    /// when the server does not serve the bank's routes.
     func start(fixture: Fixture) async throws -> Session {
         let port = try Self.freePort()
+        let privateKey = Self.randomHex(bytes: 32)
         var environment = ProcessInfo.processInfo.environment
         environment["ENVIRONMENT"] = "development"
         environment["DB_SOURCE"] = databaseURLString
@@ -54,23 +60,51 @@ struct HTTPBench: Sendable {
         environment["HTTP_SERVER_ADDRESS"] = "127.0.0.1:\(port)"
         environment["ACCESS_TOKEN_DURATION"] = "2h"
         environment["LOG_LEVEL"] = "warning"
+        environment[TokenConfiguration.Key.type] = TokenType.pasetoV4Public.rawValue
+        environment[TokenConfiguration.Key.privateKey] = privateKey
         let log = workDirectory.appendingPathComponent("bank-server.log")
         let process = try Subprocess(executable: serverPath, arguments: [], environment: environment, logPath: log.path)
         let baseURL = "http://127.0.0.1:\(port)"
         do {
+            let maker = try await TokenMakerFactory.makeTokenMaker(
+                TokenConfiguration(type: .pasetoV4Public, privateKey: privateKey), environment: "development"
+            ).maker
+            let actors = try await signActors(fixture: fixture, maker: maker)
             try await waitUntilUp(baseURL, process: process, log: log)
-            let actors = try await createActors(baseURL)
-            // Accounts opened through the API start empty; fund them directly so no transfer is refused.
-            try await fixture.withConnection { connection in
-                try await fixture.execute(
-                    "UPDATE accounts SET balance = \(Fixture.seedBalance) WHERE id IN (\(actors.map { String($0.accountID) }.joined(separator: ",")))",
-                    on: connection)
+            // One authenticated read before the clock: a server that refuses the tokens or lacks
+            // the route is a skip with its answer, not a run of 4xx.
+            let probe = actors[0]
+            let (status, body) = try await Self.request("GET", baseURL + "/accounts/\(probe.accountID)", token: probe.token)
+            guard status == 200 else {
+                throw HTTPSkip(reason: "skipped: GET /accounts/\(probe.accountID) → \(status): \(String(decoding: body, as: UTF8.self))")
             }
             return Session(process: process, baseURL: baseURL, actors: actors)
         } catch {
             process.stop()
             throw error
         }
+    }
+
+    /// A token for the owner of each fixture account, in account order.
+    private func signActors(fixture: Fixture, maker: any TokenMaker) async throws -> [Actor] {
+        let owners = try await fixture.accountOwners()
+        var actors: [Actor] = []
+        actors.reserveCapacity(owners.count)
+        for (accountID, owner) in owners {
+            let token = try await maker.createToken(username: owner, role: "depositor", duration: .seconds(2 * 3600)).token
+            actors.append(Actor(accountID: accountID, token: token))
+        }
+        return actors
+    }
+
+    /// `bytes` random bytes as lowercase hexadecimal.
+    static func randomHex(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        return String((0..<bytes).flatMap { _ -> [Character] in
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            return [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
+        })
     }
 
     /// Runs wrk for `seconds` with `clients` connections and the given Lua script.
@@ -89,7 +123,7 @@ struct HTTPBench: Sendable {
         return result
     }
 
-    /// The Lua for `GET /accounts/{id}`: a random user reads their own account.
+    /// The Lua for `GET /accounts/{id}`: a random owner reads their own account.
     static func getAccountScript(_ actors: [Actor]) -> String {
         luaActors(actors) + """
             request = function()
@@ -100,7 +134,7 @@ struct HTTPBench: Sendable {
             """
     }
 
-    /// The Lua for `POST /transfers`: a random user sends 1 unit to another random user.
+    /// The Lua for `POST /transfers`: a random owner sends 1 unit to another random account.
     static func transferScript(_ actors: [Actor]) -> String {
         luaActors(actors) + """
             request = function()
@@ -132,38 +166,6 @@ struct HTTPBench: Sendable {
             try await Task.sleep(for: .milliseconds(500))
         }
         throw HTTPSkip(reason: "skipped: bank-server did not answer GET /health within 30 s")
-    }
-
-    private func createActors(_ baseURL: String) async throws -> [Actor] {
-        let run = String(UInt64(Date().timeIntervalSince1970 * 1000) % 100_000_000)
-        var actors: [Actor] = []
-        for index in 0..<users {
-            let username = "http_\(run)_\(index)"
-            let password = "secret123"
-            let (created, createdBody) = try await Self.request(
-                "POST", baseURL + "/users",
-                json: ["username": username, "password": password, "full_name": "Bench User", "email": "\(username)@example.com"])
-            if created == 404 || created == 405 {
-                throw HTTPSkip(reason: "skipped: bank-server has no bank routes yet (POST /users → \(created))")
-            }
-            guard created == 200 || created == 201 else {
-                throw HTTPSkip(reason: "skipped: POST /users → \(created): \(String(decoding: createdBody, as: UTF8.self))")
-            }
-            let (loggedIn, loginBody) = try await Self.request(
-                "POST", baseURL + "/users/login", json: ["username": username, "password": password])
-            guard loggedIn == 200,
-                let login = try JSONSerialization.jsonObject(with: loginBody) as? [String: Any],
-                let token = login["access_token"] as? String
-            else { throw HTTPSkip(reason: "skipped: POST /users/login → \(loggedIn)") }
-            let (opened, accountBody) = try await Self.request(
-                "POST", baseURL + "/accounts", json: ["currency": "USD"], token: token)
-            guard opened == 200 || opened == 201,
-                let account = try JSONSerialization.jsonObject(with: accountBody) as? [String: Any],
-                let id = Self.int64(account["id"])
-            else { throw HTTPSkip(reason: "skipped: POST /accounts → \(opened)") }
-            actors.append(Actor(accountID: id, token: token))
-        }
-        return actors
     }
 
     /// A JSON number as `Int64`, whichever type JSONSerialization chose for it on this platform.
