@@ -101,10 +101,11 @@ struct HTTPBench: Sendable {
     static func randomHex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef")
-        return String((0..<bytes).flatMap { _ -> [Character] in
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            return [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
-        })
+        return String(
+            (0..<bytes).flatMap { _ -> [Character] in
+                let byte = UInt8.random(in: .min ... .max, using: &generator)
+                return [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
+            })
     }
 
     /// Runs wrk for `seconds` with `clients` connections and the given Lua script.
