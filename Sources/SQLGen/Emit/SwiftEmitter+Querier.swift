@@ -15,6 +15,57 @@ extension SwiftEmitter {
         }
         writer.blankLine()
         writer.line("extension Queries: Querier {}")
+        writeForwarding(plans: plans, to: &writer)
         return writer.text
+    }
+
+    /// `QuerierForwarding`: every `Querier` method answered by the same method of another querier
+    /// through one hook. Generated beside the protocol so that a type wrapping `Queries` (a store
+    /// that maps errors, a logging or counting decorator) never lags behind the queries.
+    private func writeForwarding(plans: [QueryPlan], to writer: inout SwiftSourceWriter) {
+        writer.blankLine()
+        writer.docComment([
+            "A `Querier` that answers every query method by calling the same method on another querier,",
+            "through one `forward` hook: the place to map errors, log or count calls around `Queries`.",
+            "",
+            "```swift",
+            "struct LoggingQuerier: QuerierForwarding {",
+            "    let base: Queries",
+            "    func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T {",
+            "        print(\"query\")",
+            "        return try await call(base)",
+            "    }",
+            "}",
+            "```",
+        ])
+        writer.block("\(access)protocol QuerierForwarding: Querier") { writer in
+            writer.docComment(["Runs one query method on the wrapped querier."])
+            writer.line("func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T")
+        }
+        writer.blankLine()
+        writer.block("extension QuerierForwarding") { writer in
+            for (index, plan) in plans.enumerated() {
+                if index > 0 { writer.blankLine() }
+                let name = SwiftKeywords.escape(plan.methodName)
+                let call: String
+                if plan.paramsStructName != nil {
+                    call = "$0.\(name)(params)"
+                } else if plan.parameters.isEmpty {
+                    call = "$0.\(name)()"
+                } else {
+                    call = "$0.\(name)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
+                }
+                writer.wrapped("\(access)func \(name)", plan.methodParameterList, plan.signatureSuffix + " {")
+                writer.indented { writer in
+                    let oneLine = "try await forward { try await \(call) }"
+                    if writer.fits(oneLine) {
+                        writer.line(oneLine)
+                    } else {
+                        writer.block("try await forward") { writer in writer.line("try await \(call)") }
+                    }
+                }
+                writer.line("}")
+            }
+        }
     }
 }
