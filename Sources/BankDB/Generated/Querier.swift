@@ -122,15 +122,18 @@ extension Queries: Querier {}
 /// ```swift
 /// struct LoggingQuerier: QuerierForwarding {
 ///     let base: Queries
-///     func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T {
+///     func forward<T>(_ call: (Queries) async throws -> T) async throws -> T {
 ///         print("query")
 ///         return try await call(base)
 ///     }
 /// }
 /// ```
 public protocol QuerierForwarding: Querier {
+    /// The querier the calls go to, e.g. `Queries`.
+    associatedtype Base: Querier
+
     /// Runs one query method on the wrapped querier.
-    func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T
+    func forward<T>(_ call: (Base) async throws -> T) async throws -> T
 }
 
 extension QuerierForwarding {

@@ -63,7 +63,7 @@ public final class MockStore: Store, QuerierForwarding, @unchecked Sendable {
         set { withLock { storedVerifyEmailTxHandler = newValue } }
     }
 
-    public func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T {
+    public func forward<T>(_ call: (MockQuerier) async throws -> T) async throws -> T {
         try await call(querier)
     }
 

@@ -38,7 +38,7 @@ public struct SQLStore: Store, QuerierForwarding {
         self.onRetry = onRetry
     }
 
-    public func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T {
+    public func forward<T>(_ call: (Queries) async throws -> T) async throws -> T {
         do {
             return try await call(queries)
         } catch {

@@ -31,7 +31,7 @@ extension SwiftEmitter {
             "```swift",
             "struct LoggingQuerier: QuerierForwarding {",
             "    let base: Queries",
-            "    func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T {",
+            "    func forward<T>(_ call: (Queries) async throws -> T) async throws -> T {",
             "        print(\"query\")",
             "        return try await call(base)",
             "    }",
@@ -39,8 +39,13 @@ extension SwiftEmitter {
             "```",
         ])
         writer.block("\(access)protocol QuerierForwarding: Querier") { writer in
+            // An associated type rather than `any Querier`: the call is then made on the wrapped
+            // type itself, without boxing it into an existential on every query.
+            writer.docComment(["The querier the calls go to, e.g. `Queries`."])
+            writer.line("associatedtype Base: Querier")
+            writer.blankLine()
             writer.docComment(["Runs one query method on the wrapped querier."])
-            writer.line("func forward<T>(_ call: (any Querier) async throws -> T) async throws -> T")
+            writer.line("func forward<T>(_ call: (Base) async throws -> T) async throws -> T")
         }
         writer.blankLine()
         writer.block("extension QuerierForwarding") { writer in
