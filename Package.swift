@@ -141,6 +141,7 @@ let package = Package(
         // Helpers shared by the test targets that talk to PostgreSQL (never imported by Sources).
         .target(
             name: "PostgresTestSupport",
+            dependencies: ["Migrations", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PostgresTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import Migrations
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 @testable import BankServer
@@ -13,9 +14,7 @@ import Testing
 @Suite("Application")
 struct ApplicationTests {
     /// `DATABASE_URL` when set (as `make test` does), else the seed's database.
-    static let databaseURL =
-        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? "postgresql://root:secret@127.0.0.1:5432/simple_bank?sslmode=disable"
+    static let databaseURL = PostgresTestServer.urlString
 
     static func config(databaseURL: String = databaseURL) throws -> ServerConfig {
         try ServerConfig(values: ["DB_SOURCE": databaseURL, "ENVIRONMENT": "test", "HTTP_SERVER_ADDRESS": "127.0.0.1:0"])

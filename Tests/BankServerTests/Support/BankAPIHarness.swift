@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 @testable import BankServer
@@ -51,7 +52,7 @@ struct BankAPIHarness: Sendable {
         self.database = database
         self.postgres = postgres
         self.config = try ServerConfig(values: [
-            "DB_SOURCE": RouteTestDatabase.defaultURL, "ENVIRONMENT": "test", "HTTP_SERVER_ADDRESS": "127.0.0.1:8080",
+            "DB_SOURCE": PostgresTestServer.defaultURL, "ENVIRONMENT": "test", "HTTP_SERVER_ADDRESS": "127.0.0.1:8080",
         ])
     }
 

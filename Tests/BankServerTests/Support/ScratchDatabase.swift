@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Migrations
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 /// A database created on the test server for one test and dropped after it, so tests that
@@ -10,10 +11,8 @@ import Testing
 /// The server is `DATABASE_URL` (as `make test` sets it) or the local cluster of
 /// `make start-postgres`.
 struct ScratchDatabase: Sendable {
-    /// The test server's URL: `DATABASE_URL`, else the seed's database.
-    static let serverURL =
-        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? "postgresql://root:secret@127.0.0.1:5432/simple_bank?sslmode=disable"
+    /// The test server's URL.
+    static let serverURL = PostgresTestServer.urlString
 
     private static let logger = Logger(label: "scratch-database", factory: { _ in SwiftLogNoOpLogHandler() })
 
