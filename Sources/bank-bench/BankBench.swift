@@ -55,6 +55,9 @@ struct BankBench: AsyncParsableCommand {
     @Option(help: "Comma-separated workloads (env BENCH_WORKLOADS); default all.")
     var workloads: String = ProcessInfo.processInfo.environment["BENCH_WORKLOADS"] ?? BankBench.allWorkloads.joined(separator: ",")
 
+    @Option(help: "Comma-separated data variants: generated, hand-written, pgbench (env BENCH_VARIANTS); default all. One alone is for profiling.")
+    var variants: String = ProcessInfo.processInfo.environment["BENCH_VARIANTS"] ?? DataRunner.variants.joined(separator: ",")
+
     @Option(name: .customLong("database-url"), help: "The benchmark database (created and seeded when missing).")
     var databaseURL = "postgresql://root:secret@127.0.0.1:5432/simple_bank_bench?sslmode=disable"
 
@@ -82,12 +85,22 @@ struct BankBench: AsyncParsableCommand {
         guard !clientCounts.isEmpty, clientCounts.allSatisfy({ $0 >= 1 && $0 <= 90 }) else {
             throw ValidationError("--clients takes counts between 1 and 90 (PostgreSQL allows 100 connections)")
         }
+        let unknownVariants = selectedVariants.filter { !DataRunner.variants.contains($0) }
+        guard unknownVariants.isEmpty, !selectedVariants.isEmpty else {
+            throw ValidationError("--variants takes some of \(DataRunner.variants.joined(separator: ", "))")
+        }
         guard rounds >= 1, rounds <= 20 else { throw ValidationError("--rounds: 1…20") }
         guard generatorRuns >= 1, generatorRuns <= 50 else { throw ValidationError("--generator-runs: 1…50") }
     }
 
     var selectedWorkloads: [String] {
         workloads.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The data variants to run, in the table's order.
+    var selectedVariants: [String] {
+        let named = Set(variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return DataRunner.variants.filter { named.contains($0) } + named.filter { !DataRunner.variants.contains($0) }.sorted()
     }
 
     var sliceSeconds: Int { DataRunner.sliceSeconds(duration: duration, rounds: rounds) }
@@ -136,6 +149,7 @@ struct BankBench: AsyncParsableCommand {
 
         let runner = DataRunner(
             fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration, rounds: rounds,
+            variants: selectedVariants,
             pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch), say: Console.say)
         for workload in ["get-account", "transfer"] where selectedWorkloads.contains(workload) {
             for count in clientCounts {

@@ -52,13 +52,31 @@ struct BenchReport: Sendable, Codable {
                         && $0.variant == variant && $0.skipped == nil
                 }
             }
-            if cell.variant != "pgbench", let ceiling = peer("pgbench"), ceiling.opsPerSecond > 0 {
-                results[index].ratioToPgbench = cell.opsPerSecond / ceiling.opsPerSecond
+            if cell.variant != "pgbench", let ceiling = peer("pgbench") {
+                results[index].ratioToPgbench = Self.ratio(cell, ceiling)
             }
-            if cell.variant == "generated", let hand = peer("hand-written"), hand.opsPerSecond > 0 {
-                results[index].ratioGeneratedToHandWritten = cell.opsPerSecond / hand.opsPerSecond
+            if cell.variant == "generated", let hand = peer("hand-written") {
+                results[index].ratioGeneratedToHandWritten = Self.ratio(cell, hand)
             }
         }
+    }
+
+    /// `cell`'s throughput over `base`'s: the median of the per-round ratios when both were measured
+    /// in the same rounds (each pair of slices ran close together), else the ratio of the totals.
+    static func ratio(_ cell: CellResult, _ base: CellResult) -> Double? {
+        if let rounds = cell.roundOpsPerSecond, let baseRounds = base.roundOpsPerSecond, rounds.count == baseRounds.count,
+            !rounds.isEmpty, baseRounds.allSatisfy({ $0 > 0 })
+        {
+            return median(zip(rounds, baseRounds).map { $0 / $1 })
+        }
+        return base.opsPerSecond > 0 ? cell.opsPerSecond / base.opsPerSecond : nil
+    }
+
+    /// The middle value; the mean of the two middle ones for an even count.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
     }
 
     /// The tables and checks in markdown.
@@ -104,7 +122,7 @@ struct BenchReport: Sendable, Codable {
             "\(machine.cores) cores, PostgreSQL \(machine.postgresVersion), \(machine.date), "
                 + "load average \(machine.loadAverageAtStart) → \(machine.loadAverageAtEnd ?? "?"); "
                 + "data cells: \(settings.rounds) interleaved slices of \(settings.sliceSeconds) s per variant, "
-                + "each after \(settings.warmupSeconds) s warm-up; HTTP cells: \(settings.durationSeconds) s; pool: \(settings.pool); "
+                + "each after \(settings.warmupSeconds) s warm-up, ratios the median of the rounds' ratios; HTTP cells: \(settings.durationSeconds) s; pool: \(settings.pool); "
                 + "Swift tasks on: \(settings.executor)")
         return lines.joined(separator: "\n")
     }

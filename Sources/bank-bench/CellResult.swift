@@ -16,13 +16,18 @@ struct CellResult: Sendable, Codable {
     /// Swift variants (all threads: PostgresNIO, NIO, Swift concurrency, the kernel on its behalf),
     /// pgbench's process for pgbench. The server's share is not in it.
     var clientCPUMicrosecondsPerOperation: Double?
+    /// ops/s in each round's slice, in round order (data cells only).
+    var roundOpsPerSecond: [Double]?
     /// Operations completed in the measured window.
     var operations: Int
     /// Operations that failed (they are not counted in `operations`).
     var errors: Int
-    /// This cell's ops/s over pgbench's for the same workload and clients.
+    /// This cell's ops/s over pgbench's for the same workload and clients: for data cells the
+    /// median over rounds of the two slices' ratio in each round, so that one slice disturbed by
+    /// the host does not decide it; for HTTP cells the ratio of the totals.
     var ratioToPgbench: Double?
-    /// generated ops/s over hand-written ops/s (only on `generated` rows).
+    /// generated ops/s over hand-written ops/s (only on `generated` rows), also the median of the
+    /// rounds' ratios.
     var ratioGeneratedToHandWritten: Double?
     /// Why the cell has no figures, when it was skipped.
     var skipped: String?

@@ -22,6 +22,8 @@ struct DataRunner: Sendable {
     var warmup: BenchDuration
     var duration: BenchDuration
     var rounds: Int
+    /// Which of `DataRunner.variants` to run (all, for the ratios).
+    var variants: [String] = DataRunner.variants
     var pgbench: PgBench
     var say: @Sendable (String) -> Void
 
@@ -45,6 +47,8 @@ struct DataRunner: Sendable {
         var errors = 0
         var firstError: String?
         var seconds = 0.0
+        /// ops/s of each round's slice.
+        var roundOpsPerSecond: [Double] = []
         /// Client CPU seconds over the measured windows.
         var cpuSeconds = 0.0
         var pgbenchAverageMs: [Double] = []
@@ -55,11 +59,12 @@ struct DataRunner: Sendable {
         let transfer = workload == "transfer"
         var tallies: [String: Tally] = [:]
         for round in 0..<rounds {
-            let order = Self.variants.indices.map { Self.variants[($0 + round) % Self.variants.count] }
+            let order = variants.indices.map { variants[($0 + round) % variants.count] }
             for variant in order {
                 say("\(workload) × \(clients) via \(variant), slice \(round + 1)/\(rounds) …")
                 let before = transfer ? try await fixture.books() : nil
                 var tally = tallies[variant] ?? Tally()
+                let (operationsBefore, secondsBefore) = (tally.operations, tally.seconds)
                 let committed: Int64?
                 if variant == "pgbench" {
                     committed = nil
@@ -67,6 +72,7 @@ struct DataRunner: Sendable {
                 } else {
                     committed = try await runSwift(workload: workload, variant: variant, clients: clients, into: &tally)
                 }
+                tally.roundOpsPerSecond.append(Double(tally.operations - operationsBefore) / max(tally.seconds - secondsBefore, 1e-9))
                 if let before {
                     let after = try await fixture.books()
                     let check = MoneyCheck(
@@ -80,7 +86,7 @@ struct DataRunner: Sendable {
             }
         }
 
-        for variant in Self.variants {
+        for variant in variants {
             guard let tally = tallies[variant] else { continue }
             let summary = tally.latencies.summary(overSeconds: tally.seconds)
             let average = tally.pgbenchAverageMs.isEmpty ? nil : tally.pgbenchAverageMs.reduce(0, +) / Double(tally.pgbenchAverageMs.count)
@@ -90,7 +96,7 @@ struct DataRunner: Sendable {
                     opsPerSecond: Double(tally.operations) / max(tally.seconds, 1e-9), p50Ms: summary.p50, p99Ms: summary.p99,
                     averageMs: average,
                     clientCPUMicrosecondsPerOperation: tally.operations > 0 ? tally.cpuSeconds * 1e6 / Double(tally.operations) : nil,
-                    operations: tally.operations, errors: tally.errors))
+                    roundOpsPerSecond: tally.roundOpsPerSecond, operations: tally.operations, errors: tally.errors))
             if let error = tally.firstError {
                 report.notes.append("\(workload) × \(clients) \(variant): \(tally.errors) errors, first: \(error)")
                 say("  first error: \(error)")
