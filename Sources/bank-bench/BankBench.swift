@@ -26,9 +26,9 @@ struct BankBench: AsyncParsableCommand {
         BenchDuration(argument: ProcessInfo.processInfo.environment["BENCH_DURATION"] ?? "10s")
         ?? BenchDuration(seconds: 10)
 
-    @Option(help: "Warm-up before each cell (env BENCH_WARMUP).")
+    @Option(help: "Warm-up before each slice of a data cell and before each HTTP cell (env BENCH_WARMUP).")
     var warmup: BenchDuration =
-        BenchDuration(argument: ProcessInfo.processInfo.environment["BENCH_WARMUP"] ?? "2s")
+        BenchDuration(argument: ProcessInfo.processInfo.environment["BENCH_WARMUP"] ?? "1s")
         ?? BenchDuration(seconds: 2)
 
     @Option(
@@ -36,7 +36,10 @@ struct BankBench: AsyncParsableCommand {
             Slices each data cell's time is split into, run interleaved across generated, hand-written \
             and pgbench (env BENCH_ROUNDS).
             """)
-    var rounds: Int = ProcessInfo.processInfo.environment["BENCH_ROUNDS"].flatMap { Int($0) } ?? 3
+    // Five pairs of 2-second slices per cell: single slices on this shared 2-core host swing by
+    // ±15% (A/B runs of 12 rounds), so a cell's ratio is the median of five paired ratios. The
+    // 1-second warm-ups keep the run as long as three rounds with 2-second warm-ups were.
+    var rounds: Int = ProcessInfo.processInfo.environment["BENCH_ROUNDS"].flatMap { Int($0) } ?? 5
 
     /// Where the Swift variants' tasks run.
     enum Executor: String, ExpressibleByArgument, CaseIterable {

@@ -38,6 +38,8 @@ public struct SQLStore: Store, QuerierForwarding {
         self.onRetry = onRetry
     }
 
+    /// Runs one query method on `queries`, its database errors mapped to `StoreError`.
+    @inlinable
     public func forward<T>(_ call: (Queries) async throws -> T) async throws -> T {
         do {
             return try await call(queries)
@@ -50,6 +52,7 @@ public struct SQLStore: Store, QuerierForwarding {
 /// The error a `SQLStore` method throws for `error`: errors of the database layer become `StoreError`s;
 /// anything else (cancellation, an error thrown by a closure of yours such as `afterCreate`) stays itself,
 /// so the caller can still recognise it.
+@usableFromInline
 func storeError(_ error: any Error) -> any Error {
     switch error {
     case is StoreError, is PSQLError, is PostgresTransactionError, is NoRowsError, is PostgresDecodingError:

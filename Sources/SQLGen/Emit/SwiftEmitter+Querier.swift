@@ -47,6 +47,8 @@ extension SwiftEmitter {
             writer.docComment(["Runs one query method on the wrapped querier."])
             writer.line("func forward<T>(_ call: (Base) async throws -> T) async throws -> T")
         }
+        // Public forwarding methods are inlinable: a store in another module then calls its own
+        // `forward` directly instead of through this generic extension and its witness table.
         writer.blankLine()
         writer.block("extension QuerierForwarding") { writer in
             for (index, plan) in plans.enumerated() {
@@ -60,6 +62,7 @@ extension SwiftEmitter {
                 } else {
                     call = "$0.\(name)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
                 }
+                if options.accessLevel == .public { writer.line("@inlinable") }
                 writer.wrapped("\(access)func \(name)", plan.methodParameterList, plan.signatureSuffix + " {")
                 writer.indented { writer in
                     let oneLine = "try await forward { try await \(call) }"
