@@ -4,8 +4,12 @@
 /// Statements that do not change what queries can see (indexes, grants, functions, `SET` …)
 /// are ignored silently; other unsupported ones produce a warning, never a crash.
 public enum CatalogBuilder {
-    public static func build(_ statements: [SchemaStatement]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+    /// - Parameter viewColumns: types a view's query; without it, views are skipped with a warning.
+    public static func build(
+        _ statements: [SchemaStatement], viewColumns: ViewColumnsResolver? = nil
+    ) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
         var state = CatalogState()
+        state.viewColumns = viewColumns
         for statement in statements { state.apply(statement) }
         return (state.catalog, state.diagnostics)
     }
@@ -21,6 +25,8 @@ struct CatalogState {
     /// Extensions created so far (`CREATE EXTENSION hstore`): their types are not known here,
     /// so once one exists an unknown type name is taken as an extension's type, not an error.
     var extensions: Set<String> = []
+    /// Types the query of a `CREATE VIEW`.
+    var viewColumns: ViewColumnsResolver?
 
     init() {
         catalog = Catalog()
@@ -71,8 +77,7 @@ struct CatalogState {
         case "CommentStmt": comment(node, context)
         case "CreateExtensionStmt":
             if let name = node.string("extname") { extensions.insert(name) }
-        case "ViewStmt":
-            warn("views are not supported yet", at: context.location(node.node("view")))
+        case "ViewStmt": createView(node, context)
         default:
             if Self.ignoredKinds.contains(node.kind) { return }
             unsupported(node.kind, context)

@@ -294,9 +294,15 @@ extension CatalogState {
                         at: context.location(ofWord: name.name, after: 0))
                 }
             case "OBJECT_VIEW":
-                // Views are not recorded yet, so a missing one is not an error.
                 guard let name = qualified(names) else { continue }
-                if catalog.schemas[name.schema]?.tables[name.name]?.isView == true { removeTable(schema: name.schema, name: name.name) }
+                if catalog.schemas[name.schema]?.tables[name.name]?.isView == true {
+                    removeTable(schema: name.schema, name: name.name)
+                } else if !missingOK {
+                    let candidates = catalog.schemas[name.schema]?.tables.values.filter(\.isView).map(\.name).sorted() ?? []
+                    error(
+                        "view \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates))",
+                        at: context.location(ofWord: name.name, after: 0))
+                }
             case "OBJECT_TYPE", "OBJECT_DOMAIN":
                 guard let name = qualified(names) else { continue }
                 if catalog.schemas[name.schema]?.enums[name.name] != nil {

@@ -69,7 +69,7 @@ public enum Pipeline {
             statements += parsed.statements
             diagnostics += parsed.diagnostics
         }
-        let built = CatalogBuilder.build(statements)
+        let built = CatalogBuilder.build(statements, viewColumns: Analyzer.viewColumns)
         diagnostics += built.diagnostics
 
         let schemaFailed = diagnostics.containsErrors

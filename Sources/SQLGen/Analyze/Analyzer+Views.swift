@@ -1,0 +1,23 @@
+extension Analyzer {
+    /// A view's columns, typed like a query's result columns: a column PostgreSQL can prove
+    /// non-null (a NOT NULL column read through inner joins, `count(*)`, …) is non-null in the
+    /// view's model; everything else is optional. For `CatalogBuilder.build(_:viewColumns:)`.
+    public static let viewColumns: ViewColumnsResolver = { query, statement, catalog in
+        let name = statement.node.node("view")?.string("relname") ?? "view"
+        let parsed = ParsedQuery(
+            name: name, command: .many, docComment: [], sql: statement.text, statement: query, namedParameters: [:],
+            sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
+        var analysis = QueryAnalysis(catalog: catalog, query: parsed)
+        do throws(AnalysisError) {
+            let shape = try analysis.analyzeTopLevel(query)
+            if analysis.highestParameterNumber > 0 {
+                let parameter = query.descendants.first { $0.kind == "ParamRef" }
+                throw AnalysisError("a view's query cannot have parameters", at: parameter?.location ?? query.location)
+            }
+            return .success(shape.columns.map { Column(name: $0.name, type: $0.type, isNotNull: !$0.isNullable) })
+        } catch {
+            return .failure(
+                ViewQueryError(.error(error.message, at: statement.sourceMap.location(ofStatementOffset: error.offset ?? 0))))
+        }
+    }
+}

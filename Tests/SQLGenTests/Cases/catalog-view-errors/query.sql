@@ -1,0 +1,2 @@
+-- name: GetAccount :one
+SELECT id, owner FROM accounts WHERE id = $1;

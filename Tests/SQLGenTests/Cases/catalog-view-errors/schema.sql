@@ -1,0 +1,13 @@
+CREATE TABLE accounts (
+  id bigserial PRIMARY KEY,
+  owner varchar NOT NULL
+);
+
+CREATE VIEW owners AS SELECT ownr FROM accounts;
+CREATE VIEW accounts AS SELECT 1 AS one;
+CREATE VIEW ids AS SELECT id FROM accounts;
+CREATE VIEW ids AS SELECT id FROM accounts;
+CREATE VIEW pairs (a, b, c) AS SELECT id, owner FROM accounts;
+CREATE VIEW twice AS SELECT id, id FROM accounts;
+CREATE VIEW by_owner AS SELECT * FROM accounts WHERE owner = $1;
+DROP VIEW idz;

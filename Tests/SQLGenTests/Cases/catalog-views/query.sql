@@ -1,0 +1,11 @@
+-- name: GetAccountTotal :one
+SELECT * FROM account_totals WHERE id = $1;
+
+-- name: ListRichOwners :many
+SELECT name, biggest FROM rich_owners WHERE biggest > $1 ORDER BY biggest DESC;
+
+-- name: ListEntryNotes :many
+SELECT * FROM entry_notes;
+
+-- name: ListEntryRows :many
+SELECT * FROM entry_rows WHERE account_id = $1;
