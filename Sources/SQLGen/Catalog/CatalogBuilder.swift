@@ -55,7 +55,7 @@ struct CatalogState {
 
     /// How warnings name statements we do not handle.
     static let statementNames: [String: String] = [
-        "CreateTableAsStmt": "CREATE TABLE AS / CREATE MATERIALIZED VIEW", "CompositeTypeStmt": "CREATE TYPE AS (composite)",
+        "CompositeTypeStmt": "CREATE TYPE AS (composite)",
         "CreateRangeStmt": "CREATE TYPE AS RANGE", "CreateForeignTableStmt": "CREATE FOREIGN TABLE",
         "AlterDomainStmt": "ALTER DOMAIN", "AlterTableStmt": "ALTER TABLE", "RenameStmt": "ALTER … RENAME",
         "ImportForeignSchemaStmt": "IMPORT FOREIGN SCHEMA", "AlterCompositeTypeStmt": "ALTER TYPE",
@@ -78,6 +78,7 @@ struct CatalogState {
         case "CreateExtensionStmt":
             if let name = node.string("extname") { extensions.insert(name) }
         case "ViewStmt": createView(node, context)
+        case "CreateTableAsStmt": createTableAs(node, context)
         default:
             if Self.ignoredKinds.contains(node.kind) { return }
             unsupported(node.kind, context)

@@ -293,14 +293,15 @@ extension CatalogState {
                         "table \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates))",
                         at: context.location(ofWord: name.name, after: 0))
                 }
-            case "OBJECT_VIEW":
+            case "OBJECT_VIEW", "OBJECT_MATVIEW":
                 guard let name = qualified(names) else { continue }
                 if catalog.schemas[name.schema]?.tables[name.name]?.isView == true {
                     removeTable(schema: name.schema, name: name.name)
                 } else if !missingOK {
                     let candidates = catalog.schemas[name.schema]?.tables.values.filter(\.isView).map(\.name).sorted() ?? []
                     error(
-                        "view \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates))",
+                        "\(node.enumCase("removeType") == "OBJECT_MATVIEW" ? "materialized view" : "view") \"\(name.display)\" does not exist"
+                            + Suggestion.didYouMean(name.name, among: candidates),
                         at: context.location(ofWord: name.name, after: 0))
                 }
             case "OBJECT_TYPE", "OBJECT_DOMAIN":

@@ -13,31 +13,74 @@ extension CatalogState {
             error("relation \"\(name.display)\" already exists", at: context.location(relation))
             return
         }
-        guard let viewColumns else {
-            warn("views are not supported without a query analyzer", at: context.location(relation))
+        guard
+            let columns = queryColumns(
+                query, aliases: node.list("aliases"), tooMany: "CREATE VIEW specifies more column names than columns", at: relation,
+                context)
+        else { return }
+        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
+        catalog.schemas[name.schema]?.tables[name.name] = Table(
+            schema: name.schema, name: name.name, columns: columns, isView: true, comment: comment ?? existing?.comment)
+        if existing == nil { catalog.schemas[name.schema]?.tableOrder.append(name.name) }
+    }
+
+    /// CREATE MATERIALIZED VIEW and CREATE TABLE AS: a relation with its query's columns. A
+    /// materialized view holds its query's rows, so it keeps the query's nullability; a table made
+    /// this way gets no NOT NULL constraints (PostgreSQL copies none), so its columns are optional.
+    mutating func createTableAs(_ node: ParseNode, _ context: StatementContext) {
+        guard let into = node.node("into"), let relation = into.node("rel"), let query = node.node("query") else { return }
+        let isMaterializedView = node.enumCase("objtype") == "OBJECT_MATVIEW"
+        let name = qualified(relation: relation)
+        guard schemaExists(name.schema) else {
+            error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
             return
+        }
+        if catalog.schemas[name.schema]?.tables[name.name] != nil {
+            if !node.bool("if_not_exists") {
+                error("relation \"\(name.display)\" already exists", at: context.location(relation))
+            }
+            return
+        }
+        guard
+            var columns = queryColumns(
+                query, aliases: into.list("colNames"), tooMany: "too many column names were specified", at: relation, context)
+        else { return }
+        if !isMaterializedView {
+            for index in columns.indices { columns[index].isNotNull = false }
+        }
+        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
+        catalog.schemas[name.schema]?.tables[name.name] = Table(
+            schema: name.schema, name: name.name, columns: columns, isView: isMaterializedView, comment: comment)
+        catalog.schemas[name.schema]?.tableOrder.append(name.name)
+    }
+
+    /// The result columns of a view's or table's defining query, renamed by `aliases`; nil after
+    /// reporting why not (`tooMany` is PostgreSQL's message for more names than columns).
+    private mutating func queryColumns(
+        _ query: ParseNode, aliases aliasNodes: [ParseNode], tooMany: String, at relation: ParseNode, _ context: StatementContext
+    ) -> [Column]? {
+        guard let viewColumns else {
+            warn("skipped: a relation defined by a query needs the query analyzer", at: context.location(relation))
+            return nil
         }
         var columns: [Column]
         switch viewColumns(query, context.statement, catalog) {
         case .success(let resolved): columns = resolved
         case .failure(let failure):
             diagnostics.append(failure.diagnostic)
-            return
+            return nil
         }
-        let aliases = node.list("aliases").compactMap { $0.string("sval") }
+        let aliases = aliasNodes.compactMap { $0.string("sval") }
         guard aliases.count <= columns.count else {
-            error("CREATE VIEW specifies more column names than columns", at: context.location(relation))
-            return
+            error(tooMany, at: context.location(relation))
+            return nil
         }
         for (index, alias) in aliases.enumerated() { columns[index].name = alias }
         var seen: Set<String> = []
         for column in columns where !seen.insert(column.name).inserted {
             error("column \"\(column.name)\" specified more than once", at: context.location(relation))
-            return
+            return nil
         }
-        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
-        catalog.schemas[name.schema]?.tables[name.name] = Table(
-            schema: name.schema, name: name.name, columns: columns, isView: true, comment: comment ?? existing?.comment)
-        if existing == nil { catalog.schemas[name.schema]?.tableOrder.append(name.name) }
+        return columns
     }
 }

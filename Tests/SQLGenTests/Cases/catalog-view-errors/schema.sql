@@ -11,3 +11,6 @@ CREATE VIEW pairs (a, b, c) AS SELECT id, owner FROM accounts;
 CREATE VIEW twice AS SELECT id, id FROM accounts;
 CREATE VIEW by_owner AS SELECT * FROM accounts WHERE owner = $1;
 DROP VIEW idz;
+CREATE MATERIALIZED VIEW mv (a, b) AS SELECT 1;
+CREATE TABLE accounts AS SELECT 1;
+DROP MATERIALIZED VIEW nothing;

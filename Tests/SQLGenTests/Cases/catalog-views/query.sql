@@ -9,3 +9,9 @@ SELECT * FROM entry_notes;
 
 -- name: ListEntryRows :many
 SELECT * FROM entry_rows WHERE account_id = $1;
+
+-- name: ListCurrencyTotals :many
+SELECT * FROM currency_totals ORDER BY currency;
+
+-- name: GetSnapshot :one
+SELECT * FROM account_snapshots WHERE id = $1;

@@ -34,3 +34,11 @@ ALTER TABLE entries ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
 CREATE VIEW entry_notes AS SELECT id, note FROM entries;
 -- Entries with a note: OR REPLACE may add columns at the end.
 CREATE OR REPLACE VIEW entry_notes AS SELECT id, note, amount FROM entries WHERE note IS NOT NULL;
+
+-- Balances by currency, refreshed nightly.
+CREATE MATERIALIZED VIEW currency_totals (currency, accounts, balance) AS
+SELECT currency, count(*), sum(balance) FROM accounts GROUP BY currency WITH NO DATA;
+
+-- A table made from a query has no NOT NULL constraints: every column is optional.
+CREATE TABLE account_snapshots AS SELECT id, owner, balance FROM accounts;
+CREATE TABLE IF NOT EXISTS account_snapshots AS SELECT 1 AS ignored;
