@@ -37,10 +37,10 @@ extension CatalogState {
 
     func schemaExists(_ name: String) -> Bool { catalog.schemas[name] != nil }
 
-    /// The table, or an error (with a suggestion) at `location`; nil then.
-    mutating func existingTable(_ name: QualifiedName, at location: SourceLocation) -> Table? {
-        if let table = catalog.schemas[name.schema]?.tables[name.name], !table.isView { return table }
-        let candidates = catalog.schemas[name.schema]?.tables.values.filter { !$0.isView }.map(\.name) ?? []
+    /// The table (or, with `views`, the view), or an error (with a suggestion) at `location`; nil then.
+    mutating func existingTable(_ name: QualifiedName, views: Bool = false, at location: SourceLocation) -> Table? {
+        if let table = catalog.schemas[name.schema]?.tables[name.name], table.isView == views { return table }
+        let candidates = catalog.schemas[name.schema]?.tables.values.filter { $0.isView == views }.map(\.name) ?? []
         error("relation \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates.sorted()))", at: location)
         return nil
     }

@@ -201,12 +201,13 @@ extension CatalogState {
         let newName = node.string("newname") ?? ""
         switch node.enumCase("renameType") {
         case "OBJECT_COLUMN":
-            guard node.enumCase("relationType") == "OBJECT_TABLE" || node.enumCase("relationType") == "OBJECT_FOREIGN_TABLE",
+            let views = Self.viewKinds.contains(node.enumCase("relationType") ?? "")
+            guard views || node.enumCase("relationType") == "OBJECT_TABLE" || node.enumCase("relationType") == "OBJECT_FOREIGN_TABLE",
                 let relation = node.node("relation")
             else { return }
             let name = qualified(relation: relation)
             if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
-            guard var table = existingTable(name, at: context.location(relation)) else { return }
+            guard var table = existingTable(name, views: views, at: context.location(relation)) else { return }
             let oldName = node.string("subname") ?? ""
             guard let index = table.columns.firstIndex(where: { $0.name == oldName }) else {
                 error(missingColumnMessage(oldName, of: table), at: context.location(ofWord: oldName, after: relation.location))
@@ -220,11 +221,12 @@ extension CatalogState {
             }
             table.columns[index].name = newName
             store(table)
-        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE":
+        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW":
             guard let relation = node.node("relation") else { return }
             let name = qualified(relation: relation)
             if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
-            guard var table = existingTable(name, at: context.location(relation)) else { return }
+            let views = Self.viewKinds.contains(node.enumCase("renameType") ?? "")
+            guard var table = existingTable(name, views: views, at: context.location(relation)) else { return }
             guard catalog.schemas[name.schema]?.tables[newName] == nil else {
                 error("relation \"\(newName)\" already exists", at: context.location(ofWord: newName, after: relation.location))
                 return
@@ -237,12 +239,15 @@ extension CatalogState {
             }
         case "OBJECT_TYPE":
             renameType(node, to: newName, context)
-        case "OBJECT_SCHEMA", "OBJECT_DOMAIN", "OBJECT_MATVIEW", "OBJECT_ATTRIBUTE":
+        case "OBJECT_SCHEMA", "OBJECT_DOMAIN", "OBJECT_ATTRIBUTE":
             unsupported("RenameStmt", context)
         default:
-            break  // indexes, sequences, constraints, triggers, functions, views (not tracked)
+            break  // indexes, sequences, constraints, triggers, functions (not tracked)
         }
     }
+
+    /// The object kinds of `ALTER VIEW` and `ALTER MATERIALIZED VIEW`.
+    static let viewKinds: Set<String> = ["OBJECT_VIEW", "OBJECT_MATVIEW"]
 
     /// ALTER TABLE/TYPE … SET SCHEMA.
     mutating func setSchema(_ node: ParseNode, _ context: StatementContext) {

@@ -15,3 +15,6 @@ SELECT * FROM currency_totals ORDER BY currency;
 
 -- name: GetSnapshot :one
 SELECT * FROM account_snapshots WHERE id = $1;
+
+-- name: ListAccountIDs :many
+SELECT id FROM account_ids;

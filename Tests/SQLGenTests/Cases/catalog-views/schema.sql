@@ -42,3 +42,9 @@ SELECT currency, count(*), sum(balance) FROM accounts GROUP BY currency WITH NO 
 -- A table made from a query has no NOT NULL constraints: every column is optional.
 CREATE TABLE account_snapshots AS SELECT id, owner, balance FROM accounts;
 CREATE TABLE IF NOT EXISTS account_snapshots AS SELECT 1 AS ignored;
+
+-- Renamed after creation.
+CREATE VIEW old_name AS SELECT id AS account_id FROM accounts;
+ALTER VIEW old_name RENAME TO account_ids;
+ALTER VIEW account_ids RENAME COLUMN account_id TO id;
+ALTER MATERIALIZED VIEW currency_totals RENAME COLUMN accounts TO account_count;
