@@ -130,6 +130,11 @@ struct StatementContext {
         return location(ofStatementOffset: offset ?? 0)
     }
 
+    /// The `--` comment lines right above the statement, joined; nil when there are none.
+    var leadingComment: String? {
+        statement.leadingComments.isEmpty ? nil : statement.leadingComments.joined(separator: "\n")
+    }
+
     /// The `--` lines directly above the line holding `offset` (a column definition inside
     /// CREATE TABLE), when nothing but whitespace precedes `offset` on its line.
     func commentAbove(offset: Int) -> String? {

@@ -45,6 +45,28 @@ extension CatalogState {
         return nil
     }
 
+    /// The name `CREATE TABLE` / `CREATE TABLE AS` gives `relation`, or nil when nothing is to be
+    /// created: its schema is missing or the name is taken (both errors), or the name is taken
+    /// and the statement says IF NOT EXISTS.
+    mutating func newRelationName(_ relation: ParseNode, ifNotExists: Bool, _ context: StatementContext) -> QualifiedName? {
+        let name = qualified(relation: relation)
+        guard schemaExists(name.schema) else {
+            error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
+            return nil
+        }
+        if catalog.schemas[name.schema]?.tables[name.name] != nil {
+            if !ifNotExists { error("relation \"\(name.display)\" already exists", at: context.location(relation)) }
+            return nil
+        }
+        return name
+    }
+
+    /// Adds a new table or view, after the ones created before it.
+    mutating func add(_ table: Table) {
+        catalog.schemas[table.schema]?.tables[table.name] = table
+        catalog.schemas[table.schema]?.tableOrder.append(table.name)
+    }
+
     /// Replaces a table in place (tables are values).
     mutating func store(_ table: Table) {
         catalog.schemas[table.schema]?.tables[table.name] = table

@@ -7,18 +7,9 @@ extension CatalogState {
     private static let likeIdentity = 1 << 5
 
     mutating func createTable(_ node: ParseNode, _ context: StatementContext) {
-        guard let relation = node.node("relation") else { return }
-        let name = qualified(relation: relation)
-        guard schemaExists(name.schema) else {
-            error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
-            return
-        }
-        if catalog.schemas[name.schema]?.tables[name.name] != nil {
-            if !node.bool("if_not_exists") {
-                error("relation \"\(name.display)\" already exists", at: context.location(relation))
-            }
-            return
-        }
+        guard let relation = node.node("relation"),
+            let name = newRelationName(relation, ifNotExists: node.bool("if_not_exists"), context)
+        else { return }
         var columns: [Column] = []
         var inherited: Set<String> = []
         // INHERITS (…) and PARTITION OF: the parents' columns come first.
@@ -82,9 +73,7 @@ extension CatalogState {
             }
             columns[index].isNotNull = true
         }
-        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
-        catalog.schemas[name.schema]?.tables[name.name] = Table(schema: name.schema, name: name.name, columns: columns, comment: comment)
-        catalog.schemas[name.schema]?.tableOrder.append(name.name)
+        add(Table(schema: name.schema, name: name.name, columns: columns, comment: context.leadingComment))
     }
 
     /// A column from a `ColumnDef`; nil when its type does not resolve (already reported).
@@ -268,8 +257,7 @@ extension CatalogState {
             }
             removeTable(schema: name.schema, name: name.name)
             table.schema = newSchema
-            catalog.schemas[newSchema]?.tables[table.name] = table
-            catalog.schemas[newSchema]?.tableOrder.append(table.name)
+            add(table)
         case "OBJECT_TYPE":
             moveType(node, to: newSchema, context)
         default:

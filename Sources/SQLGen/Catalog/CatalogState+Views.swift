@@ -18,10 +18,9 @@ extension CatalogState {
                 query, aliases: node.list("aliases"), tooMany: "CREATE VIEW specifies more column names than columns", at: relation,
                 context)
         else { return }
-        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
-        catalog.schemas[name.schema]?.tables[name.name] = Table(
-            schema: name.schema, name: name.name, columns: columns, isView: true, comment: comment ?? existing?.comment)
-        if existing == nil { catalog.schemas[name.schema]?.tableOrder.append(name.name) }
+        let view = Table(
+            schema: name.schema, name: name.name, columns: columns, isView: true, comment: context.leadingComment ?? existing?.comment)
+        if existing == nil { add(view) } else { store(view) }
     }
 
     /// CREATE MATERIALIZED VIEW and CREATE TABLE AS: a relation with its query's columns. A
@@ -29,18 +28,8 @@ extension CatalogState {
     /// this way gets no NOT NULL constraints (PostgreSQL copies none), so its columns are optional.
     mutating func createTableAs(_ node: ParseNode, _ context: StatementContext) {
         guard let into = node.node("into"), let relation = into.node("rel"), let query = node.node("query") else { return }
+        guard let name = newRelationName(relation, ifNotExists: node.bool("if_not_exists"), context) else { return }
         let isMaterializedView = node.enumCase("objtype") == "OBJECT_MATVIEW"
-        let name = qualified(relation: relation)
-        guard schemaExists(name.schema) else {
-            error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
-            return
-        }
-        if catalog.schemas[name.schema]?.tables[name.name] != nil {
-            if !node.bool("if_not_exists") {
-                error("relation \"\(name.display)\" already exists", at: context.location(relation))
-            }
-            return
-        }
         guard
             var columns = queryColumns(
                 query, aliases: into.list("colNames"), tooMany: "too many column names were specified", at: relation, context)
@@ -48,10 +37,7 @@ extension CatalogState {
         if !isMaterializedView {
             for index in columns.indices { columns[index].isNotNull = false }
         }
-        let comment = context.statement.leadingComments.isEmpty ? nil : context.statement.leadingComments.joined(separator: "\n")
-        catalog.schemas[name.schema]?.tables[name.name] = Table(
-            schema: name.schema, name: name.name, columns: columns, isView: isMaterializedView, comment: comment)
-        catalog.schemas[name.schema]?.tableOrder.append(name.name)
+        add(Table(schema: name.schema, name: name.name, columns: columns, isView: isMaterializedView, comment: context.leadingComment))
     }
 
     /// The result columns of a view's or table's defining query, renamed by `aliases`; nil after
