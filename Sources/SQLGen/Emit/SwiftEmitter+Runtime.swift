@@ -7,9 +7,8 @@ extension SwiftEmitter {
     func queriesRuntimeFile(plans: [QueryPlan]) -> String {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: [])
-        let generic = "<Statement: PostgresPreparedStatement>"
-        let runSignature = "func executePrepared\(generic)(_ statement: Statement, logger: Logger) async throws -> [Statement.Row]"
-        let countSignature = "func affectedRowCount\(generic)(_ statement: Statement, logger: Logger) async throws -> Int"
+        let runSignature = Self.dbtxSignature("executePrepared", returning: "[Statement.Row]")
+        let countSignature = Self.dbtxSignature("affectedRowCount", returning: "Int")
 
         writer.blankLine()
         writer.docComment([
@@ -86,7 +85,7 @@ extension SwiftEmitter {
                     "}",
                 ])
             }
-            writeRunner(to: &writer, runSignature: runSignature, countSignature: countSignature)
+            writeRunner(to: &writer)
         }
 
         writer.blankLine()
@@ -130,7 +129,7 @@ extension SwiftEmitter {
     /// runtime metadata lookups and value-witness copies for every row. Keeping postgres-nio's
     /// two types as themselves lets each query method's call be specialised for its statement,
     /// which measured 3–7% of the client's CPU per single-row query; any other `DBTX` still works.
-    private func writeRunner(to writer: inout SwiftSourceWriter, runSignature: String, countSignature: String) {
+    private func writeRunner(to writer: inout SwiftSourceWriter) {
         writer.blankLine()
         writer.docComment([
             "`db` as its concrete type when it is one of postgres-nio's, so that the query methods' calls",
@@ -141,11 +140,10 @@ extension SwiftEmitter {
             writer.line("case connection(PostgresConnection)")
             writer.line("case other(any DBTX)")
         }
-        for (signature, method) in [(runSignature, "executePrepared"), (countSignature, "affectedRowCount")] {
-            let local = signature.replacingOccurrences(of: ", logger: Logger)", with: ")")
+        for (method, result) in [("executePrepared", "[Statement.Row]"), ("affectedRowCount", "Int")] {
             writer.blankLine()
             writer.docComment(["`db.\(method)(_:logger:)` with this handle's logger."])
-            writer.block(local) { writer in
+            writer.block(Self.dbtxSignature(method, returning: result, logger: false)) { writer in
                 writer.lines([
                     "switch self.runner {",
                     "case .client(let client): try await client.\(method)(statement, logger: self.logger)",
@@ -155,5 +153,12 @@ extension SwiftEmitter {
                 ])
             }
         }
+    }
+
+    /// `func executePrepared<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> …`:
+    /// a `DBTX` requirement, or without `logger` the `Queries` method that supplies its own.
+    private static func dbtxSignature(_ name: String, returning result: String, logger: Bool = true) -> String {
+        let parameters = logger ? "_ statement: Statement, logger: Logger" : "_ statement: Statement"
+        return "func \(name)<Statement: PostgresPreparedStatement>(\(parameters)) async throws -> \(result)"
     }
 }
