@@ -52,7 +52,7 @@ struct HTTPBench: Sendable {
     /// when the server does not serve the bank's routes.
     func start(fixture: Fixture) async throws -> Session {
         let port = try Self.freePort()
-        let privateKey = Self.randomHex(bytes: 32)
+        let privateKey = Hex.encode((0..<32).map { _ in UInt8.random(in: .min ... .max) })
         var environment = ProcessInfo.processInfo.environment
         environment["ENVIRONMENT"] = "development"
         environment["DB_SOURCE"] = databaseURLString
@@ -95,17 +95,6 @@ struct HTTPBench: Sendable {
             actors.append(Actor(accountID: accountID, token: token))
         }
         return actors
-    }
-
-    /// `bytes` random bytes as lowercase hexadecimal.
-    static func randomHex(bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef")
-        return String(
-            (0..<bytes).flatMap { _ -> [Character] in
-                let byte = UInt8.random(in: .min ... .max, using: &generator)
-                return [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
-            })
     }
 
     /// Runs wrk for `seconds` with `clients` connections and the given Lua script.

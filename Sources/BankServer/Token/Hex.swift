@@ -1,8 +1,8 @@
 /// Lower- or upper-case hexadecimal, for keys given in configuration (`TOKEN_PRIVATE_KEY`).
-enum Hex {
+public enum Hex {
     /// Decodes an even number of hex digits, or returns nil for anything else (odd length,
     /// a `0x` prefix, spaces, other characters).
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count % 2 == 0 else { return nil }
         var output = [UInt8]()
@@ -17,7 +17,7 @@ enum Hex {
     }
 
     /// Encodes bytes as lower-case hex.
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var output = [UInt8]()
         for byte in bytes {
