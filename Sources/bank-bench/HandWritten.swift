@@ -71,32 +71,23 @@ enum HandWritten {
 
     /// BEGIN, COMMIT and ROLLBACK as prepared statements: after the first use on a connection they
     /// cost a Bind/Execute instead of a Parse/Bind/Execute (pgbench `-M prepared` does the same).
-    struct Begin: PostgresPreparedStatement {
+    struct Begin: Control {
         static let name = "bank-bench.HandWritten.Begin"
-        typealias Row = ()
         static let sql = "BEGIN ISOLATION LEVEL READ COMMITTED"
-        static let bindingDataTypes: [PostgresDataType] = []
-        func makeBindings() throws -> PostgresBindings { PostgresBindings() }
-        func decodeRow(_ row: PostgresRow) throws -> Row {}
     }
 
-    struct Commit: PostgresPreparedStatement {
+    struct Commit: Control {
         static let name = "bank-bench.HandWritten.Commit"
-        typealias Row = ()
         static let sql = "COMMIT"
-        static let bindingDataTypes: [PostgresDataType] = []
-        func makeBindings() throws -> PostgresBindings { PostgresBindings() }
-        func decodeRow(_ row: PostgresRow) throws -> Row {}
     }
 
-    struct Rollback: PostgresPreparedStatement {
+    struct Rollback: Control {
         static let name = "bank-bench.HandWritten.Rollback"
-        typealias Row = ()
         static let sql = "ROLLBACK"
-        static let bindingDataTypes: [PostgresDataType] = []
-        func makeBindings() throws -> PostgresBindings { PostgresBindings() }
-        func decodeRow(_ row: PostgresRow) throws -> Row {}
     }
+
+    /// A transaction-control statement: no parameters, no rows.
+    protocol Control: PostgresPreparedStatement where Row == () {}
 
     /// The error a hand-written transfer throws when a rule fails (none should in the benchmark).
     struct TransferFailed: Error, CustomStringConvertible {
@@ -160,4 +151,10 @@ enum HandWritten {
     ) async throws where S.Row == () {
         for try await _ in try await connection.execute(statement, logger: logger) {}
     }
+}
+
+extension HandWritten.Control {
+    static var bindingDataTypes: [PostgresDataType] { [] }
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+    func decodeRow(_ row: PostgresRow) throws -> Row { () }
 }
