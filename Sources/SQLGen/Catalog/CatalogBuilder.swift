@@ -33,55 +33,52 @@ struct CatalogState {
         catalog.schemas["pg_catalog"] = Catalog.Schema(name: "pg_catalog")
     }
 
-    /// Statements that cannot change the shape of tables or types as queries see them.
-    static let ignoredKinds: Set<String> = [
-        "IndexStmt", "CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt",
-        "AlterSeqStmt", "CreateFunctionStmt", "AlterFunctionStmt", "CreateTrigStmt", "GrantStmt", "GrantRoleStmt",
-        "AlterDefaultPrivilegesStmt", "DoStmt", "VariableSetStmt", "VariableShowStmt", "SelectStmt", "InsertStmt",
-        "UpdateStmt", "DeleteStmt", "TransactionStmt", "AlterOwnerStmt", "CreateRoleStmt", "AlterRoleStmt",
-        "AlterRoleSetStmt", "DropRoleStmt", "CreatePolicyStmt", "AlterPolicyStmt", "RuleStmt", "CreateCastStmt",
-        "ClusterStmt", "VacuumStmt", "CreateOpClassStmt", "CreateOpFamilyStmt", "AlterOpFamilyStmt", "DefineStmt",
-        "CreateEventTrigStmt", "AlterEventTrigStmt", "CreateStatsStmt", "AlterStatsStmt", "SecLabelStmt",
-        "CreatePublicationStmt", "AlterPublicationStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt",
-        "DropSubscriptionStmt", "LockStmt", "NotifyStmt", "ListenStmt", "UnlistenStmt", "CallStmt",
-        "CreateConversionStmt", "CreateTableSpaceStmt", "AlterDatabaseSetStmt", "AlterDatabaseStmt", "CreatedbStmt",
-        "CheckPointStmt", "DiscardStmt", "ReindexStmt", "RefreshMatViewStmt", "CreatePLangStmt", "CopyStmt",
-        "ExplainStmt", "PrepareStmt", "ExecuteStmt", "DeallocateStmt", "AlterCollationStmt", "CreateTransformStmt",
-        "CreateForeignServerStmt", "AlterForeignServerStmt", "CreateFdwStmt", "AlterFdwStmt", "CreateUserMappingStmt",
-        "AlterUserMappingStmt", "DropUserMappingStmt", "AlterObjectDependsStmt", "AlterOperatorStmt",
-        "AlterTSConfigurationStmt", "AlterTSDictionaryStmt", "TruncateStmt", "ConstraintsSetStmt", "LoadStmt",
-        "DropOwnedStmt", "ReassignOwnedStmt", "CreateAmStmt", "AlterSystemStmt", "DropTableSpaceStmt", "DropdbStmt",
-    ]
-
-    /// How warnings name statements we do not handle.
+    /// How warnings name statements we do not handle, by `PG.Node.kindName`.
     static let statementNames: [String: String] = [
-        "CompositeTypeStmt": "CREATE TYPE AS (composite)",
-        "CreateRangeStmt": "CREATE TYPE AS RANGE", "CreateForeignTableStmt": "CREATE FOREIGN TABLE",
-        "AlterDomainStmt": "ALTER DOMAIN", "AlterTableStmt": "ALTER TABLE", "RenameStmt": "ALTER … RENAME",
-        "ImportForeignSchemaStmt": "IMPORT FOREIGN SCHEMA", "AlterCompositeTypeStmt": "ALTER TYPE",
+        PG.CompositeTypeStmt.kindName: "CREATE TYPE AS (composite)",
+        PG.CreateRangeStmt.kindName: "CREATE TYPE AS RANGE", PG.CreateForeignTableStmt.kindName: "CREATE FOREIGN TABLE",
+        PG.AlterDomainStmt.kindName: "ALTER DOMAIN", PG.AlterTableStmt.kindName: "ALTER TABLE",
+        PG.RenameStmt.kindName: "ALTER … RENAME", PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
     ]
 
     mutating func apply(_ statement: SchemaStatement) {
-        let node = statement.node
+        let node = PG.Node(statement.node)
         let context = StatementContext(statement: statement)
-        switch node.kind {
-        case "CreateStmt": createTable(node, context)
-        case "AlterTableStmt": alterTable(node, context)
-        case "RenameStmt": rename(node, context)
-        case "AlterObjectSchemaStmt": setSchema(node, context)
-        case "DropStmt": drop(node, context)
-        case "CreateEnumStmt": createEnum(node, context)
-        case "AlterEnumStmt": alterEnum(node, context)
-        case "CreateDomainStmt": createDomain(node, context)
-        case "CreateSchemaStmt": createSchema(node, context)
-        case "CommentStmt": comment(node, context)
-        case "CreateExtensionStmt":
-            if let name = node.string("extname") { extensions.insert(name) }
-        case "ViewStmt": createView(node, context)
-        case "CreateTableAsStmt": createTableAs(node, context)
+        switch node {
+        case .createStmt(let create): createTable(create, context)
+        case .alterTableStmt(let alter): alterTable(alter, context)
+        case .renameStmt(let rename): self.rename(rename, context)
+        case .alterObjectSchemaStmt(let move): setSchema(move, context)
+        case .dropStmt(let drop): self.drop(drop, context)
+        case .createEnumStmt(let create): createEnum(create, context)
+        case .alterEnumStmt(let alter): alterEnum(alter, context)
+        case .createDomainStmt(let create): createDomain(create, context)
+        case .createSchemaStmt(let create): createSchema(create, context)
+        case .commentStmt(let comment): self.comment(comment, context)
+        case .createExtensionStmt(let create):
+            if let name = create.extname { extensions.insert(name) }
+        case .viewStmt(let view): createView(view, context)
+        case .createTableAsStmt(let create): createTableAs(create, context)
+        // Statements that cannot change the shape of tables or types as queries see them.
+        case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .createSeqStmt, .alterSeqStmt,
+            .createFunctionStmt, .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,
+            .alterDefaultPrivilegesStmt, .doStmt, .variableSetStmt, .variableShowStmt, .selectStmt, .insertStmt,
+            .updateStmt, .deleteStmt, .transactionStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,
+            .alterRoleSetStmt, .dropRoleStmt, .createPolicyStmt, .alterPolicyStmt, .ruleStmt, .createCastStmt,
+            .clusterStmt, .vacuumStmt, .createOpClassStmt, .createOpFamilyStmt, .alterOpFamilyStmt, .defineStmt,
+            .createEventTrigStmt, .alterEventTrigStmt, .createStatsStmt, .alterStatsStmt, .secLabelStmt,
+            .createPublicationStmt, .alterPublicationStmt, .createSubscriptionStmt, .alterSubscriptionStmt,
+            .dropSubscriptionStmt, .lockStmt, .notifyStmt, .listenStmt, .unlistenStmt, .callStmt,
+            .createConversionStmt, .createTableSpaceStmt, .alterDatabaseSetStmt, .alterDatabaseStmt, .createdbStmt,
+            .checkPointStmt, .discardStmt, .reindexStmt, .refreshMatViewStmt, .createPlangStmt, .copyStmt,
+            .explainStmt, .prepareStmt, .executeStmt, .deallocateStmt, .alterCollationStmt, .createTransformStmt,
+            .createForeignServerStmt, .alterForeignServerStmt, .createFdwStmt, .alterFdwStmt, .createUserMappingStmt,
+            .alterUserMappingStmt, .dropUserMappingStmt, .alterObjectDependsStmt, .alterOperatorStmt,
+            .alterTsconfigurationStmt, .alterTsdictionaryStmt, .truncateStmt, .constraintsSetStmt, .loadStmt,
+            .dropOwnedStmt, .reassignOwnedStmt, .createAmStmt, .alterSystemStmt, .dropTableSpaceStmt, .dropdbStmt:
+            return
         default:
-            if Self.ignoredKinds.contains(node.kind) { return }
-            unsupported(node.kind, context)
+            unsupported(node.kindName, context)
         }
     }
 
@@ -93,6 +90,8 @@ struct CatalogState {
         diagnostics.append(.warning(message, at: location))
     }
 
+    /// `what` is a statement's `PG.Node.kindName` (named through `statementNames`) or the
+    /// construct's own description.
     mutating func unsupported(_ what: String, _ context: StatementContext) {
         let name = Self.statementNames[what] ?? what
         warn("unsupported statement \(name) ignored", at: context.location(ofStatementOffset: 0))
@@ -103,7 +102,11 @@ struct CatalogState {
 struct StatementContext {
     var statement: SchemaStatement
 
-    func location(_ node: ParseNode?) -> SourceLocation {
+    func location(_ node: PG.Node?) -> SourceLocation {
+        statement.sourceMap.location(of: node)
+    }
+
+    func location(_ node: (some PG.NodeView)?) -> SourceLocation {
         statement.sourceMap.location(of: node)
     }
 

@@ -18,21 +18,22 @@ extension CatalogState {
     }
 
     /// The name of a `RangeVar` (`relation` of CREATE/ALTER TABLE).
-    func qualified(relation: ParseNode) -> QualifiedName {
-        let name = relation.string("relname") ?? ""
-        if let schema = relation.string("schemaname") {
+    func qualified(relation: PG.RangeVar) -> QualifiedName {
+        let name = relation.relname ?? ""
+        if let schema = relation.schemaname {
             return QualifiedName(schema: schema, name: name, display: "\(schema).\(name)")
         }
         return QualifiedName(schema: catalog.defaultSchema, name: name, display: name)
     }
 
     /// The names of a `List` node (`DROP TABLE a.b`, `COMMENT ON TABLE a.b`).
-    static func listNames(_ node: ParseNode?) -> [String] {
-        guard let node else { return [] }
-        if node.kind == "List" { return node.names("items") }
-        if node.kind == "TypeName" { return node.names("names") }
-        if let single = node.stringValue { return [single] }
-        return []
+    static func listNames(_ node: PG.Node?) -> [String] {
+        switch node {
+        case .list(let list): list.items.names
+        case .typeName(let typeName): typeName.names.names
+        case .string(let string): string.sval.map { [$0] } ?? []
+        default: []
+        }
     }
 
     func schemaExists(_ name: String) -> Bool { catalog.schemas[name] != nil }
@@ -48,7 +49,7 @@ extension CatalogState {
     /// The name `CREATE TABLE` / `CREATE TABLE AS` gives `relation`, or nil when nothing is to be
     /// created: its schema is missing or the name is taken (both errors), or the name is taken
     /// and the statement says IF NOT EXISTS.
-    mutating func newRelationName(_ relation: ParseNode, ifNotExists: Bool, _ context: StatementContext) -> QualifiedName? {
+    mutating func newRelationName(_ relation: PG.RangeVar, ifNotExists: Bool, _ context: StatementContext) -> QualifiedName? {
         let name = qualified(relation: relation)
         guard schemaExists(name.schema) else {
             error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
@@ -87,12 +88,12 @@ extension CatalogState {
     ]
 
     /// The type a `TypeName` node names, or nil after reporting `type "x" does not exist`.
-    mutating func resolveType(_ typeName: ParseNode, _ context: StatementContext) -> SQLType? {
-        let names = typeName.names("names")
-        let isArray = !typeName.list("arrayBounds").isEmpty
+    mutating func resolveType(_ typeName: PG.TypeName, _ context: StatementContext) -> SQLType? {
+        let names = typeName.names.names
+        let isArray = !typeName.arrayBounds.isEmpty
         let at = context.location(typeName)
-        if typeName.bool("setof") || typeName.bool("pct_type") {
-            error("unsupported construct: \(typeName.bool("setof") ? "SETOF" : "%TYPE") in a column type", at: at)
+        if typeName.setof || typeName.pctType {
+            error("unsupported construct: \(typeName.setof ? "SETOF" : "%TYPE") in a column type", at: at)
             return nil
         }
         var resolved: SQLType?

@@ -6,14 +6,13 @@ extension CatalogState {
     private static let likeGenerated = 1 << 4
     private static let likeIdentity = 1 << 5
 
-    mutating func createTable(_ node: ParseNode, _ context: StatementContext) {
-        guard let relation = node.node("relation"),
-            let name = newRelationName(relation, ifNotExists: node.bool("if_not_exists"), context)
+    mutating func createTable(_ create: PG.CreateStmt, _ context: StatementContext) {
+        guard let relation = create.relation, let name = newRelationName(relation, ifNotExists: create.ifNotExists, context)
         else { return }
         var columns: [Column] = []
         var inherited: Set<String> = []
         // INHERITS (…) and PARTITION OF: the parents' columns come first.
-        for parent in node.list("inhRelations") {
+        for case .rangeVar(let parent) in create.inhRelations {
             guard let table = existingTable(qualified(relation: parent), at: context.location(parent)) else { continue }
             for column in table.columns {
                 if let index = columns.firstIndex(where: { $0.name == column.name }) {
@@ -24,11 +23,11 @@ extension CatalogState {
                 }
             }
         }
-        var primaryKeys: [(name: String, constraint: ParseNode)] = []
-        for element in node.list("tableElts") {
-            switch element.kind {
-            case "ColumnDef":
-                guard let column = makeColumn(element, context) else { continue }
+        var primaryKeys: [(name: String, constraint: PG.Constraint)] = []
+        for element in create.tableElts {
+            switch element {
+            case .columnDef(let definition):
+                guard let column = makeColumn(definition, context) else { continue }
                 if let index = columns.firstIndex(where: { $0.name == column.name }) {
                     if inherited.contains(column.name) {
                         // PostgreSQL merges a redeclared inherited column.
@@ -36,18 +35,18 @@ extension CatalogState {
                         columns[index].hasDefault = columns[index].hasDefault || column.hasDefault
                         inherited.remove(column.name)
                     } else {
-                        error("column \"\(column.name)\" specified more than once", at: context.location(element))
+                        error("column \"\(column.name)\" specified more than once", at: context.location(definition))
                     }
                     continue
                 }
                 var documented = column
-                if let location = element.location { documented.comment = context.commentAbove(offset: location) }
+                if let location = definition.location { documented.comment = context.commentAbove(offset: location) }
                 columns.append(documented)
-            case "TableLikeClause":
-                guard let source = element.node("relation"),
+            case .tableLikeClause(let like):
+                guard let source = like.relation,
                     let table = existingTable(qualified(relation: source), at: context.location(source))
                 else { continue }
-                let options = element.int("options")
+                let options = like.options
                 for column in table.columns {
                     guard !columns.contains(where: { $0.name == column.name }) else {
                         error("column \"\(column.name)\" specified more than once", at: context.location(source))
@@ -58,9 +57,9 @@ extension CatalogState {
                     if options & Self.likeComments == 0 { copy.comment = nil }
                     columns.append(copy)
                 }
-            case "Constraint":
-                if element.enumCase("contype") == "CONSTR_PRIMARY" {
-                    primaryKeys += element.names("keys").map { ($0, element) }
+            case .constraint(let constraint):
+                if constraint.contype == .primary {
+                    primaryKeys += constraint.keys.names.map { ($0, constraint) }
                 }
             default:
                 break
@@ -77,21 +76,20 @@ extension CatalogState {
     }
 
     /// A column from a `ColumnDef`; nil when its type does not resolve (already reported).
-    mutating func makeColumn(_ definition: ParseNode, _ context: StatementContext) -> Column? {
-        guard let name = definition.string("colname"), let typeName = definition.node("typeName"),
-            let type = resolveType(typeName, context)
+    mutating func makeColumn(_ definition: PG.ColumnDef, _ context: StatementContext) -> Column? {
+        guard let name = definition.colname, let typeName = definition.typeName, let type = resolveType(typeName, context)
         else { return nil }
-        let names = typeName.names("names")
+        let names = typeName.names.names
         let isSerial = names.count == 1 && SQLType.isSerial(names[0])
         var column = Column(name: name, type: type, isNotNull: isSerial, hasDefault: isSerial)
-        for constraint in definition.list("constraints") {
-            switch constraint.enumCase("contype") {
-            case "CONSTR_NOTNULL", "CONSTR_PRIMARY":
+        for case .constraint(let constraint) in definition.constraints {
+            switch constraint.contype {
+            case .notnull, .primary:
                 column.isNotNull = true
-            case "CONSTR_IDENTITY":
+            case .identity:
                 column.isNotNull = true
                 column.hasDefault = true
-            case "CONSTR_DEFAULT", "CONSTR_GENERATED":
+            case .default, .generated:
                 column.hasDefault = true
             default:
                 break
@@ -101,66 +99,68 @@ extension CatalogState {
     }
 
     /// ALTER TABLE subcommands that change what the catalog records (others are ignored).
-    static let columnChangingSubtypes: Set<String> = [
-        "AT_AddColumn", "AT_DropColumn", "AT_AlterColumnType", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault",
-        "AT_AddIdentity", "AT_DropIdentity", "AT_AddConstraint", "AT_AddInherit", "AT_DropInherit", "AT_AddOf", "AT_DropOf",
-        "AT_AttachPartition", "AT_DetachPartition",
+    static let columnChangingSubtypes: Set<PG.AlterTableType> = [
+        .addcolumn, .dropcolumn, .altercolumntype, .setnotnull, .dropnotnull, .columndefault, .addidentity, .dropidentity,
+        .addconstraint, .addinherit, .dropinherit, .addof, .dropof, .attachpartition, .detachpartition,
     ]
 
-    mutating func alterTable(_ node: ParseNode, _ context: StatementContext) {
-        switch node.enumCase("objtype") {
-        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", nil: break
-        case "OBJECT_TYPE": return unsupported("AlterCompositeTypeStmt", context)
+    mutating func alterTable(_ alter: PG.AlterTableStmt, _ context: StatementContext) {
+        switch alter.objtype {
+        case .table, .foreignTable: break
+        case .type: return unsupported("ALTER TYPE", context)  // ALTER TYPE … ADD ATTRIBUTE and the like
         default: return  // indexes, sequences, views (not tracked)
         }
-        guard let relation = node.node("relation") else { return }
+        guard let relation = alter.relation else { return }
         let name = qualified(relation: relation)
-        if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+        if alter.missingOk, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+        let commands = alter.cmds.compactMap { node -> PG.AlterTableCmd? in
+            guard case .alterTableCmd(let command) = node else { return nil }
+            return command
+        }
         // `ALTER TABLE` also reaches sequences and views (pg_dump's `ALTER TABLE seq OWNER TO …`):
         // only subcommands that change columns need the table to be known.
-        let subtypes = node.list("cmds").compactMap { $0.enumCase("subtype") }
-        guard subtypes.contains(where: Self.columnChangingSubtypes.contains) else { return }
+        guard commands.contains(where: { Self.columnChangingSubtypes.contains($0.subtype) }) else { return }
         guard var table = existingTable(name, at: context.location(relation)) else { return }
         let afterRelation = relation.location
-        for command in node.list("cmds") {
-            let columnName = command.string("name") ?? ""
+        for command in commands {
+            let columnName = command.name ?? ""
             // Computed only for an error: it searches the statement text.
             let columnLocation = { context.location(ofWord: columnName, after: afterRelation) }
             let index = table.columns.firstIndex { $0.name == columnName }
-            switch command.enumCase("subtype") {
-            case "AT_AddColumn":
-                guard let definition = command.node("def"), let column = makeColumn(definition, context) else { continue }
+            switch command.subtype {
+            case .addcolumn:
+                guard case .columnDef(let definition)? = command.def, let column = makeColumn(definition, context) else { continue }
                 if table.column(column.name) != nil {
-                    if !command.bool("missing_ok") {
+                    if !command.missingOk {
                         error("column \"\(column.name)\" of relation \"\(table.name)\" already exists", at: context.location(definition))
                     }
                     continue
                 }
                 table.columns.append(column)
-            case "AT_DropColumn":
+            case .dropcolumn:
                 guard let index else {
-                    if !command.bool("missing_ok") { error(missingColumnMessage(columnName, of: table), at: columnLocation()) }
+                    if !command.missingOk { error(missingColumnMessage(columnName, of: table), at: columnLocation()) }
                     continue
                 }
                 table.columns.remove(at: index)
-            case "AT_AlterColumnType", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault", "AT_AddIdentity", "AT_DropIdentity":
+            case .altercolumntype, .setnotnull, .dropnotnull, .columndefault, .addidentity, .dropidentity:
                 guard let index else {
                     error(missingColumnMessage(columnName, of: table), at: columnLocation())
                     continue
                 }
                 alterColumn(&table.columns[index], command, context)
-            case "AT_AddConstraint":
-                guard let constraint = command.node("def"), constraint.enumCase("contype") == "CONSTR_PRIMARY" else { continue }
-                for key in constraint.names("keys") {
+            case .addconstraint:
+                guard case .constraint(let constraint)? = command.def, constraint.contype == .primary else { continue }
+                for key in constraint.keys.names {
                     guard let keyIndex = table.columns.firstIndex(where: { $0.name == key }) else {
                         error("column \"\(key)\" named in key does not exist", at: context.location(constraint))
                         continue
                     }
                     table.columns[keyIndex].isNotNull = true
                 }
-            case "AT_AddInherit", "AT_DropInherit", "AT_AddOf", "AT_DropOf", "AT_AttachPartition", "AT_DetachPartition":
-                let subtype = command.enumCase("subtype") ?? ""
-                warn("unsupported statement ALTER TABLE (\(subtype.dropFirst(3))) ignored", at: context.location(ofStatementOffset: 0))
+            case .addinherit, .dropinherit, .addof, .dropof, .attachpartition, .detachpartition:
+                let subtype = command.subtype.rawValue.dropFirst(3)  // "AT_AddInherit": "AddInherit"
+                warn("unsupported statement ALTER TABLE (\(subtype)) ignored", at: context.location(ofStatementOffset: 0))
             default:
                 break  // constraints other than primary keys, indexes, storage, triggers, owners, RLS …
             }
@@ -168,36 +168,37 @@ extension CatalogState {
         store(table)
     }
 
-    private mutating func alterColumn(_ column: inout Column, _ command: ParseNode, _ context: StatementContext) {
-        switch command.enumCase("subtype") {
-        case "AT_AlterColumnType":
-            if let typeName = command.node("def")?.node("typeName"), let type = resolveType(typeName, context) {
+    private mutating func alterColumn(_ column: inout Column, _ command: PG.AlterTableCmd, _ context: StatementContext) {
+        switch command.subtype {
+        case .altercolumntype:
+            if case .columnDef(let definition)? = command.def, let typeName = definition.typeName,
+                let type = resolveType(typeName, context)
+            {
                 column.type = type
             }
-        case "AT_SetNotNull": column.isNotNull = true
-        case "AT_DropNotNull": column.isNotNull = false
-        case "AT_ColumnDefault": column.hasDefault = command.node("def") != nil
-        case "AT_AddIdentity":
+        case .setnotnull: column.isNotNull = true
+        case .dropnotnull: column.isNotNull = false
+        case .columndefault: column.hasDefault = command.def != nil
+        case .addidentity:
             column.hasDefault = true
             column.isNotNull = true
-        case "AT_DropIdentity": column.hasDefault = false
+        case .dropidentity: column.hasDefault = false
         default: break
         }
     }
 
     /// ALTER TABLE … RENAME [COLUMN] / RENAME TO, ALTER TYPE … RENAME TO.
-    mutating func rename(_ node: ParseNode, _ context: StatementContext) {
-        let newName = node.string("newname") ?? ""
-        switch node.enumCase("renameType") {
-        case "OBJECT_COLUMN":
-            let views = Self.viewKinds.contains(node.enumCase("relationType") ?? "")
-            guard views || node.enumCase("relationType") == "OBJECT_TABLE" || node.enumCase("relationType") == "OBJECT_FOREIGN_TABLE",
-                let relation = node.node("relation")
+    mutating func rename(_ rename: PG.RenameStmt, _ context: StatementContext) {
+        let newName = rename.newname ?? ""
+        switch rename.renameType {
+        case .column:
+            let views = Self.viewKinds.contains(rename.relationType)
+            guard views || rename.relationType == .table || rename.relationType == .foreignTable, let relation = rename.relation
             else { return }
             let name = qualified(relation: relation)
-            if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+            if rename.missingOk, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
             guard var table = existingTable(name, views: views, at: context.location(relation)) else { return }
-            let oldName = node.string("subname") ?? ""
+            let oldName = rename.subname ?? ""
             guard let index = table.columns.firstIndex(where: { $0.name == oldName }) else {
                 error(missingColumnMessage(oldName, of: table), at: context.location(ofWord: oldName, after: relation.location))
                 return
@@ -210,11 +211,11 @@ extension CatalogState {
             }
             table.columns[index].name = newName
             store(table)
-        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW":
-            guard let relation = node.node("relation") else { return }
+        case .table, .foreignTable, .view, .matview:
+            guard let relation = rename.relation else { return }
             let name = qualified(relation: relation)
-            if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
-            let views = Self.viewKinds.contains(node.enumCase("renameType") ?? "")
+            if rename.missingOk, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+            let views = Self.viewKinds.contains(rename.renameType)
             guard var table = existingTable(name, views: views, at: context.location(relation)) else { return }
             guard catalog.schemas[name.schema]?.tables[newName] == nil else {
                 error("relation \"\(newName)\" already exists", at: context.location(ofWord: newName, after: relation.location))
@@ -226,26 +227,26 @@ extension CatalogState {
             if let position = catalog.schemas[name.schema]?.tableOrder.firstIndex(of: name.name) {
                 catalog.schemas[name.schema]?.tableOrder[position] = newName
             }
-        case "OBJECT_TYPE":
-            renameType(node, to: newName, context)
-        case "OBJECT_SCHEMA", "OBJECT_DOMAIN", "OBJECT_ATTRIBUTE":
-            unsupported("RenameStmt", context)
+        case .type:
+            renameType(rename, to: newName, context)
+        case .schema, .domain, .attribute:
+            unsupported(PG.RenameStmt.kindName, context)
         default:
             break  // indexes, sequences, constraints, triggers, functions (not tracked)
         }
     }
 
     /// The object kinds of `ALTER VIEW` and `ALTER MATERIALIZED VIEW`.
-    static let viewKinds: Set<String> = ["OBJECT_VIEW", "OBJECT_MATVIEW"]
+    static let viewKinds: Set<PG.ObjectType> = [.view, .matview]
 
     /// ALTER TABLE/TYPE … SET SCHEMA.
-    mutating func setSchema(_ node: ParseNode, _ context: StatementContext) {
-        let newSchema = node.string("newschema") ?? ""
-        switch node.enumCase("objectType") {
-        case "OBJECT_TABLE":
-            guard let relation = node.node("relation") else { return }
+    mutating func setSchema(_ move: PG.AlterObjectSchemaStmt, _ context: StatementContext) {
+        let newSchema = move.newschema ?? ""
+        switch move.objectType {
+        case .table:
+            guard let relation = move.relation else { return }
             let name = qualified(relation: relation)
-            if node.bool("missing_ok"), catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+            if move.missingOk, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
             guard var table = existingTable(name, at: context.location(relation)) else { return }
             guard schemaExists(newSchema) else {
                 error("schema \"\(newSchema)\" does not exist", at: context.location(ofWord: newSchema, after: relation.location))
@@ -258,8 +259,8 @@ extension CatalogState {
             removeTable(schema: name.schema, name: name.name)
             table.schema = newSchema
             add(table)
-        case "OBJECT_TYPE":
-            moveType(node, to: newSchema, context)
+        case .type:
+            moveType(move, to: newSchema, context)
         default:
             break
         }
@@ -271,12 +272,12 @@ extension CatalogState {
     }
 
     /// DROP TABLE / VIEW / TYPE / DOMAIN / SCHEMA; drops of other objects are ignored.
-    mutating func drop(_ node: ParseNode, _ context: StatementContext) {
-        let missingOK = node.bool("missing_ok")
-        for object in node.list("objects") {
+    mutating func drop(_ drop: PG.DropStmt, _ context: StatementContext) {
+        let missingOK = drop.missingOk
+        for object in drop.objects {
             let names = Self.listNames(object)
-            switch node.enumCase("removeType") {
-            case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE":
+            switch drop.removeType {
+            case .table, .foreignTable:
                 guard let name = qualified(names) else { continue }
                 if let table = catalog.schemas[name.schema]?.tables[name.name], !table.isView {
                     removeTable(schema: name.schema, name: name.name)
@@ -286,18 +287,18 @@ extension CatalogState {
                         "table \"\(name.display)\" does not exist\(Suggestion.didYouMean(name.name, among: candidates))",
                         at: context.location(ofWord: name.name, after: 0))
                 }
-            case "OBJECT_VIEW", "OBJECT_MATVIEW":
+            case .view, .matview:
                 guard let name = qualified(names) else { continue }
                 if catalog.schemas[name.schema]?.tables[name.name]?.isView == true {
                     removeTable(schema: name.schema, name: name.name)
                 } else if !missingOK {
                     let candidates = catalog.schemas[name.schema]?.tables.values.filter(\.isView).map(\.name).sorted() ?? []
                     error(
-                        "\(node.enumCase("removeType") == "OBJECT_MATVIEW" ? "materialized view" : "view") \"\(name.display)\" does not exist"
+                        "\(drop.removeType == .matview ? "materialized view" : "view") \"\(name.display)\" does not exist"
                             + Suggestion.didYouMean(name.name, among: candidates),
                         at: context.location(ofWord: name.name, after: 0))
                 }
-            case "OBJECT_TYPE", "OBJECT_DOMAIN":
+            case .type, .domain:
                 guard let name = qualified(names) else { continue }
                 if catalog.schemas[name.schema]?.enums[name.name] != nil {
                     catalog.schemas[name.schema]?.enums[name.name] = nil
@@ -307,7 +308,7 @@ extension CatalogState {
                 } else if !missingOK {
                     error("type \"\(name.display)\" does not exist", at: context.location(object))
                 }
-            case "OBJECT_SCHEMA":
+            case .schema:
                 guard let schema = names.first else { continue }
                 if catalog.schemas[schema] != nil {
                     catalog.schemas[schema] = nil

@@ -1,7 +1,7 @@
 /// Enum types, domains and schemas.
 extension CatalogState {
-    mutating func createEnum(_ node: ParseNode, _ context: StatementContext) {
-        guard let name = qualified(node.names("typeName")) else { return }
+    mutating func createEnum(_ create: PG.CreateEnumStmt, _ context: StatementContext) {
+        guard let name = qualified(create.typeName.names) else { return }
         let at = context.location(ofWord: name.name, after: 0)
         guard schemaExists(name.schema) else {
             error("schema \"\(name.schema)\" does not exist", at: at)
@@ -12,7 +12,7 @@ extension CatalogState {
             return
         }
         var values: [String] = []
-        for value in node.names("vals") {
+        for value in create.vals.names {
             if values.contains(value) {
                 error("enum label \"\(value)\" used more than once", at: context.location(ofWord: value, after: 0))
                 continue
@@ -36,13 +36,13 @@ extension CatalogState {
     }
 
     /// ALTER TYPE … ADD VALUE [IF NOT EXISTS] [BEFORE|AFTER] and ALTER TYPE … RENAME VALUE.
-    mutating func alterEnum(_ node: ParseNode, _ context: StatementContext) {
-        guard let name = qualified(node.names("typeName")),
+    mutating func alterEnum(_ alter: PG.AlterEnumStmt, _ context: StatementContext) {
+        guard let name = qualified(alter.typeName.names),
             var type = existingEnum(name, at: context.location(ofWord: name.name, after: 0))
         else { return }
-        let newValue = node.string("newVal") ?? ""
+        let newValue = alter.newVal ?? ""
         let at = context.location(ofStatementOffset: 0)
-        if let oldValue = node.string("oldVal") {
+        if let oldValue = alter.oldVal {
             guard let index = type.values.firstIndex(of: oldValue) else {
                 error("\"\(oldValue)\" is not an existing enum label", at: at)
                 return
@@ -54,15 +54,15 @@ extension CatalogState {
             type.values[index] = newValue
         } else {
             guard !type.values.contains(newValue) else {
-                if !node.bool("skipIfNewValExists") { error("enum label \"\(newValue)\" already exists", at: at) }
+                if !alter.skipIfNewValExists { error("enum label \"\(newValue)\" already exists", at: at) }
                 return
             }
-            if let neighbor = node.string("newValNeighbor") {
+            if let neighbor = alter.newValNeighbor {
                 guard let index = type.values.firstIndex(of: neighbor) else {
                     error("\"\(neighbor)\" is not an existing enum label", at: at)
                     return
                 }
-                type.values.insert(newValue, at: node.bool("newValIsAfter") ? index + 1 : index)
+                type.values.insert(newValue, at: alter.newValIsAfter ? index + 1 : index)
             } else {
                 type.values.append(newValue)
             }
@@ -71,15 +71,15 @@ extension CatalogState {
     }
 
     /// ALTER TYPE … RENAME TO: the enum and every column of that type follow.
-    mutating func renameType(_ node: ParseNode, to newName: String, _ context: StatementContext) {
-        guard let name = qualified(Self.listNames(node.node("object"))) else { return }
+    mutating func renameType(_ rename: PG.RenameStmt, to newName: String, _ context: StatementContext) {
+        guard let name = qualified(Self.listNames(rename.object)) else { return }
         let at = context.location(ofWord: name.name, after: 0)
         if let domain = domains[name.schema]?[name.name] {
             domains[name.schema]?[name.name] = nil
             domains[name.schema]?[newName] = domain
             return
         }
-        if node.bool("missing_ok"), !typeExists(name) { return }
+        if rename.missingOk, !typeExists(name) { return }
         guard var type = existingEnum(name, at: at) else { return }
         guard !typeExists(QualifiedName(schema: name.schema, name: newName, display: newName)) else {
             error("type \"\(newName)\" already exists", at: context.location(ofWord: newName, after: 0))
@@ -96,9 +96,9 @@ extension CatalogState {
     }
 
     /// ALTER TYPE … SET SCHEMA.
-    mutating func moveType(_ node: ParseNode, to newSchema: String, _ context: StatementContext) {
-        guard let name = qualified(Self.listNames(node.node("object"))) else { return }
-        if node.bool("missing_ok"), !typeExists(name) { return }
+    mutating func moveType(_ move: PG.AlterObjectSchemaStmt, to newSchema: String, _ context: StatementContext) {
+        guard let name = qualified(Self.listNames(move.object)) else { return }
+        if move.missingOk, !typeExists(name) { return }
         guard var type = existingEnum(name, at: context.location(ofWord: name.name, after: 0)) else { return }
         guard schemaExists(newSchema) else {
             error("schema \"\(newSchema)\" does not exist", at: context.location(ofWord: newSchema, after: 0))
@@ -114,8 +114,8 @@ extension CatalogState {
     }
 
     /// CREATE DOMAIN: remembered as its base type, so columns of the domain type resolve.
-    mutating func createDomain(_ node: ParseNode, _ context: StatementContext) {
-        guard let name = qualified(node.names("domainname")), let typeName = node.node("typeName") else { return }
+    mutating func createDomain(_ create: PG.CreateDomainStmt, _ context: StatementContext) {
+        guard let name = qualified(create.domainname.names), let typeName = create.typeName else { return }
         guard schemaExists(name.schema) else {
             error("schema \"\(name.schema)\" does not exist", at: context.location(ofWord: name.name, after: 0))
             return
@@ -128,32 +128,32 @@ extension CatalogState {
         domains[name.schema, default: [:]][name.name] = base
     }
 
-    mutating func createSchema(_ node: ParseNode, _ context: StatementContext) {
-        guard let name = node.string("schemaname") else {
+    mutating func createSchema(_ create: PG.CreateSchemaStmt, _ context: StatementContext) {
+        guard let name = create.schemaname else {
             unsupported("CREATE SCHEMA AUTHORIZATION", context)
             return
         }
         if catalog.schemas[name] != nil {
-            if !node.bool("if_not_exists") { error("schema \"\(name)\" already exists", at: context.location(ofWord: name, after: 0)) }
+            if !create.ifNotExists { error("schema \"\(name)\" already exists", at: context.location(ofWord: name, after: 0)) }
             return
         }
         catalog.schemas[name] = Catalog.Schema(name: name)
-        if !node.list("schemaElts").isEmpty { unsupported("CREATE SCHEMA with elements", context) }
+        if !create.schemaElts.isEmpty { unsupported("CREATE SCHEMA with elements", context) }
     }
 
     /// COMMENT ON TABLE / VIEW / COLUMN / TYPE / SCHEMA; `IS NULL` (or '') removes the comment.
-    mutating func comment(_ node: ParseNode, _ context: StatementContext) {
-        let text = node.string("comment").flatMap { $0.isEmpty ? nil : $0 }
-        let names = Self.listNames(node.node("object"))
+    mutating func comment(_ comment: PG.CommentStmt, _ context: StatementContext) {
+        let text = comment.comment.flatMap { $0.isEmpty ? nil : $0 }
+        let names = Self.listNames(comment.object)
         let at = context.location(ofWord: names.last ?? "", after: 0)
-        switch node.enumCase("objtype") {
-        case "OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_FOREIGN_TABLE":
+        switch comment.objtype {
+        case .table, .view, .foreignTable:
             guard let name = qualified(names) else { return }
-            if node.enumCase("objtype") == "OBJECT_VIEW", catalog.schemas[name.schema]?.tables[name.name] == nil { return }
+            if comment.objtype == .view, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
             guard var table = existingTable(name, at: at) else { return }
             table.comment = text
             store(table)
-        case "OBJECT_COLUMN":
+        case .column:
             guard names.count >= 2, let name = qualified(Array(names.dropLast())) else { return }
             let columnName = names[names.count - 1]
             guard var table = existingTable(name, at: context.location(ofWord: name.name, after: 0)) else { return }
@@ -163,13 +163,13 @@ extension CatalogState {
             }
             table.columns[index].comment = text
             store(table)
-        case "OBJECT_TYPE":
+        case .type:
             guard let name = qualified(names) else { return }
             if domains[name.schema]?[name.name] != nil { return }
-            guard var type = existingEnum(name, at: context.location(node.node("object"))) else { return }
+            guard var type = existingEnum(name, at: context.location(comment.object)) else { return }
             type.comment = text
             catalog.schemas[name.schema]?.enums[name.name] = type
-        case "OBJECT_SCHEMA":
+        case .schema:
             guard let schema = names.first else { return }
             guard catalog.schemas[schema] != nil else {
                 error("schema \"\(schema)\" does not exist", at: at)

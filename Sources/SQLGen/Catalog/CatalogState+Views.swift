@@ -1,38 +1,38 @@
 extension CatalogState {
     /// CREATE [OR REPLACE] VIEW: a relation whose columns are its query's result columns, with
     /// their types and nullability, renamed by the view's own column list when it has one.
-    mutating func createView(_ node: ParseNode, _ context: StatementContext) {
-        guard let relation = node.node("view"), let query = node.node("query") else { return }
+    mutating func createView(_ view: PG.ViewStmt, _ context: StatementContext) {
+        guard let relation = view.view, let query = view.query else { return }
         let name = qualified(relation: relation)
         guard schemaExists(name.schema) else {
             error("schema \"\(name.schema)\" does not exist", at: context.location(relation))
             return
         }
         let existing = catalog.schemas[name.schema]?.tables[name.name]
-        if let existing, !existing.isView || !node.bool("replace") {
+        if let existing, !existing.isView || !view.replace {
             error("relation \"\(name.display)\" already exists", at: context.location(relation))
             return
         }
         guard
             let columns = queryColumns(
-                query, aliases: node.list("aliases"), tooMany: "CREATE VIEW specifies more column names than columns", at: relation,
+                query, aliases: view.aliases, tooMany: "CREATE VIEW specifies more column names than columns", at: relation,
                 context)
         else { return }
-        let view = Table(
+        let table = Table(
             schema: name.schema, name: name.name, columns: columns, isView: true, comment: context.leadingComment ?? existing?.comment)
-        if existing == nil { add(view) } else { store(view) }
+        if existing == nil { add(table) } else { store(table) }
     }
 
     /// CREATE MATERIALIZED VIEW and CREATE TABLE AS: a relation with its query's columns. A
     /// materialized view holds its query's rows, so it keeps the query's nullability; a table made
     /// this way gets no NOT NULL constraints (PostgreSQL copies none), so its columns are optional.
-    mutating func createTableAs(_ node: ParseNode, _ context: StatementContext) {
-        guard let into = node.node("into"), let relation = into.node("rel"), let query = node.node("query") else { return }
-        guard let name = newRelationName(relation, ifNotExists: node.bool("if_not_exists"), context) else { return }
-        let isMaterializedView = node.enumCase("objtype") == "OBJECT_MATVIEW"
+    mutating func createTableAs(_ create: PG.CreateTableAsStmt, _ context: StatementContext) {
+        guard let into = create.into, let relation = into.rel, let query = create.query else { return }
+        guard let name = newRelationName(relation, ifNotExists: create.ifNotExists, context) else { return }
+        let isMaterializedView = create.objtype == .matview
         guard
             var columns = queryColumns(
-                query, aliases: into.list("colNames"), tooMany: "too many column names were specified", at: relation, context)
+                query, aliases: into.colNames, tooMany: "too many column names were specified", at: relation, context)
         else { return }
         if !isMaterializedView {
             for index in columns.indices { columns[index].isNotNull = false }
@@ -43,20 +43,20 @@ extension CatalogState {
     /// The result columns of a view's or table's defining query, renamed by `aliases`; nil after
     /// reporting why not (`tooMany` is PostgreSQL's message for more names than columns).
     private mutating func queryColumns(
-        _ query: ParseNode, aliases aliasNodes: [ParseNode], tooMany: String, at relation: ParseNode, _ context: StatementContext
+        _ query: PG.Node, aliases aliasNodes: [PG.Node], tooMany: String, at relation: PG.RangeVar, _ context: StatementContext
     ) -> [Column]? {
         guard let viewColumns else {
             warn("skipped: a relation defined by a query needs the query analyzer", at: context.location(relation))
             return nil
         }
         var columns: [Column]
-        switch viewColumns(query, context.statement, catalog) {
+        switch viewColumns(query.raw, context.statement, catalog) {
         case .success(let resolved): columns = resolved
         case .failure(let failure):
             diagnostics.append(failure.diagnostic)
             return nil
         }
-        let aliases = aliasNodes.compactMap { $0.string("sval") }
+        let aliases = aliasNodes.compactMap(\.stringValue)
         guard aliases.count <= columns.count else {
             error(tooMany, at: context.location(relation))
             return nil

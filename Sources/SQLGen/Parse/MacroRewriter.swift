@@ -45,26 +45,26 @@ struct MacroRewriter {
 
     /// Rewrites `text` given its parse tree; nil output when a macro is misused (the
     /// diagnostics say why).
-    func rewrite(tree: ParseNode) -> (output: Output?, diagnostics: [Diagnostic]) {
+    func rewrite(tree: PG.Node) -> (output: Output?, diagnostics: [Diagnostic]) {
         // Walking the whole tree (a tenth of a large project's run) finds nothing in a statement
         // that has no macro: its text is kept as it is.
         guard mayContainMacros else { return (apply([], after: 0), []) }
         var diagnostics: [Diagnostic] = []
         var macros: [Macro] = []
-        var positional: [ParseNode] = []
+        var positional: [PG.ParamRef] = []
         for node in [tree] + tree.descendants {
-            switch node.kind {
-            case "FuncCall":
-                switch funcCallMacro(node) {
+            switch node {
+            case .funcCall(let call):
+                switch funcCallMacro(call) {
                 case .none: break
                 case .macro(let macro): macros.append(macro)
                 case .misuse(let diagnostic): diagnostics.append(diagnostic)
                 }
-            case "A_Expr":
-                if let macro = atSignMacro(node) { macros.append(macro) }
-                if let diagnostic = fusedOperatorDiagnostic(node) { diagnostics.append(diagnostic) }
-            case "ParamRef":
-                positional.append(node)
+            case .aExpr(let expression):
+                if let macro = atSignMacro(expression) { macros.append(macro) }
+                if let diagnostic = fusedOperatorDiagnostic(expression) { diagnostics.append(diagnostic) }
+            case .paramRef(let parameter):
+                positional.append(parameter)
             default:
                 break
             }
@@ -78,11 +78,11 @@ struct MacroRewriter {
         if !disjoint.isEmpty, let first = positional.min(by: { ($0.location ?? 0) < ($1.location ?? 0) }) {
             diagnostics.append(
                 .error(
-                    "query mixes positional parameters ($\(first.int("number"))) and named parameters (sqlc.arg or @arg)",
+                    "query mixes positional parameters ($\(first.number)) and named parameters (sqlc.arg or @arg)",
                     at: location(first.location)))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (apply(disjoint, after: positional.map { $0.int("number") }.max() ?? 0), diagnostics)
+        return (apply(disjoint, after: positional.map(\.number).max() ?? 0), diagnostics)
     }
 
     /// False when the text cannot hold a macro or a misuse that `rewrite` reports: each needs an
@@ -154,11 +154,11 @@ struct MacroRewriter {
     }
 
     /// `sqlc.<something>(…)`: a macro, a misuse, or (other schemas) nil.
-    private func funcCallMacro(_ node: ParseNode) -> MacroMatch? {
-        let names = node.names("funcname")
+    private func funcCallMacro(_ call: PG.FuncCall) -> MacroMatch? {
+        let names = call.funcname.names
         guard names.count == 2, names[0] == "sqlc" else { return nil }
         let function = "sqlc.\(names[1])"
-        let at = location(node.location)
+        let at = location(call.location)
         let forcesNullable: Bool
         let isSlice: Bool
         switch names[1] {
@@ -168,27 +168,27 @@ struct MacroRewriter {
         case "embed": return .misuse(.error("sqlc.embed is not supported yet", at: at))
         default: return .misuse(.error("function \"\(function)\" does not exist", at: at))
         }
-        let arguments = node.list("args")
-        guard arguments.count == 1, !node.bool("agg_star") else {
+        let arguments = call.args
+        guard arguments.count == 1, !call.aggStar else {
             return .misuse(.error("expected 1 argument to \(function); got \(arguments.count)", at: at))
         }
         let argument = arguments[0]
         let name: String?
-        switch argument.kind {
-        case "ColumnRef":
-            let fields = argument.list("fields")
+        switch argument {
+        case .columnRef(let reference):
+            let fields = reference.fields
             name = fields.count == 1 ? fields[0].stringValue : nil
-        case "A_Const":
-            name = argument.node("sval")?.string("sval")
+        case .aConst(let constant):
+            name = constant.sval?.sval
         default:
             name = nil
         }
         guard let name, !name.isEmpty else {
             return .misuse(
                 Diagnostic.error(
-                    "expected an identifier or a string literal as the argument of \(function)", at: location(argument.location ?? node.location)))
+                    "expected an identifier or a string literal as the argument of \(function)", at: location(argument.location ?? call.location)))
         }
-        guard let start = node.location, let end = endOfCall(startingAt: start) else {
+        guard let start = call.location, let end = endOfCall(startingAt: start) else {
             return .misuse(.error("could not find the end of \(function)(…)", at: at))
         }
         return .macro(Macro(range: start..<end, parameter: .init(name: name, forcesNullable: forcesNullable, isSlice: isSlice)))
@@ -198,14 +198,15 @@ struct MacroRewriter {
     /// expression; it is a macro when an identifier directly follows the `@`. Because `::`,
     /// `+` and others bind tighter than a prefix operator, `@x::int` is `@(x::int)`: the
     /// identifier is then the leftmost part of the operand, which is why descendants are searched.
-    private func atSignMacro(_ node: ParseNode) -> Macro? {
-        guard node.enumCase("kind") == "AEXPR_OP", node.names("name") == ["@"], node.node("lexpr") == nil,
-            let at = node.location, at < bytes.count, bytes[at] == UInt8(ascii: "@"), let operand = node.node("rexpr")
+    private func atSignMacro(_ expression: PG.A_Expr) -> Macro? {
+        guard expression.kind == .op, expression.name.names == ["@"], expression.lexpr == nil,
+            let at = expression.location, at < bytes.count, bytes[at] == UInt8(ascii: "@"), let operand = expression.rexpr
         else { return nil }
-        let candidates = [operand] + operand.descendants
-        guard
-            let reference = candidates.first(where: { $0.kind == "ColumnRef" && $0.location == at + 1 }),
-            reference.list("fields").count == 1, let name = reference.list("fields")[0].stringValue
+        let references = ([operand] + operand.descendants).lazy.compactMap { node -> PG.ColumnRef? in
+            guard case .columnRef(let reference) = node, reference.location == at + 1 else { return nil }
+            return reference
+        }
+        guard let reference = references.first, reference.fields.count == 1, let name = reference.fields[0].stringValue
         else { return nil }
         var end = at + 1
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
@@ -228,17 +229,16 @@ struct MacroRewriter {
     }
 
     /// `id=@id` lexes as the operator `=@`, which does not exist; say how to write it.
-    private func fusedOperatorDiagnostic(_ node: ParseNode) -> Diagnostic? {
+    private func fusedOperatorDiagnostic(_ expression: PG.A_Expr) -> Diagnostic? {
         // Only operators that exist without the `@` (so not `@@` or `<@`, which are real).
         let fusible = ["=", "<>", "!=", "<=", ">=", "+", "-", "*", "/", "%", "||"]
-        guard let op = node.names("name").last, fusible.contains(String(op.dropLast())), op.hasSuffix("@"),
-            let operand = node.node("rexpr"), operand.kind == "ColumnRef", operand.list("fields").count == 1,
-            let name = operand.list("fields")[0].stringValue
+        guard let op = expression.name.names.last, fusible.contains(String(op.dropLast())), op.hasSuffix("@"),
+            case .columnRef(let operand)? = expression.rexpr, operand.fields.count == 1, let name = operand.fields[0].stringValue
         else { return nil }
         let written = String(op.dropLast())
         return .error(
             "\"\(op)\(name)\" reads as the operator \"\(op)\"; write \"\(written) @\(name)\" to use the parameter @\(name)",
-            at: location(node.location))
+            at: location(expression.location))
     }
 
     /// The offset just past the `)` that closes the call starting at `start`, skipping

@@ -114,7 +114,7 @@ public enum QueryFileParser {
             return (nil, [.error(message, at: file.location(ofUTF8Offset: statement.lowerBound + offset))])
         }
         let rewriter = MacroRewriter(file: file, text: text, fileOffset: statement.lowerBound)
-        let (rewritten, diagnostics) = rewriter.rewrite(tree: original)
+        let (rewritten, diagnostics) = rewriter.rewrite(tree: PG.Node(original))
         guard let rewritten else { return (nil, diagnostics) }
         let tree: ParseNode
         do {
