@@ -10,15 +10,20 @@ struct AnalysisError: Error, Sendable, Hashable {
         self.offset = offset
     }
 
-    init(_ message: String, at node: ParseNode?) {
+    init(_ message: String, at node: PG.Node?) {
         self.init(message, at: node?.location)
     }
 
     /// "unsupported construct X" for a parse node the analysis does not handle, so that
     /// nothing is ever typed silently wrong.
-    static func unsupported(_ node: ParseNode, _ what: String? = nil) -> AnalysisError {
+    static func unsupported(_ node: PG.Node, _ what: String? = nil) -> AnalysisError {
         // Some nodes (RangeFunction, JoinExpr …) carry no location: use their first child's.
-        let location = node.location ?? node.descendants.compactMap(\.location).min()
-        return AnalysisError("unsupported construct \(what ?? (node.kind.isEmpty ? "node" : node.kind))", at: location)
+        AnalysisError("unsupported construct \(what ?? node.kindName)", at: node.firstLocation)
+    }
+
+    /// "unsupported construct X" for a node held by a typed field (`SelectStmt.larg`, …).
+    static func unsupported(_ node: some PG.NodeView, _ what: String? = nil) -> AnalysisError {
+        let location = node.raw.location ?? node.raw.descendants.lazy.compactMap(\.location).min()
+        return AnalysisError("unsupported construct \(what ?? type(of: node).kindName)", at: location)
     }
 }

@@ -7,12 +7,16 @@ extension Analyzer {
         let parsed = ParsedQuery(
             name: name, command: .many, docComment: [], sql: statement.text, statement: query, namedParameters: [:],
             sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
-        var analysis = QueryAnalysis(catalog: catalog, query: parsed)
+        let context = AnalysisContext(catalog: catalog, query: parsed)
         do throws(AnalysisError) {
-            let shape = try analysis.analyzeTopLevel(query)
-            if analysis.highestParameterNumber > 0 {
-                let parameter = query.descendants.first { $0.kind == "ParamRef" }
-                throw AnalysisError("a view's query cannot have parameters", at: parameter?.location ?? query.location)
+            let tree = PG.Node(query)
+            let shape = try StatementAnalyzer(context: context).analyze(tree, in: Scope(), isTopLevel: true)
+            if context.highestParameterNumber > 0 {
+                let parameter = tree.descendants.first { node in
+                    if case .paramRef = node { return true }
+                    return false
+                }
+                throw AnalysisError("a view's query cannot have parameters", at: parameter?.location ?? tree.location)
             }
             return .success(shape.columns.map { Column(name: $0.name, type: $0.type, isNotNull: !$0.isNullable) })
         } catch {

@@ -20,6 +20,23 @@ public struct Analyzer: Sendable {
         Self.collect(queries.concurrentMap(outcome))
     }
 
+    /// One query file's analysis, before `combine` checks query names across files. For
+    /// callers that parse and analyze file by file on all cores (`Pipeline`), so that each
+    /// file's parse trees are freed by the worker that analyzed them.
+    public func analyze(file queries: [ParsedQuery]) -> FileAnalysis {
+        FileAnalysis(outcomes: queries.map(outcome))
+    }
+
+    /// The analyzed queries and the diagnostics of all files, in file order.
+    public static func combine(_ files: [FileAnalysis]) -> (queries: [AnalyzedQuery], diagnostics: [Diagnostic]) {
+        collect(files.flatMap(\.outcomes))
+    }
+
+    /// The analysis of one query file (`analyze(file:)`), without its parse trees.
+    public struct FileAnalysis: Sendable {
+        let outcomes: [Outcome]
+    }
+
     /// One query's analysis, without its parse tree, for `collect`.
     struct Outcome: Sendable {
         var name: String
@@ -62,33 +79,26 @@ public struct Analyzer: Sendable {
 
     /// Analyzes one query; the error is the first problem PostgreSQL would also stop at.
     func analyze(_ query: ParsedQuery) -> Result<AnalyzedQuery, AnalysisError> {
-        var analysis = QueryAnalysis(catalog: catalog, query: query)
+        let context = AnalysisContext(catalog: catalog, query: query)
         do throws(AnalysisError) {
-            let shape = try analysis.analyzeTopLevel(query.statement)
-            try analysis.checkUntypedOccurrences()
+            let shape = try StatementAnalyzer(context: context).analyze(
+                PG.Node(query.statement), in: Scope(), isTopLevel: true)
+            try context.checkUntypedOccurrences()
             if !shape.hasReturning, query.command == .one || query.command == .many {
                 throw AnalysisError(
                     "query \"\(query.name)\" specifies parameter \":\(query.command.rawValue)\" without containing a RETURNING clause",
                     at: Int?.none)
             }
-            let count = max(analysis.highestParameterNumber, query.namedParameters.keys.max() ?? 0)
-            let parameters = try analysis.parameters.parameters(count: count, named: query.namedParameters).get()
+            let count = max(context.highestParameterNumber, query.namedParameters.keys.max() ?? 0)
+            let parameters = try context.parameters.parameters(count: count, named: query.namedParameters).get()
             return .success(
                 AnalyzedQuery(
                     name: query.name, command: query.command, file: query.file, line: query.annotationLocation.line,
-                    docComment: query.docComment, sql: StarExpansion.apply(analysis.starEdits, to: query.sql),
+                    docComment: query.docComment, sql: StarExpansion.apply(context.starEdits, to: query.sql),
                     parameters: parameters, columns: shape.columns,
                     returnsExactlyOneRow: shape.returnsExactlyOneRow))
         } catch {
             return .failure(error)
         }
     }
-}
-
-/// The result of analyzing a statement: its output columns and row-count facts.
-struct StatementShape: Sendable, Hashable {
-    var columns: [ResultColumn]
-    /// False for INSERT/UPDATE/DELETE without RETURNING (no rows come back).
-    var hasReturning: Bool
-    var returnsExactlyOneRow: Bool
 }

@@ -1,35 +1,31 @@
 /// Typing of function calls against `FunctionSignatures`.
-extension QueryAnalysis {
-    mutating func typeFunctionCall(_ node: ParseNode, in scope: Scope) throws(AnalysisError) -> TypedExpression {
-        var names = node.names("funcname")
+extension ExpressionTyper {
+    func typeFunctionCall(_ call: PG.FuncCall, in scope: Scope) throws(AnalysisError) -> TypedExpression {
+        var names = call.funcname.names
         let displayName = names.joined(separator: ".")
         if names.first == "pg_catalog", names.count > 1 { names.removeFirst() }
         let name = names.joined(separator: ".")
-        let isWindow = node.node("over") != nil
-        if let over = node.node("over") {
-            for partition in over.list("partitionClause") { _ = try typeExpression(partition, in: scope) }
-            for sort in over.list("orderClause") {
-                if let expression = sort.node("node") { _ = try typeExpression(expression, in: scope) }
+        if let over = call.over {
+            for partition in over.partitionClause { _ = try typed(partition, in: scope) }
+            try typeSortKeys(over.orderClause, in: scope)
+        }
+        if let filter = call.aggFilter { _ = try condition(filter, in: scope, context: "FILTER") }
+        try typeSortKeys(call.aggOrder, in: scope)
+        if call.aggStar {
+            guard name == "count" else {
+                throw AnalysisError("\(name)(*) specified, but \(name) is not an aggregate function", at: call.location)
             }
-        }
-        if let filter = node.node("agg_filter") { _ = try typeCondition(filter, in: scope, context: "FILTER") }
-        for sort in node.list("agg_order") {
-            if let expression = sort.node("node") { _ = try typeExpression(expression, in: scope) }
-        }
-        if node.bool("agg_star") {
-            guard name == "count" else { throw AnalysisError("\(name)(*) specified, but \(name) is not an aggregate function", at: node) }
             return .known(.bigint, nullable: false)
         }
-        if node.bool("func_variadic") { throw AnalysisError.unsupported(node, "VARIADIC call") }
-        let argumentNodes = node.list("args")
+        if call.funcVariadic { throw AnalysisError.unsupported(call, "VARIADIC call") }
         var arguments: [TypedExpression] = []
-        for argument in argumentNodes { arguments.append(try typeExpression(argument, in: scope)) }
-        guard let resolution = FunctionSignatures.resolve(name, arguments, isWindow: isWindow) else {
-            throw AnalysisError(FunctionSignatures.failureMessage(displayName, name, arguments), at: node)
+        for argument in call.args { arguments.append(try typed(argument, in: scope)) }
+        guard let resolution = FunctionSignatures.resolve(name, arguments, isWindow: call.over != nil) else {
+            throw AnalysisError(FunctionSignatures.failureMessage(displayName, name, arguments), at: call.location)
         }
         for index in arguments.indices where index < resolution.argumentTypes.count {
             if arguments[index].isUnknown, let type = resolution.argumentTypes[index] {
-                try resolve(&arguments[index], to: type)
+                try context.resolve(&arguments[index], to: type)
             }
         }
         let nullable: Bool
@@ -39,5 +35,12 @@ extension QueryAnalysis {
         case .strict: nullable = arguments.contains(where: \.isNullable)
         }
         return .known(resolution.result, nullable: nullable)
+    }
+
+    /// The expressions of `ORDER BY` items (`SortBy` nodes) in a window or an aggregate call.
+    func typeSortKeys(_ sortClause: [PG.Node], in scope: Scope) throws(AnalysisError) {
+        for case .sortBy(let sort) in sortClause {
+            if let expression = sort.node { _ = try typed(expression, in: scope) }
+        }
     }
 }

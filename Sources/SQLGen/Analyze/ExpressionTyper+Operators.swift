@@ -1,75 +1,66 @@
-/// Typing of `A_Expr` nodes: operators, IN, BETWEEN, LIKE, IS DISTINCT FROM, NULLIF, ANY/ALL.
-extension QueryAnalysis {
+/// Typing of `A_Expr` nodes: operators, IN, BETWEEN, LIKE, IS DISTINCT FROM, NULLIF, ANY/ALL,
+/// and the comparison rules they share.
+extension ExpressionTyper {
     static let comparisonOperators: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
     static let arithmeticOperators: Set<String> = ["+", "-", "*", "/", "%"]
     static let patternOperators: Set<String> = ["~~", "!~~", "~~*", "!~~*", "~", "~*", "!~", "!~*"]
 
-    mutating func typeOperatorExpression(_ node: ParseNode, in scope: Scope) throws(AnalysisError) -> TypedExpression {
-        let kind = node.enumCase("kind") ?? "AEXPR_OP"
-        let op = node.names("name").last ?? ""
-        switch kind {
-        case "AEXPR_OP":
-            guard let rightNode = node.node("rexpr") else { throw AnalysisError.unsupported(node, "postfix operator") }
-            guard let leftNode = node.node("lexpr") else {
+    func typeOperatorExpression(_ expression: PG.A_Expr, in scope: Scope) throws(AnalysisError) -> TypedExpression {
+        let op = expression.name.names.last ?? ""
+        let node = expression.asNode
+        if expression.kind == .op {
+            guard let rightNode = expression.rexpr else { throw AnalysisError.unsupported(node, "postfix operator") }
+            guard let leftNode = expression.lexpr else {
                 return try typePrefixOperator(op, rightNode, in: scope, at: node)
             }
-            if leftNode.kind == "RowExpr", rightNode.kind == "RowExpr" {
-                return try typeRowComparison(op, leftNode, rightNode, in: scope, at: node)
+            if case .rowExpr(let leftRow) = leftNode, case .rowExpr(let rightRow) = rightNode {
+                return try typeRowComparison(op, leftRow, rightRow, in: scope, at: node)
             }
-            var left = try typeExpression(leftNode, in: scope)
-            var right = try typeExpression(rightNode, in: scope)
+            var left = try typed(leftNode, in: scope)
+            var right = try typed(rightNode, in: scope)
             return try typeBinaryOperator(op, &left, &right, at: node)
-        case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT":
-            guard let leftNode = node.node("lexpr"), let rightNode = node.node("rexpr") else {
-                throw AnalysisError.unsupported(node)
-            }
-            var left = try typeExpression(leftNode, in: scope)
-            var right = try typeExpression(rightNode, in: scope)
+        }
+        if expression.kind == .in { return try typeInList(expression, in: scope) }
+        guard let leftNode = expression.lexpr, let rightNode = expression.rexpr else {
+            throw AnalysisError.unsupported(node)
+        }
+        switch expression.kind {
+        case .distinct, .notDistinct:
+            var left = try typed(leftNode, in: scope)
+            var right = try typed(rightNode, in: scope)
             try compare(&left, &right, operator: "=", at: node)
             return .known(.boolean, nullable: false)
-        case "AEXPR_NULLIF":
-            guard let leftNode = node.node("lexpr"), let rightNode = node.node("rexpr") else {
-                throw AnalysisError.unsupported(node)
-            }
-            var left = try typeExpression(leftNode, in: scope)
-            var right = try typeExpression(rightNode, in: scope)
+        case .nullif:
+            var left = try typed(leftNode, in: scope)
+            var right = try typed(rightNode, in: scope)
             try compare(&left, &right, operator: "=", at: node)
             // The result has the type `=` coerced the left side to (varchar compares as text).
             let type = left.isUnknown ? SQLType.text : OperatorResolution.comparisonType(for: left.type)
             return .known(type, nullable: true)
-        case "AEXPR_LIKE", "AEXPR_ILIKE", "AEXPR_SIMILAR":
-            guard let leftNode = node.node("lexpr"), let rightNode = node.node("rexpr") else {
-                throw AnalysisError.unsupported(node)
-            }
-            var left = try typeExpression(leftNode, in: scope)
-            var right = try typeExpression(rightNode, in: scope)
+        case .like, .ilike, .similar:
+            var left = try typed(leftNode, in: scope)
+            var right = try typed(rightNode, in: scope)
             try matchPattern(&left, &right, operator: op, at: node)
             return .known(.boolean, nullable: left.isNullable || right.isNullable)
-        case "AEXPR_IN":
-            return try typeInList(node, in: scope)
-        case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN", "AEXPR_BETWEEN_SYM", "AEXPR_NOT_BETWEEN_SYM":
-            guard let leftNode = node.node("lexpr"), let bounds = node.node("rexpr")?.list("items"), bounds.count == 2
-            else { throw AnalysisError.unsupported(node) }
-            var left = try typeExpression(leftNode, in: scope)
+        case .between, .notBetween, .betweenSym, .notBetweenSym:
+            guard case .list(let list) = rightNode, list.items.count == 2 else { throw AnalysisError.unsupported(node) }
+            var left = try typed(leftNode, in: scope)
             var nullable = left.isNullable
-            for bound in bounds {
-                var value = try typeExpression(bound, in: scope)
+            for bound in list.items {
+                var value = try typed(bound, in: scope)
                 try compare(&left, &value, operator: ">=", at: node)
                 nullable = nullable || value.isNullable
             }
             return .known(.boolean, nullable: nullable)
-        case "AEXPR_OP_ANY", "AEXPR_OP_ALL":
-            guard let leftNode = node.node("lexpr"), let rightNode = node.node("rexpr") else {
-                throw AnalysisError.unsupported(node)
-            }
-            var left = try typeExpression(leftNode, in: scope)
-            var right = try typeExpression(rightNode, in: scope)
+        case .opAny, .opAll:
+            var left = try typed(leftNode, in: scope)
+            var right = try typed(rightNode, in: scope)
             if right.isUnknown, !left.isUnknown {
-                try resolve(
+                try context.resolve(
                     &right, to: OperatorResolution.comparisonType(for: left.type).array, name: left.columnName,
                     column: left.source)
             } else if left.isUnknown, right.type.isArray {
-                try resolve(&left, to: OperatorResolution.comparisonType(for: right.type.element))
+                try context.resolve(&left, to: OperatorResolution.comparisonType(for: right.type.element))
             } else if !right.type.isArray {
                 throw AnalysisError("op ANY/ALL (array) requires array on right side", at: node)
             } else {
@@ -81,26 +72,26 @@ extension QueryAnalysis {
                 }
             }
             return .known(.boolean, nullable: left.isNullable || right.isNullable)
-        default:
-            throw AnalysisError.unsupported(node, kind)
+        case .op, .in:
+            preconditionFailure("handled above")
         }
     }
 
     /// `(a, b) = (x, y)`: PostgreSQL compares the rows field by field.
-    private mutating func typeRowComparison(
-        _ op: String, _ leftNode: ParseNode, _ rightNode: ParseNode, in scope: Scope, at node: ParseNode
+    private func typeRowComparison(
+        _ op: String, _ leftRow: PG.RowExpr, _ rightRow: PG.RowExpr, in scope: Scope, at node: PG.Node
     ) throws(AnalysisError) -> TypedExpression {
         guard Self.comparisonOperators.contains(op) else { throw AnalysisError.unsupported(node, "row operator \"\(op)\"") }
-        let leftItems = leftNode.list("args")
-        let rightItems = rightNode.list("args")
+        let leftItems = leftRow.args
+        let rightItems = rightRow.args
         guard leftItems.count == rightItems.count else {
             throw AnalysisError(
                 "unequal number of entries in row expressions", at: node)
         }
         var nullable = false
         for (leftItem, rightItem) in zip(leftItems, rightItems) {
-            var left = try typeExpression(leftItem, in: scope)
-            var right = try typeExpression(rightItem, in: scope)
+            var left = try typed(leftItem, in: scope)
+            var right = try typed(rightItem, in: scope)
             try compare(&left, &right, operator: op, at: node)
             nullable = nullable || left.isNullable || right.isNullable
         }
@@ -110,16 +101,21 @@ extension QueryAnalysis {
     /// `x IN (a, b, …)`. With two or more list items that contain no column, PostgreSQL
     /// resolves `x` and those items to their common type and compares against an array (so
     /// `owner IN ($1, $2)` types the parameters as varchar); otherwise each item is an `=`.
-    private mutating func typeInList(_ node: ParseNode, in scope: Scope) throws(AnalysisError) -> TypedExpression {
-        guard let leftNode = node.node("lexpr"), let itemsNode = node.node("rexpr") else {
+    private func typeInList(_ expression: PG.A_Expr, in scope: Scope) throws(AnalysisError) -> TypedExpression {
+        let node = expression.asNode
+        guard let leftNode = expression.lexpr, let itemsNode = expression.rexpr else {
             throw AnalysisError.unsupported(node)
         }
-        let itemNodes = itemsNode.kind == "List" ? itemsNode.list("items") : [itemsNode]
-        var left = try typeExpression(leftNode, in: scope)
+        let itemNodes: [PG.Node]
+        if case .list(let list) = itemsNode { itemNodes = list.items } else { itemNodes = [itemsNode] }
+        var left = try typed(leftNode, in: scope)
         var items: [TypedExpression] = []
-        for item in itemNodes { items.append(try typeExpression(item, in: scope)) }
+        for item in itemNodes { items.append(try typed(item, in: scope)) }
         let constantIndices = itemNodes.indices.filter { index in
-            !([itemNodes[index]] + itemNodes[index].descendants).contains { $0.kind == "ColumnRef" }
+            !([itemNodes[index]] + itemNodes[index].descendants).contains { node in
+                if case .columnRef = node { return true }
+                return false
+            }
         }
         var nullable = left.isNullable || items.contains(where: \.isNullable)
         if constantIndices.count > 1 {
@@ -132,7 +128,8 @@ extension QueryAnalysis {
             }
             let namingColumn = left
             for index in group.indices where group[index].isUnknown || group[index].parameterNumber != nil {
-                try resolve(&group[index], to: type, name: index == 0 ? nil : namingColumn.columnName, column: index == 0 ? nil : namingColumn.source)
+                try context.resolve(
+                    &group[index], to: type, name: index == 0 ? nil : namingColumn.columnName, column: index == 0 ? nil : namingColumn.source)
             }
             left = group[0]
             for (offset, index) in constantIndices.enumerated() { items[index] = group[offset + 1] }
@@ -145,20 +142,20 @@ extension QueryAnalysis {
     }
 
     /// LIKE/ILIKE/SIMILAR TO and the regex operators: text on both sides.
-    private mutating func matchPattern(
-        _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: ParseNode
+    private func matchPattern(
+        _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: PG.Node
     ) throws(AnalysisError) {
-        try resolve(&left, to: .text)
-        try resolve(&right, to: .text, name: left.columnName, column: left.source)
+        try context.resolve(&left, to: .text)
+        try context.resolve(&right, to: .text, name: left.columnName, column: left.source)
         for side in [left, right] where !(OperatorResolution.isString(side.type) || side.type == .bytea) {
             throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
         }
     }
 
-    private mutating func typePrefixOperator(_ op: String, _ operandNode: ParseNode, in scope: Scope, at node: ParseNode)
+    private func typePrefixOperator(_ op: String, _ operandNode: PG.Node, in scope: Scope, at node: PG.Node)
         throws(AnalysisError) -> TypedExpression
     {
-        let operand = try typeExpression(operandNode, in: scope)
+        let operand = try typed(operandNode, in: scope)
         guard op == "-" || op == "+" else { throw AnalysisError.unsupported(node, "operator \"\(op)\"") }
         if operand.isUnknown {
             throw AnalysisError("operator is not unique: \(op) unknown", at: node)
@@ -169,8 +166,8 @@ extension QueryAnalysis {
         return .known(operand.type, nullable: operand.isNullable)
     }
 
-    mutating func typeBinaryOperator(
-        _ op: String, _ left: inout TypedExpression, _ right: inout TypedExpression, at node: ParseNode
+    func typeBinaryOperator(
+        _ op: String, _ left: inout TypedExpression, _ right: inout TypedExpression, at node: PG.Node
     ) throws(AnalysisError) -> TypedExpression {
         let nullableOperands = { (l: TypedExpression, r: TypedExpression) in l.isNullable || r.isNullable }
         if Self.comparisonOperators.contains(op) {
@@ -191,14 +188,14 @@ extension QueryAnalysis {
                     let problem = right.type == .date ? "is not unique" : "does not exist"
                     throw AnalysisError("operator \(problem): unknown \(op) \(right.type)", at: node)
                 }
-                try resolve(&left, to: type, name: right.columnName)
+                try context.resolve(&left, to: type, name: right.columnName)
             case (false, true):
                 guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: left.type, knownIsLeft: true)
                 else {
                     let problem = left.type == .date ? "is not unique" : "does not exist"
                     throw AnalysisError("operator \(problem): \(left.type) \(op) unknown", at: node)
                 }
-                try resolve(&right, to: type, name: left.columnName)
+                try context.resolve(&right, to: type, name: left.columnName)
             case (false, false):
                 break
             }
@@ -211,8 +208,8 @@ extension QueryAnalysis {
         case "^":
             // Exponentiation exists for numeric and double precision only.
             for index in [0, 1] {
-                if index == 0, left.isUnknown { try resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
-                if index == 1, right.isUnknown { try resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
+                if index == 0, left.isUnknown { try context.resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
+                if index == 1, right.isUnknown { try context.resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
             }
             guard OperatorResolution.isNumeric(left.type), OperatorResolution.isNumeric(right.type) else {
                 throw AnalysisError("operator does not exist: \(left.type) ^ \(right.type)", at: node)
@@ -223,36 +220,65 @@ extension QueryAnalysis {
         case "||":
             if left.type.isArray || right.type.isArray {
                 let arrayType = left.type.isArray ? left.type : right.type
-                try resolve(&left, to: arrayType)
-                try resolve(&right, to: arrayType)
+                try context.resolve(&left, to: arrayType)
+                try context.resolve(&right, to: arrayType)
                 return .known(arrayType, nullable: nullableOperands(left, right))
             }
             if left.type == .jsonb || right.type == .jsonb {
-                try resolve(&left, to: .jsonb)
-                try resolve(&right, to: .jsonb)
+                try context.resolve(&left, to: .jsonb)
+                try context.resolve(&right, to: .jsonb)
                 return .known(.jsonb, nullable: nullableOperands(left, right))
             }
-            try resolve(&left, to: .text)
-            try resolve(&right, to: .text)
+            try context.resolve(&left, to: .text)
+            try context.resolve(&right, to: .text)
             return .known(.text, nullable: nullableOperands(left, right))
         case "->", "->>", "#>", "#>>":
             guard left.type == .json || left.type == .jsonb else {
                 throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
             }
-            try resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
+            try context.resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
             return .known(op.hasSuffix(">>") ? .text : left.type, nullable: true)
         case "@>", "<@", "&&":
-            if left.isUnknown { try resolve(&left, to: right.type, name: right.columnName, column: right.source) }
-            if right.isUnknown { try resolve(&right, to: left.type, name: left.columnName, column: left.source) }
+            if left.isUnknown { try context.resolve(&left, to: right.type, name: right.columnName, column: right.source) }
+            if right.isUnknown { try context.resolve(&right, to: left.type, name: left.columnName, column: left.source) }
             return .known(.boolean, nullable: nullableOperands(left, right))
         case "?":
-            try resolve(&right, to: .text)
+            try context.resolve(&right, to: .text)
             return .known(.boolean, nullable: nullableOperands(left, right))
         case "?|", "?&":
-            try resolve(&right, to: SQLType.text.array)
+            try context.resolve(&right, to: SQLType.text.array)
             return .known(.boolean, nullable: nullableOperands(left, right))
         default:
             throw AnalysisError.unsupported(node, "operator \"\(op)\"")
+        }
+    }
+
+    /// A comparison `left op right`: an untyped side takes the other side's type (varchar as
+    /// text, the way PostgreSQL resolves `varchar = unknown`) and is named after its column.
+    func compare(
+        _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: PG.Node
+    ) throws(AnalysisError) {
+        switch (left.isUnknown, right.isUnknown) {
+        case (true, true):
+            try context.resolve(&left, to: .text)
+            try context.resolve(&right, to: .text)
+        case (true, false):
+            try context.resolve(
+                &left, to: OperatorResolution.comparisonType(for: right.type), name: right.columnName, column: right.source)
+        case (false, true):
+            try context.resolve(
+                &right, to: OperatorResolution.comparisonType(for: left.type), name: left.columnName, column: left.source)
+        case (false, false):
+            // Typed parameters still learn a name from the column they meet.
+            if left.parameterNumber != nil {
+                try context.resolve(&left, to: left.type, name: right.columnName, column: right.source)
+            }
+            if right.parameterNumber != nil {
+                try context.resolve(&right, to: right.type, name: left.columnName, column: left.source)
+            }
+            guard OperatorResolution.comparable(left.type, right.type) else {
+                throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
+            }
         }
     }
 }

@@ -7,8 +7,11 @@
 /// ```
 /// yields a non-optional `p.name`: `p.id` is declared NOT NULL, so the pets row exists and
 /// every NOT NULL column of it is non-NULL again.
-extension QueryAnalysis {
-    func narrowNullability(of level: ScopeLevel, by condition: ParseNode?) -> ScopeLevel {
+struct NullabilityNarrowing {
+    let catalog: Catalog
+
+    /// `level` with the columns that `condition` (a WHERE clause) proves non-NULL marked so.
+    func narrow(_ level: ScopeLevel, by condition: PG.Node?) -> ScopeLevel {
         guard let condition else { return level }
         var level = level
         for conjunct in conjuncts(of: condition) {
@@ -19,26 +22,29 @@ extension QueryAnalysis {
         return level
     }
 
-    private func conjuncts(of node: ParseNode) -> [ParseNode] {
-        if node.kind == "BoolExpr", node.enumCase("boolop") == "AND_EXPR" {
-            return node.list("args").flatMap(conjuncts)
+    private func conjuncts(of node: PG.Node) -> [PG.Node] {
+        if case .boolExpr(let expression) = node, expression.boolop == .andExpr {
+            return expression.args.flatMap(conjuncts)
         }
         return [node]
     }
 
     /// Column references that are non-NULL whenever `condition` is true.
-    private func provenNonNullColumns(_ condition: ParseNode) -> [ParseNode] {
-        switch condition.kind {
-        case "NullTest":
-            guard condition.enumCase("nulltesttype") == "IS_NOT_NULL", !condition.bool("argisrow"),
-                let argument = condition.node("arg"), argument.kind == "ColumnRef"
-            else { return [] }
+    private func provenNonNullColumns(_ condition: PG.Node) -> [PG.ColumnRef] {
+        switch condition {
+        case .nullTest(let test):
+            guard test.nulltesttype == .notNull, !test.argisrow, case .columnRef(let argument) = test.arg else {
+                return []
+            }
             return [argument]
-        case "A_Expr":
-            guard condition.enumCase("kind") ?? "AEXPR_OP" == "AEXPR_OP",
-                let op = condition.names("name").last, Self.comparisonOperators.contains(op)
+        case .aExpr(let expression):
+            guard expression.kind == .op, let op = expression.name.names.last,
+                ExpressionTyper.comparisonOperators.contains(op)
             else { return [] }
-            return [condition.node("lexpr"), condition.node("rexpr")].compactMap { $0 }.filter { $0.kind == "ColumnRef" }
+            return [expression.lexpr, expression.rexpr].compactMap { side in
+                if case .columnRef(let reference) = side { return reference }
+                return nil
+            }
         default:
             return []
         }
@@ -46,8 +52,8 @@ extension QueryAnalysis {
 
     /// Marks the column a reference resolves to (in this level only) as non-NULL, and when it
     /// is a NOT NULL column of a catalog table, every NOT NULL column of that table's row.
-    private func markNonNull(_ columnRef: ParseNode, in level: inout ScopeLevel) {
-        let fields = columnRef.names("fields")
+    private func markNonNull(_ columnRef: PG.ColumnRef, in level: inout ScopeLevel) {
+        let fields = columnRef.fields.names
         guard let name = fields.last, name != "*" else { return }
         var target: VisibleColumn?
         if fields.count == 1 {

@@ -2,55 +2,53 @@
 /// reference's column name, a function's name, a cast's argument name (else the type name),
 /// `case`, `coalesce` … and `?column?` for anything else.
 enum OutputName {
-    static func figure(_ node: ParseNode) -> String {
+    static func figure(_ node: PG.Node) -> String {
         figureWithStrength(node)?.name ?? "?column?"
     }
 
     /// The name and how strongly it was chosen (2: from a column/function, 1: a fallback like a type name).
-    private static func figureWithStrength(_ node: ParseNode) -> (name: String, strength: Int)? {
-        switch node.kind {
-        case "ColumnRef":
-            guard let last = node.names("fields").last, last != "*" else { return nil }
+    private static func figureWithStrength(_ node: PG.Node) -> (name: String, strength: Int)? {
+        switch node {
+        case .columnRef(let reference):
+            guard let last = reference.fields.names.last, last != "*" else { return nil }
             return (last, 2)
-        case "A_Indirection":
-            if let last = node.list("indirection").last?.stringValue { return (last, 2) }
-            return node.node("arg").flatMap(figureWithStrength)
-        case "FuncCall":
-            return node.names("funcname").last.map { ($0, 2) }
-        case "A_Expr":
-            if node.enumCase("kind") == "AEXPR_NULLIF" { return ("nullif", 2) }
-            return nil
-        case "TypeCast":
-            if let inner = node.node("arg").flatMap(figureWithStrength), inner.strength > 1 { return inner }
-            return node.node("typeName")?.names("names").last.map { ($0, 1) }
-        case "CollateClause":
-            return node.node("arg").flatMap(figureWithStrength)
-        case "SubLink":
-            switch node.enumCase("subLinkType") ?? "EXISTS_SUBLINK" {
-            case "EXISTS_SUBLINK": return ("exists", 2)
-            case "ARRAY_SUBLINK": return ("array", 2)
-            case "EXPR_SUBLINK":
-                if let first = node.node("subselect")?.list("targetList").first {
-                    if let name = first.string("name") { return (name, 2) }
-                    return first.node("val").flatMap(figureWithStrength)
-                }
-                return nil
+        case .aIndirection(let indirection):
+            if let last = indirection.indirection.last?.stringValue { return (last, 2) }
+            return indirection.arg.flatMap(figureWithStrength)
+        case .funcCall(let call):
+            return call.funcname.names.last.map { ($0, 2) }
+        case .aExpr(let expression):
+            return expression.kind == .nullif ? ("nullif", 2) : nil
+        case .typeCast(let cast):
+            if let inner = cast.arg.flatMap(figureWithStrength), inner.strength > 1 { return inner }
+            return cast.typeName?.names.names.last.map { ($0, 1) }
+        case .collateClause(let collate):
+            return collate.arg.flatMap(figureWithStrength)
+        case .subLink(let subLink):
+            switch subLink.subLinkType {
+            case .existsSublink: return ("exists", 2)
+            case .arraySublink: return ("array", 2)
+            case .exprSublink:
+                guard case .selectStmt(let select) = subLink.subselect, case .resTarget(let first) = select.targetList.first
+                else { return nil }
+                if let name = first.name { return (name, 2) }
+                return first.val.flatMap(figureWithStrength)
             default: return nil
             }
-        case "CaseExpr":
+        case .caseExpr(let expression):
             // Named after its ELSE result when that has a name of its own.
-            if let inner = node.node("defresult").flatMap(figureWithStrength), inner.strength > 1 { return inner }
+            if let inner = expression.defresult.flatMap(figureWithStrength), inner.strength > 1 { return inner }
             return ("case", 1)
-        case "A_ArrayExpr":
+        case .aArrayExpr:
             return ("array", 2)
-        case "RowExpr":
+        case .rowExpr:
             return ("row", 2)
-        case "CoalesceExpr":
+        case .coalesceExpr:
             return ("coalesce", 2)
-        case "MinMaxExpr":
-            return (node.enumCase("op") == "IS_LEAST" ? "least" : "greatest", 2)
-        case "SQLValueFunction":
-            let op = String((node.enumCase("op") ?? "SVFOP_CURRENT_DATE").dropFirst("SVFOP_".count))
+        case .minMaxExpr(let expression):
+            return (expression.op == .least ? "least" : "greatest", 2)
+        case .sqlvalueFunction(let function):
+            let op = String(function.op.rawValue.dropFirst("SVFOP_".count))
             let name = op.hasSuffix("_N") ? String(op.dropLast(2)) : op
             return (name.lowercased(), 2)
         default:

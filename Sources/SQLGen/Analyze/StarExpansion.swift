@@ -62,24 +62,3 @@ enum StarExpansion {
         "user", "using", "variadic", "verbose", "when", "where", "window", "with",
     ]
 }
-
-extension QueryAnalysis {
-    /// Records the replacement of the star ColumnRef `node` by `columns` (qualified by
-    /// `qualifier(i)` when non-nil).
-    mutating func recordStarExpansion(_ node: ParseNode, columns: [(qualifier: String?, name: String)]) {
-        guard let location = node.location, !columns.isEmpty,
-            let range = StarExpansion.starRange(in: query.sql, from: location)
-        else { return }
-        // Columns that cannot be named apart (`SELECT * FROM (SELECT 1, 2) s` has two
-        // "?column?") would make the explicit list ambiguous: keep the star then.
-        var seen: Set<String> = []
-        for column in columns where !seen.insert("\(column.qualifier ?? "")\u{0}\(column.name)").inserted {
-            return
-        }
-        let list = columns.map { column in
-            let name = StarExpansion.quoteIdentifier(column.name)
-            return column.qualifier.map { "\(StarExpansion.quoteIdentifier($0)).\(name)" } ?? name
-        }
-        starEdits.append(StarEdit(range: range, replacement: list.joined(separator: ", ")))
-    }
-}

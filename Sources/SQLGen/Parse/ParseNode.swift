@@ -57,6 +57,19 @@ public struct ParseNode: Sendable, Hashable {
         }
     }
 
+    /// The nodes directly below this one, in no particular order.
+    public var children: [ParseNode] {
+        var result: [ParseNode] = []
+        for value in fields.values {
+            switch value {
+            case .object: if let node = value.node { result.append(node) }
+            case .list(let values): result += values.compactMap(\.node)
+            default: break
+            }
+        }
+        return result
+    }
+
     /// Every node below this one (depth first, pre-order, fields in key order), this one excluded.
     public var descendants: [ParseNode] {
         var result: [ParseNode] = []

@@ -13,6 +13,9 @@ extension PG.Node {
         return nil
     }
 
+    /// The nodes directly below this one, in no particular order.
+    public var children: [PG.Node] { raw.children.map(PG.Node.init) }
+
     /// Every node below this one (depth first, pre-order), this one excluded.
     public var descendants: [PG.Node] { raw.descendants.map(PG.Node.init) }
 
