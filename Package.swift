@@ -10,7 +10,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "swift-sqlgen", targets: ["swift-sqlgen"]),
-        .library(name: "SQLGen", targets: ["SQLGen"]),
         .plugin(name: "SQLGenCommand", targets: ["SQLGenCommand"]),
         .library(name: "BankDB", targets: ["BankDB"]),
         .library(name: "Migrations", targets: ["Migrations"]),
@@ -37,6 +36,8 @@ let package = Package(
             name: "CPgQuery",
             providers: [.apt(["libpg-query-dev"])]
         ),
+        // The compiler behind the CLI and the plugin. Not a product: its API is an implementation
+        // detail that changes with the generator, so nothing outside this package depends on it.
         .target(
             name: "SQLGen",
             dependencies: [

@@ -1,4 +1,4 @@
-/// The machine-readable analysis printed by `swift-sqlgen describe --json` (DESIGN §6).
+/// The machine-readable analysis printed by `swift-sqlgen describe --json` (docs/architecture.md, "The analysis as JSON").
 /// Keys keep the documented order, so the output is stable and easy to read in a diff.
 public struct DescribeReport: Sendable {
     public struct Package: Sendable {

@@ -81,10 +81,10 @@ public enum Pipeline {
         let analyzer = schemaFailed ? nil : Analyzer(catalog: built.catalog)
         let perFile = queryFiles.concurrentMap { file in
             let parsed = QueryFileParser.parse(file)
-            return (diagnostics: parsed.diagnostics, outcomes: analyzer.map { parsed.queries.map($0.outcome) } ?? [])
+            return (diagnostics: parsed.diagnostics, analysis: analyzer?.analyze(file: parsed.queries))
         }
         for file in perFile { diagnostics += file.diagnostics }
-        let analyzed = Analyzer.collect(perFile.flatMap(\.outcomes))
+        let analyzed = Analyzer.combine(perFile.compactMap(\.analysis))
         diagnostics += analyzed.diagnostics
 
         // Emit only from a clean analysis: code from half-understood SQL would mislead.
