@@ -43,25 +43,37 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+extension ConfigOptions {
+    /// Runs the pipeline on the configuration and prints its diagnostics; fails on any error.
+    func compile() throws -> Pipeline.Result {
+        let result = Pipeline.run(configPath: file)
+        if report(result.diagnostics) { throw ExitCode.failure }
+        return result
+    }
+
+    /// Compiles, then works out what writing each package's output would change on disk.
+    func plannedChanges() throws -> [(output: OutputDirectory, changes: [OutputDirectory.Change])] {
+        do {
+            return try compile().packages.map { package in
+                (package.output, try package.output.changes(toWrite: package.files))
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printToStandardError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Generate Swift and write it to each package's `out` folder.")
 
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
-        let result = Pipeline.run(configPath: options.file)
-        if report(result.diagnostics) { throw ExitCode.failure }
-        var plans: [(OutputDirectory, [OutputDirectory.Change])] = []
-        do {
-            for package in result.packages {
-                plans.append((package.output, try package.output.changes(toWrite: package.files)))
-            }
-        } catch {
-            printToStandardError("error: \(error)")
-            throw ExitCode.failure
-        }
         // Only write once every package is known to be writable, so a run never half-applies.
-        for (output, changes) in plans {
+        for (output, changes) in try options.plannedChanges() {
             do {
                 try output.apply(changes)
             } catch {
@@ -78,8 +90,7 @@ struct Compile: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
-        let result = Pipeline.run(configPath: options.file)
-        if report(result.diagnostics) { throw ExitCode.failure }
+        _ = try options.compile()
     }
 }
 
@@ -92,20 +103,11 @@ struct Diff: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
-        let result = Pipeline.run(configPath: options.file)
-        if report(result.diagnostics) { throw ExitCode.failure }
         var stale = false
-        for package in result.packages {
-            let changes: [OutputDirectory.Change]
-            do {
-                changes = try package.output.changes(toWrite: package.files)
-            } catch {
-                printToStandardError("error: \(error)")
-                throw ExitCode.failure
-            }
+        for (output, changes) in try options.plannedChanges() {
             for change in changes {
                 stale = true
-                let path = package.output.displayPath + "/" + change.path
+                let path = output.displayPath + "/" + change.path
                 let diff: String?
                 switch change {
                 case .create(_, let contents):
