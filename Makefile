@@ -84,7 +84,8 @@ server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local 
 	@echo "bank-server: settings from app.env (the environment wins); Ctrl-C stops it"
 	@exec $(BIN_PATH)/bank-server
 
-# MARK: Benchmarks (DESIGN §10)
+# MARK: Benchmarks (method and latest results: README.md, Performance; what the generated code
+# does for speed: docs/generated-code.md#performance)
 
 BENCH_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/simple_bank_bench?sslmode=disable
 BENCH_SCRATCH ?= .build

@@ -7,7 +7,7 @@ import NIOPosix
 import PostgresNIO
 
 /// `bank-bench`: BankDB's generated code against hand-written PostgresNIO and against pgbench,
-/// the bank server under wrk, and the generator's speed. See DESIGN §10 and `make bench`.
+/// the bank server under wrk, and the generator's speed. See the README's Performance section and `make bench`.
 @main
 struct BankBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

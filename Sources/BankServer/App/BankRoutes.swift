@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// The bank API of DESIGN §7 (users, tokens, accounts, transfers), added to the server's router.
+/// The bank API of openapi.yaml (users, tokens, accounts, transfers), added to the server's router.
 ///
 /// | route | auth | controller |
 /// |---|---|---|

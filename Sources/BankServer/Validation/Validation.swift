@@ -1,8 +1,8 @@
 import Hummingbird
 
-/// The API's input rules (DESIGN §7, the reference system's binding rules). Each check returns
-/// the value (converted where useful) or throws a 400 ``APIError`` whose detail names the field
-/// as the client wrote it, e.g. `username must be 3 to 100 characters of a-z, 0-9 and _`.
+/// The API's input rules (openapi.yaml's request schemas, the reference system's binding rules).
+/// Each check returns the value (converted where useful) or throws a 400 ``APIError`` whose
+/// detail names the field as the client wrote it, e.g. `username must be 3 to 100 characters of a-z, 0-9 and _`.
 ///
 /// ```swift
 /// let username = try Validation.username(body.username)

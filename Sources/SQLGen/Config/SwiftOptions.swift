@@ -1,5 +1,5 @@
 /// The `gen.swift` block of a `sql[]` entry: everything the emitter needs to shape the Swift code.
-/// Defaults follow DESIGN §4, so `SwiftOptions(out: "Generated")` is a complete configuration.
+/// Defaults are those of docs/configuration.md ("gen.swift options"), so `SwiftOptions(out: "Generated")` is a complete configuration.
 public struct SwiftOptions: Sendable, Hashable {
     /// Access level of generated declarations.
     public enum AccessLevel: String, Sendable, Hashable, CaseIterable {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes the Swift sources for a schema and its analysed queries (DESIGN §5): `Models.swift`,
-/// `Queries.swift`, `Querier.swift` (when `emit_interface`), `MockQuerier.swift` (when
+/// Writes the Swift sources for a schema and its analysed queries (docs/generated-code.md):
+/// `Models.swift`, `Queries.swift`, `Querier.swift` (when `emit_interface`), `MockQuerier.swift` (when
 /// `emit_mock`) and one `<file>.sql.swift` per query file. Pure and deterministic: the same
 /// input gives byte-identical output.
 public struct SwiftEmitter: Sendable {

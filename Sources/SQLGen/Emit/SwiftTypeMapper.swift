@@ -1,6 +1,6 @@
 import Foundation
 
-/// Maps PostgreSQL types to Swift types (DESIGN §5) and applies the config's overrides.
+/// Maps PostgreSQL types to Swift types (docs/generated-code.md, "Type mapping") and applies the config's overrides.
 /// Public so `describe --json` can report the `swiftType` of every parameter and column.
 public struct SwiftTypeMapper: Sendable {
     public let options: SwiftOptions

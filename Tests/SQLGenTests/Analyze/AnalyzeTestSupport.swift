@@ -44,7 +44,7 @@ enum AnalyzeFixtures {
         return catalog
     }
 
-    /// The bank's schema after its five migrations (DESIGN.md §7).
+    /// The bank's schema after its five migrations (db/migration).
     static let bank = catalog([
         table(
             "users",

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SQLGen
 
-/// The bank's real migrations (db/migration/*.up.sql in order) must build the schema of DESIGN §7.
+/// The bank's real migrations (db/migration/*.up.sql in order) must build the bank's schema (users, accounts, entries, transfers, sessions, verify_emails).
 @Suite struct BankMigrationsTests {
     /// The repository root, found from this file's path (Tests/SQLGenTests/Catalog/…).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
