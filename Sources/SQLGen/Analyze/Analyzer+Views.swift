@@ -3,20 +3,20 @@ extension Analyzer {
     /// non-null (a NOT NULL column read through inner joins, `count(*)`, …) is non-null in the
     /// view's model; everything else is optional. For `CatalogBuilder.build(_:viewColumns:)`.
     public static let viewColumns: ViewColumnsResolver = { query, statement, catalog in
-        let name = statement.node.node("view")?.string("relname") ?? "view"
+        let viewName: String? = if case .viewStmt(let view) = statement.node { view.view?.relname } else { nil }
+        let name = viewName ?? "view"
         let parsed = ParsedQuery(
             name: name, command: .many, docComment: [], sql: statement.text, statement: query, namedParameters: [:],
             sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
         let context = AnalysisContext(catalog: catalog, query: parsed)
         do throws(AnalysisError) {
-            let tree = PG.Node(query)
-            let shape = try StatementAnalyzer(context: context).analyze(tree, in: Scope(), isTopLevel: true)
+            let shape = try StatementAnalyzer(context: context).analyze(query, in: Scope(), isTopLevel: true)
             if context.highestParameterNumber > 0 {
-                let parameter = tree.descendants.first { node in
+                let parameter = query.descendants.first { node in
                     if case .paramRef = node { return true }
                     return false
                 }
-                throw AnalysisError("a view's query cannot have parameters", at: parameter?.location ?? tree.location)
+                throw AnalysisError("a view's query cannot have parameters", at: parameter?.location ?? query.location)
             }
             return .success(shape.columns.map { Column(name: $0.name, type: $0.type, isNotNull: !$0.isNullable) })
         } catch {

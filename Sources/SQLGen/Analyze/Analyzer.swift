@@ -82,7 +82,7 @@ public struct Analyzer: Sendable {
         let context = AnalysisContext(catalog: catalog, query: query)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(
-                PG.Node(query.statement), in: Scope(), isTopLevel: true)
+                query.statement, in: Scope(), isTopLevel: true)
             try context.checkUntypedOccurrences()
             if !shape.hasReturning, query.command == .one || query.command == .many {
                 throw AnalysisError(

@@ -42,7 +42,7 @@ struct CatalogState {
     ]
 
     mutating func apply(_ statement: SchemaStatement) {
-        let node = PG.Node(statement.node)
+        let node = statement.node
         let context = StatementContext(statement: statement)
         switch node {
         case .createStmt(let create): createTable(create, context)

@@ -50,7 +50,7 @@ extension CatalogState {
             return nil
         }
         var columns: [Column]
-        switch viewColumns(query.raw, context.statement, catalog) {
+        switch viewColumns(query, context.statement, catalog) {
         case .success(let resolved): columns = resolved
         case .failure(let failure):
             diagnostics.append(failure.diagnostic)

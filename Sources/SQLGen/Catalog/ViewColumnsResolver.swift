@@ -4,7 +4,7 @@
 /// Typing a query is the Analyze stage's work; the pipeline hands it in
 /// (`Analyzer.viewColumns`), so the Catalog stage does not depend on it.
 public typealias ViewColumnsResolver =
-    @Sendable (_ query: ParseNode, _ statement: SchemaStatement, _ catalog: Catalog) -> Result<[Column], ViewQueryError>
+    @Sendable (_ query: PG.Node, _ statement: SchemaStatement, _ catalog: Catalog) -> Result<[Column], ViewQueryError>
 
 /// Why a view's query could not be typed, as a diagnostic that already points into the migration.
 public struct ViewQueryError: Error, Sendable, Hashable {

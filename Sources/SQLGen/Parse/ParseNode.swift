@@ -1,11 +1,6 @@
-/// One node of PostgreSQL's raw parse tree (`SelectStmt`, `ColumnRef`, `A_Expr`, …), read
-/// through typed accessors. Field names are PostgreSQL's own (`targetList`, `fromClause`).
-///
-/// ```swift
-/// let select = try PgQuery.parse("SELECT id FROM accounts").statements[0].node
-/// select.kind                      // "SelectStmt"
-/// select.list("targetList").count  // 1
-/// ```
+/// One node of PostgreSQL's raw parse tree as libpg_query's JSON holds it: its kind and its
+/// fields by JSON name. Only the generated `PG` types (`Parse/SyntaxTree/`) read the fields;
+/// everything else reads those typed views (`PG.SelectStmt.targetList`, …).
 public struct ParseNode: Sendable, Hashable {
     /// The node tag without the `T_` prefix, or "" for a bare struct held by a typed field.
     public let kind: String
@@ -16,45 +11,10 @@ public struct ParseNode: Sendable, Hashable {
         self.fields = fields
     }
 
-    public subscript(field: String) -> ParseValue? { fields[field] }
-
-    /// A child node, or nil when the field is absent.
-    public func node(_ field: String) -> ParseNode? { fields[field]?.node }
-
-    /// The nodes of a list field; an absent field is an empty list.
-    public func list(_ field: String) -> [ParseNode] {
-        fields[field]?.list?.compactMap(\.node) ?? []
-    }
-
-    /// A string field (e.g. `relname`), nil when absent.
-    public func string(_ field: String) -> String? { fields[field]?.string }
-
-    /// An integer field; absent means 0 in libpg_query's output.
-    public func int(_ field: String) -> Int { fields[field]?.int ?? 0 }
-
-    /// A boolean field; absent means false in libpg_query's output.
-    public func bool(_ field: String) -> Bool { fields[field]?.bool ?? false }
-
-    /// An enum field such as `"jointype": "JOIN_LEFT"`, nil when absent (the first case).
-    public func enumCase(_ field: String) -> String? { fields[field]?.string }
-
     /// The UTF-8 byte offset of this node in the parsed text, when PostgreSQL recorded one.
     public var location: Int? {
         guard let value = fields["location"]?.int, value >= 0 else { return nil }
         return value
-    }
-
-    /// The text of a `String` node (`{"String": {"sval": "id"}}`), nil for other kinds.
-    public var stringValue: String? {
-        kind == "String" ? string("sval") : nil
-    }
-
-    /// The strings of a name list such as `ColumnRef.fields` or `FuncCall.funcname`;
-    /// `A_Star` entries become "*".
-    public func names(_ field: String) -> [String] {
-        list(field).compactMap { element in
-            element.kind == "A_Star" ? "*" : element.stringValue
-        }
     }
 
     /// The nodes directly below this one, in no particular order.

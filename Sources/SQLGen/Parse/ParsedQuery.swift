@@ -46,7 +46,7 @@ public struct ParsedQuery: Sendable, Hashable {
     /// semicolon removed. Offsets in `statement` refer to this text.
     public var sql: String
     /// The parse tree of `sql`.
-    public var statement: ParseNode
+    public var statement: PG.Node
     /// Named parameters by their `$n` number; positional `$n` written by the user are absent.
     public var namedParameters: [Int: NamedParameter]
     /// Maps offsets in `sql` back to the query file.
@@ -55,7 +55,7 @@ public struct ParsedQuery: Sendable, Hashable {
     public var annotationLocation: SourceLocation
 
     public init(
-        name: String, command: Command, docComment: [String], sql: String, statement: ParseNode,
+        name: String, command: Command, docComment: [String], sql: String, statement: PG.Node,
         namedParameters: [Int: NamedParameter], sourceMap: SourceMap, annotationLocation: SourceLocation
     ) {
         self.name = name

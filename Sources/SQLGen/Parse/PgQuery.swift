@@ -6,7 +6,7 @@ public enum PgQuery {
     /// One top-level statement of a parsed text.
     public struct Statement: Sendable, Hashable {
         /// The statement's root node (`SelectStmt`, `CreateStmt`, …).
-        public var node: ParseNode
+        public var node: PG.Node
         /// UTF-8 offset of the statement's first byte in the parsed text (leading whitespace
         /// and comments before it are included by PostgreSQL; see `trimmedStart`).
         public var location: Int
@@ -45,7 +45,7 @@ public enum PgQuery {
         guard case .object(let top) = root, let statements = top["stmts"]?.list else { return [] }
         return statements.compactMap { value -> Statement? in
             guard case .object(let raw) = value, let node = raw["stmt"]?.node else { return nil }
-            return Statement(node: node, location: raw["stmt_location"]?.int ?? 0, length: raw["stmt_len"]?.int ?? 0)
+            return Statement(node: PG.Node(node), location: raw["stmt_location"]?.int ?? 0, length: raw["stmt_len"]?.int ?? 0)
         }
     }
 

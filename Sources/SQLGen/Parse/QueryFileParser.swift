@@ -104,7 +104,7 @@ public enum QueryFileParser {
             $0.docLine.hasPrefix("@")
         }
         let text = String(decoding: bytes[statement], as: UTF8.self)
-        let original: ParseNode
+        let original: PG.Node
         do {
             guard let first = try PgQuery.parse(text).first else { return (nil, []) }
             original = first.node
@@ -114,9 +114,9 @@ public enum QueryFileParser {
             return (nil, [.error(message, at: file.location(ofUTF8Offset: statement.lowerBound + offset))])
         }
         let rewriter = MacroRewriter(file: file, text: text, fileOffset: statement.lowerBound)
-        let (rewritten, diagnostics) = rewriter.rewrite(tree: PG.Node(original))
+        let (rewritten, diagnostics) = rewriter.rewrite(tree: original)
         guard let rewritten else { return (nil, diagnostics) }
-        let tree: ParseNode
+        let tree: PG.Node
         do {
             // Most queries have no macro: their text, and so their tree, is unchanged.
             if rewritten.sql == text {

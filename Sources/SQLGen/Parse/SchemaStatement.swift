@@ -1,7 +1,7 @@
 /// One DDL statement of a migration file, parsed, with the way back to its file.
 public struct SchemaStatement: Sendable, Hashable {
     /// The statement's root node (`CreateStmt`, `AlterTableStmt`, …).
-    public var node: ParseNode
+    public var node: PG.Node
     /// Maps the node's locations (offsets into `text`) to the migration file.
     public var sourceMap: SourceMap
     /// The statement's own text.
@@ -9,7 +9,7 @@ public struct SchemaStatement: Sendable, Hashable {
     /// The `--` comment lines directly above the statement, without the markers.
     public var leadingComments: [String]
 
-    public init(node: ParseNode, sourceMap: SourceMap, text: String, leadingComments: [String] = []) {
+    public init(node: PG.Node, sourceMap: SourceMap, text: String, leadingComments: [String] = []) {
         self.node = node
         self.sourceMap = sourceMap
         self.text = text

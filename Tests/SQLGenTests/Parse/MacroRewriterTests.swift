@@ -22,7 +22,7 @@ import Testing
                 1: .init(name: "owner"), 2: .init(name: "currency"), 3: .init(name: "min_balance"),
                 4: .init(name: "ids", isSlice: true), 5: .init(name: "since", forcesNullable: true),
             ])
-        #expect(query.statement.kind == "SelectStmt")
+        #expect(query.statement.kindName == "SelectStmt")
     }
 
     @Test func leavesAbsoluteValueAndStringsAlone() throws {
@@ -97,15 +97,23 @@ import Testing
         let (queries, _) = parseQueries(text)
         let query = try #require(queries.first)
         #expect(query.sql == "SELECT $1, $2, ownr\n  FROM accounts WHERE é = $3 AND z = 1")
-        let targets = query.statement.list("targetList")
+        guard case .selectStmt(let select) = query.statement, case .boolExpr(let where_) = select.whereClause,
+            case .aExpr(let comparison) = where_.args[1]
+        else {
+            Issue.record("unexpected tree: \(query.statement.kindName)")
+            return
+        }
+        func value(_ target: PG.Node) -> PG.Node? {
+            if case .resTarget(let resTarget) = target { return resTarget.val }
+            return nil
+        }
         // The third column comes after two rewritten macros; it must point at the file's column.
-        let ownr = try #require(targets[2].node("val"))
+        let ownr = try #require(value(select.targetList[2]))
         #expect(query.sourceMap.location(of: ownr) == SourceLocation(file: "query.sql", line: 2, column: 34))
         // A replaced `$n` maps to the macro's first character.
-        let second = try #require(targets[1].node("val"))
+        let second = try #require(value(select.targetList[1]))
         #expect(query.sourceMap.location(of: second) == SourceLocation(file: "query.sql", line: 2, column: 30))
-        let where_ = try #require(query.statement.node("whereClause"))
-        let z = try #require(where_.list("args")[1].node("lexpr"))
+        let z = try #require(comparison.lexpr)
         #expect(query.sourceMap.location(of: z) == SourceLocation(file: "query.sql", line: 3, column: 48))
         // The statement start maps to the statement's first token.
         #expect(query.sourceMap.location(ofStatementOffset: 0) == SourceLocation(file: "query.sql", line: 2, column: 1))

@@ -6,17 +6,34 @@ import Testing
     @Test func parsesAStatementIntoNodes() throws {
         let statements = try PgQuery.parse("SELECT a.id, count(*) FROM accounts a WHERE a.id = $1 LIMIT 1")
         #expect(statements.count == 1)
-        let select = statements[0].node
-        #expect(select.kind == "SelectStmt")
-        let targets = select.list("targetList")
+        guard case .selectStmt(let select) = statements[0].node else {
+            Issue.record("not a SELECT: \(statements[0].node.kindName)")
+            return
+        }
+        let targets = select.targetList
         #expect(targets.count == 2)
-        #expect(targets[0].node("val")?.names("fields") == ["a", "id"])
-        #expect(targets[1].node("val")?.bool("agg_star") == true)
-        let from = select.list("fromClause")[0]
-        #expect(from.kind == "RangeVar")
-        #expect(from.string("relname") == "accounts")
-        #expect(from.node("alias")?.string("aliasname") == "a")
+        guard case .resTarget(let first) = targets[0], case .columnRef(let column) = first.val,
+            case .resTarget(let second) = targets[1], case .funcCall(let count) = second.val
+        else {
+            Issue.record("unexpected target list: \(targets.map(\.kindName))")
+            return
+        }
+        #expect(column.fields.names == ["a", "id"])
+        #expect(count.aggStar)
+        #expect(count.funcname.names == ["count"])
+        guard case .rangeVar(let from) = select.fromClause.first else {
+            Issue.record("FROM is not a table")
+            return
+        }
+        #expect(from.relname == "accounts")
+        #expect(from.alias?.aliasname == "a")
         #expect(from.location == 27)
+        #expect(select.op == .none)
+        guard case .aConst(let limit) = select.limitCount else {
+            Issue.record("LIMIT is not a constant")
+            return
+        }
+        #expect(limit.integerValue == 1)
     }
 
     @Test func reportsSyntaxErrorsWithAByteOffset() {
@@ -53,7 +70,7 @@ import Testing
             SELECT a.id, count(*) AS n, coalesce(max(b.x), 0) + 1 FROM a LEFT JOIN b ON b.a_id = a.id
             WHERE a.owner = $1 AND b.kind IN ('x', 'y') GROUP BY a.id HAVING count(*) > 2 ORDER BY 2 DESC LIMIT 5
             """
-        let tree = try #require(try PgQuery.parse(sql).first).node
+        let tree = try #require(try PgQuery.parse(sql).first).node.raw
         func reference(_ fields: [String: ParseValue]) -> [ParseNode] {
             func visit(_ value: ParseValue) -> [ParseNode] {
                 switch value {

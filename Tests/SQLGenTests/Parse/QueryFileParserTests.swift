@@ -26,8 +26,8 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
         #expect(queries.map(\.command) == [.one, .many, .exec, .execrows])
         #expect(queries.map(\.sql) == ["SELECT 1", "SELECT 2", "DELETE FROM accounts", "UPDATE accounts SET balance = 0"])
         #expect(queries[1].annotationLocation == SourceLocation(file: "query.sql", line: 3, column: 1))
-        #expect(queries[0].statement.kind == "SelectStmt")
-        #expect(queries[2].statement.kind == "DeleteStmt")
+        #expect(queries[0].statement.kindName == "SelectStmt")
+        #expect(queries[2].statement.kindName == "DeleteStmt")
         #expect(queries[0].file == "query.sql")
     }
 

@@ -22,11 +22,15 @@ func parseSchema(_ text: String, path: String = "schema.sql") -> (statements: [S
             CREATE INDEX ON accounts (id);
             """)
         #expect(diagnostics == [])
-        #expect(statements.map(\.node.kind) == ["CreateStmt", "CreateFunctionStmt", "IndexStmt"])
+        #expect(statements.map(\.node.kindName) == ["CreateStmt", "CreateFunctionStmt", "IndexStmt"])
         #expect(statements[0].leadingComments == ["Accounts of the bank.", "One per currency."])
         #expect(statements[0].text == "CREATE TABLE accounts (id bigint)")
         #expect(statements[2].leadingComments == [])
-        let relation = try #require(statements[0].node.node("relation"))
+        guard case .createStmt(let create) = statements[0].node else {
+            Issue.record("not CREATE TABLE: \(statements[0].node.kindName)")
+            return
+        }
+        let relation = try #require(create.relation)
         #expect(statements[0].sourceMap.location(of: relation) == SourceLocation(file: "schema.sql", line: 5, column: 14))
     }
 
@@ -34,13 +38,13 @@ func parseSchema(_ text: String, path: String = "schema.sql") -> (statements: [S
     func dropsDownSections(marker: String) {
         let (statements, diagnostics) = parseSchema("-- +goose Up\nCREATE TABLE a (id int);\n\(marker)\nDROP TABLE a;\nthis is not SQL\n")
         #expect(diagnostics == [])
-        #expect(statements.map(\.node.kind) == ["CreateStmt"])
+        #expect(statements.map(\.node.kindName) == ["CreateStmt"])
     }
 
     @Test func blanksPsqlMetaCommands() {
         let (statements, diagnostics) = parseSchema(
             "\\restrict abc\nSET statement_timeout = 0;\n\\connect bank\nCREATE TABLE a (id int);\n")
-        #expect(statements.map(\.node.kind) == ["VariableSetStmt", "CreateStmt"])
+        #expect(statements.map(\.node.kindName) == ["VariableSetStmt", "CreateStmt"])
         #expect(diagnostics == [])
         let broken = parseSchema("\\connect bank\nCREATE TABLE a (id int);\nCREATE TABLE b (id int x);")
         #expect(broken.diagnostics == ["schema.sql:3:24: error: syntax error at or near \"x\""])
