@@ -43,6 +43,12 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// Prints `message` to standard error and returns the exit status to throw after it.
+func failure(_ message: String) -> ExitCode {
+    printToStandardError(message)
+    return .failure
+}
+
 extension ConfigOptions {
     /// Runs the pipeline on the configuration and prints its diagnostics; fails on any error.
     func compile() throws -> Pipeline.Result {
@@ -60,8 +66,7 @@ extension ConfigOptions {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            printToStandardError("error: \(error)")
-            throw ExitCode.failure
+            throw failure("error: \(error)")
         }
     }
 }
@@ -77,15 +82,17 @@ struct Generate: ParsableCommand {
             do {
                 try output.apply(changes)
             } catch {
-                printToStandardError("error: could not write to \(output.displayPath): \(error.localizedDescription)")
-                throw ExitCode.failure
+                throw failure("error: could not write to \(output.displayPath): \(error.localizedDescription)")
             }
         }
     }
 }
 
 struct Compile: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the schema and queries without writing anything.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the schema and queries without writing anything.",
+        discussion: "Prints the same diagnostics as generate and exits with status 1 when any is an error."
+    )
 
     @OptionGroup var options: ConfigOptions
 
@@ -121,8 +128,7 @@ struct Diff: ParsableCommand {
             }
         }
         if stale {
-            printToStandardError("error: the generated code is stale; run `swift-sqlgen generate` (make sqlc) and commit the result")
-            throw ExitCode.failure
+            throw failure("error: the generated code is stale; run `swift-sqlgen generate` (make sqlc) and commit the result")
         }
     }
 }
@@ -148,8 +154,7 @@ struct Init: ParsableCommand {
     func run() throws {
         let path = "sqlc.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
-            printToStandardError("error: \(path) already exists")
-            throw ExitCode.failure
+            throw failure("error: \(path) already exists")
         }
         try ConfigTemplate.starter.write(toFile: path, atomically: true, encoding: .utf8)
         print("wrote \(path)")

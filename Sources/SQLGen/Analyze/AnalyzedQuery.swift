@@ -20,20 +20,6 @@ public struct AnalyzedQuery: Sendable, Hashable {
     /// returns `T` instead of `T?`.
     public var returnsExactlyOneRow: Bool
 
-    public init(
-        name: String, command: ParsedQuery.Command, file: String, line: Int, docComment: [String], sql: String,
-        parameters: [QueryParameter], columns: [ResultColumn], returnsExactlyOneRow: Bool
-    ) {
-        self.name = name
-        self.command = command
-        self.file = file
-        self.line = line
-        self.docComment = docComment
-        self.sql = sql
-        self.parameters = parameters
-        self.columns = columns
-        self.returnsExactlyOneRow = returnsExactlyOneRow
-    }
 }
 
 /// A `$n` parameter with the type PostgreSQL itself would infer for it when preparing the
@@ -51,13 +37,6 @@ public struct QueryParameter: Sendable, Hashable {
     /// configured per column apply through it.
     public var column: ColumnReference?
 
-    public init(number: Int, name: String, type: SQLType, isNullable: Bool, column: ColumnReference? = nil) {
-        self.number = number
-        self.name = name
-        self.type = type
-        self.isNullable = isNullable
-        self.column = column
-    }
 }
 
 /// A result column: its output name, type, nullability and, when it is a plain table column,
@@ -71,12 +50,6 @@ public struct ResultColumn: Sendable, Hashable {
     /// outer join): the emitter returns a table's model when the columns are exactly its columns.
     public var source: ColumnReference?
 
-    public init(name: String, type: SQLType, isNullable: Bool, source: ColumnReference? = nil) {
-        self.name = name
-        self.type = type
-        self.isNullable = isNullable
-        self.source = source
-    }
 }
 
 /// A column of a catalog table or view.
@@ -85,9 +58,4 @@ public struct ColumnReference: Sendable, Hashable {
     public var table: String
     public var column: String
 
-    public init(schema: String, table: String, column: String) {
-        self.schema = schema
-        self.table = table
-        self.column = column
-    }
 }

@@ -59,14 +59,6 @@ public struct Table: Sendable, Hashable {
     /// From `COMMENT ON TABLE`, or the SQL comment right above `CREATE TABLE`.
     public var comment: String?
 
-    public init(schema: String, name: String, columns: [Column], isView: Bool = false, comment: String? = nil) {
-        self.schema = schema
-        self.name = name
-        self.columns = columns
-        self.isView = isView
-        self.comment = comment
-    }
-
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
 }
 
@@ -77,17 +69,10 @@ public struct Column: Sendable, Hashable {
     /// NOT NULL, or part of the primary key.
     public var isNotNull: Bool
     /// Has a DEFAULT, is serial, or is an identity column: an INSERT may leave it out.
-    public var hasDefault: Bool
+    public var hasDefault = false
     /// From `COMMENT ON COLUMN`, or the SQL comment right above the column definition.
     public var comment: String?
 
-    public init(name: String, type: SQLType, isNotNull: Bool, hasDefault: Bool = false, comment: String? = nil) {
-        self.name = name
-        self.type = type
-        self.isNotNull = isNotNull
-        self.hasDefault = hasDefault
-        self.comment = comment
-    }
 }
 
 /// A `CREATE TYPE … AS ENUM` type.
@@ -97,13 +82,6 @@ public struct EnumType: Sendable, Hashable {
     /// Labels in declaration order (`ALTER TYPE … ADD VALUE` respects BEFORE/AFTER).
     public var values: [String]
     public var comment: String?
-
-    public init(schema: String, name: String, values: [String], comment: String? = nil) {
-        self.schema = schema
-        self.name = name
-        self.values = values
-        self.comment = comment
-    }
 
     /// This enum as a column or parameter type.
     public var sqlType: SQLType { SQLType(name: name, schema: schema) }

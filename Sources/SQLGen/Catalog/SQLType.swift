@@ -8,13 +8,7 @@ public struct SQLType: Sendable, Hashable, CustomStringConvertible {
     public var schema: String?
     /// True for arrays (`bigint[]`); `name` is then the element type. PostgreSQL treats all
     /// array dimensions as one type, and so do we.
-    public var isArray: Bool
-
-    public init(name: String, schema: String? = nil, isArray: Bool = false) {
-        self.name = name
-        self.schema = schema
-        self.isArray = isArray
-    }
+    public var isArray: Bool = false
 
     public var description: String {
         let qualified = schema.map { $0 == "public" ? name : "\($0).\(name)" } ?? name

@@ -8,11 +8,6 @@ public struct Config: Sendable, Hashable {
     public var directory: String
     public var packages: [SQLPackage]
 
-    public init(path: String, directory: String, packages: [SQLPackage]) {
-        self.path = path
-        self.directory = directory
-        self.packages = packages
-    }
 }
 
 /// One `sql[]` entry: a schema, the queries against it and how to generate Swift for them.
@@ -21,7 +16,7 @@ public struct SQLPackage: Sendable, Hashable {
     public var index: Int
     public var name: String?
     /// Always "postgresql" (the only supported engine).
-    public var engine: String
+    public var engine: String = "postgresql"
     /// Paths, directories and globs as written, in order.
     public var schema: [String]
     public var queries: [String]
@@ -29,20 +24,6 @@ public struct SQLPackage: Sendable, Hashable {
     /// Where `schema` and `queries` are written in the config file, for "matches no files" errors.
     public var schemaLocation: SourceLocation?
     public var queriesLocation: SourceLocation?
-
-    public init(
-        index: Int, name: String?, engine: String = "postgresql", schema: [String], queries: [String], swift: SwiftOptions,
-        schemaLocation: SourceLocation? = nil, queriesLocation: SourceLocation? = nil
-    ) {
-        self.index = index
-        self.name = name
-        self.engine = engine
-        self.schema = schema
-        self.queries = queries
-        self.swift = swift
-        self.schemaLocation = schemaLocation
-        self.queriesLocation = queriesLocation
-    }
 
     /// A label for messages: the entry's `name`, else the Swift module, else `sql[i]`.
     public var displayName: String { name ?? swift.module ?? "sql[\(index)]" }

@@ -8,11 +8,6 @@ public struct InputFile: Sendable, Hashable {
     /// The path to open (the config folder joined with `path`).
     public var fileSystemPath: String
 
-    public init(path: String, fileSystemPath: String) {
-        self.path = path
-        self.fileSystemPath = fileSystemPath
-    }
-
     /// The file's text as a `SourceFile` named by `path`.
     public func read() throws(ConfigError) -> SourceFile {
         do {

@@ -11,38 +11,21 @@ public struct SwiftOptions: Sendable, Hashable {
     public var module: String?
     /// Output folder, relative to the config file's folder.
     public var out: String
-    public var accessLevel: AccessLevel
+    public var accessLevel: AccessLevel = .public
     /// Emit a `Querier` protocol with every query method.
-    public var emitInterface: Bool
+    public var emitInterface = true
     /// Emit a `MockQuerier` (closure per method plus recorded calls); implies the `Querier` protocol.
-    public var emitMock: Bool
+    public var emitMock = false
     /// Make models and row structs `Codable` with coding keys from column names.
-    public var emitCodable: Bool
+    public var emitCodable = true
     /// Use table names as they are instead of singularising them.
-    public var emitExactTableNames: Bool
+    public var emitExactTableNames = false
     /// Up to this many parameters become labelled arguments; more become a `…Params` struct.
-    public var queryParameterLimit: Int
+    public var queryParameterLimit = 4
     /// Column, table or enum name → Swift identifier.
-    public var rename: [String: String]
+    public var rename: [String: String] = [:]
     /// Type overrides; a `column` override beats a `db_type` override.
-    public var overrides: [TypeOverride]
-
-    public init(
-        module: String? = nil, out: String, accessLevel: AccessLevel = .public, emitInterface: Bool = true,
-        emitMock: Bool = false, emitCodable: Bool = true, emitExactTableNames: Bool = false,
-        queryParameterLimit: Int = 4, rename: [String: String] = [:], overrides: [TypeOverride] = []
-    ) {
-        self.module = module
-        self.out = out
-        self.accessLevel = accessLevel
-        self.emitInterface = emitInterface
-        self.emitMock = emitMock
-        self.emitCodable = emitCodable
-        self.emitExactTableNames = emitExactTableNames
-        self.queryParameterLimit = queryParameterLimit
-        self.rename = rename
-        self.overrides = overrides
-    }
+    public var overrides: [TypeOverride] = []
 }
 
 /// One `overrides` entry: a database type or a column mapped to a Swift type of the user's choice.
@@ -64,11 +47,4 @@ public struct TypeOverride: Sendable, Hashable {
     /// `true`: only to nullable columns/parameters (`swiftType` is used as written, `?` added when
     /// missing); `false`: only to non-null ones.
     public var nullable: Bool?
-
-    public init(target: Target, swiftType: String, importModule: String? = nil, nullable: Bool? = nil) {
-        self.target = target
-        self.swiftType = swiftType
-        self.importModule = importModule
-        self.nullable = nullable
-    }
 }

@@ -7,12 +7,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -26,15 +26,10 @@ public struct ParsedQuery: Sendable, Hashable {
     public struct NamedParameter: Sendable, Hashable {
         public var name: String
         /// `sqlc.narg(x)`: the parameter is nullable whatever its context says.
-        public var forcesNullable: Bool
+        public var forcesNullable: Bool = false
         /// `sqlc.slice(x)`: the parameter is a list (bound as an array, `= ANY($n)`).
-        public var isSlice: Bool
+        public var isSlice: Bool = false
 
-        public init(name: String, forcesNullable: Bool = false, isSlice: Bool = false) {
-            self.name = name
-            self.forcesNullable = forcesNullable
-            self.isSlice = isSlice
-        }
     }
 
     /// The query name from the annotation, UpperCamelCase by convention (`GetAccount`).
@@ -53,20 +48,6 @@ public struct ParsedQuery: Sendable, Hashable {
     public var sourceMap: SourceMap
     /// Where the `-- name:` annotation is (what `describe` reports as the query's line).
     public var annotationLocation: SourceLocation
-
-    public init(
-        name: String, command: Command, docComment: [String], sql: String, statement: PG.Node,
-        namedParameters: [Int: NamedParameter], sourceMap: SourceMap, annotationLocation: SourceLocation
-    ) {
-        self.name = name
-        self.command = command
-        self.docComment = docComment
-        self.sql = sql
-        self.statement = statement
-        self.namedParameters = namedParameters
-        self.sourceMap = sourceMap
-        self.annotationLocation = annotationLocation
-    }
 
     /// The query file's path, as diagnostics print it.
     public var file: String { sourceMap.file.path }

@@ -7,12 +7,6 @@ public struct SchemaStatement: Sendable, Hashable {
     /// The statement's own text.
     public var text: String
     /// The `--` comment lines directly above the statement, without the markers.
-    public var leadingComments: [String]
+    public var leadingComments: [String] = []
 
-    public init(node: PG.Node, sourceMap: SourceMap, text: String, leadingComments: [String] = []) {
-        self.node = node
-        self.sourceMap = sourceMap
-        self.text = text
-        self.leadingComments = leadingComments
-    }
 }

@@ -9,10 +9,6 @@ public struct SourceMap: Sendable, Hashable {
         /// Start of the run in the original file.
         public var fileOffset: Int
 
-        public init(statementOffset: Int, fileOffset: Int) {
-            self.statementOffset = statementOffset
-            self.fileOffset = fileOffset
-        }
     }
 
     public let file: SourceFile

@@ -32,11 +32,6 @@ public struct OutputDirectory: Sendable {
     /// The folder on disk.
     public var url: URL
 
-    public init(displayPath: String, url: URL) {
-        self.displayPath = displayPath
-        self.url = url
-    }
-
     /// What would change if `files` were written. Throws when a file would overwrite one the
     /// generator does not own.
     public func changes(toWrite files: [GeneratedFile]) throws(Conflict) -> [Change] {
