@@ -183,19 +183,9 @@ extension ExpressionTyper {
             case (true, true):
                 throw AnalysisError("operator is not unique: unknown \(op) unknown", at: node)
             case (true, false):
-                guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: right.type, knownIsLeft: false)
-                else {
-                    let problem = right.type == .date ? "is not unique" : "does not exist"
-                    throw AnalysisError("operator \(problem): unknown \(op) \(right.type)", at: node)
-                }
-                try context.resolve(&left, to: type, name: right.columnName)
+                try resolveArithmeticOperand(&left, op, other: right, otherIsLeft: false, at: node)
             case (false, true):
-                guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: left.type, knownIsLeft: true)
-                else {
-                    let problem = left.type == .date ? "is not unique" : "does not exist"
-                    throw AnalysisError("operator \(problem): \(left.type) \(op) unknown", at: node)
-                }
-                try context.resolve(&right, to: type, name: left.columnName)
+                try resolveArithmeticOperand(&right, op, other: left, otherIsLeft: true, at: node)
             case (false, false):
                 break
             }
@@ -251,6 +241,20 @@ extension ExpressionTyper {
         default:
             throw AnalysisError.unsupported(node, "operator \"\(op)\"")
         }
+    }
+
+    /// The untyped operand of an arithmetic operator takes the type PostgreSQL's operator
+    /// resolution picks given the other, typed operand (`date - $1` is ambiguous).
+    private func resolveArithmeticOperand(
+        _ operand: inout TypedExpression, _ op: String, other: TypedExpression, otherIsLeft: Bool, at node: PG.Node
+    ) throws(AnalysisError) {
+        guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: other.type, knownIsLeft: otherIsLeft)
+        else {
+            let problem = other.type == .date ? "is not unique" : "does not exist"
+            let operands = otherIsLeft ? "\(other.type) \(op) unknown" : "unknown \(op) \(other.type)"
+            throw AnalysisError("operator \(problem): \(operands)", at: node)
+        }
+        try context.resolve(&operand, to: type, name: other.columnName)
     }
 
     /// A comparison `left op right`: an untyped side takes the other side's type (varchar as

@@ -15,52 +15,51 @@ extension SwiftEmitter {
             "What the generated queries run on: a `PostgresClient` (each call leases a pooled connection)",
             "or a `PostgresConnection` (for example inside `withTransaction`).",
         ])
+        let requirements = [
+            ("Runs a prepared statement and returns all of its rows, decoded.", runSignature),
+            ("Runs a statement and returns the number of rows it inserted, updated or deleted.", countSignature),
+        ]
         writer.block("\(access)protocol DBTX: Sendable") { writer in
-            writer.docComment(["Runs a prepared statement and returns all of its rows, decoded."])
-            writer.line(runSignature)
-            writer.blankLine()
-            writer.docComment(["Runs a statement and returns the number of rows it inserted, updated or deleted."])
-            writer.line(countSignature)
-        }
-
-        writer.blankLine()
-        writer.block("extension PostgresConnection: DBTX") { writer in
-            writer.block("\(access)\(runSignature)") { writer in
-                writer.line("var rows: [Statement.Row] = []")
-                writer.block("for try await row in try await self.execute(statement, logger: logger)") { writer in
-                    writer.line("rows.append(row)")
-                }
-                writer.line("return rows")
-            }
-            writer.blankLine()
-            writer.block("\(access)\(countSignature)") { writer in
-                writer.line("// postgres-nio 1.33.2 crashes in `execute` for statements without rows (it reads the command")
-                writer.line("// tag before the rows are consumed); the EventLoopFuture API reports the count.")
-                writer.line("let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())")
-                writer.line("let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)")
-                writer.line("return try await future.get().metadata.rows ?? 0")
+            for (index, (documentation, signature)) in requirements.enumerated() {
+                if index > 0 { writer.blankLine() }
+                writer.docComment([documentation])
+                writer.line(signature)
             }
         }
 
-        writer.blankLine()
-        writer.block("extension PostgresClient: DBTX") { writer in
-            writer.block("\(access)\(runSignature)") { writer in
-                writer.line("var rows: [Statement.Row] = []")
-                writer.block("for try await row in try await self.execute(statement, logger: logger)") { writer in
-                    writer.line("rows.append(row)")
-                }
-                writer.line("return rows")
-            }
+        // The conformances differ only in how they count affected rows; `executePrepared` is
+        // PostgresNIO's async `execute` of a prepared statement on both.
+        func writeConformance(of type: String, countingWith countBody: [String]) {
             writer.blankLine()
-            writer.block("\(access)\(countSignature)") { writer in
-                // Leases a connection and asks it: the connection's witness, so this cannot recurse.
-                writer.lines([
-                    "try await self.withConnection { connection in",
-                    "    try await connection.affectedRowCount(statement, logger: logger)",
-                    "}",
-                ])
+            writer.block("extension \(type): DBTX") { writer in
+                writer.block("\(access)\(runSignature)") { writer in
+                    writer.line("var rows: [Statement.Row] = []")
+                    writer.block("for try await row in try await self.execute(statement, logger: logger)") { writer in
+                        writer.line("rows.append(row)")
+                    }
+                    writer.line("return rows")
+                }
+                writer.blankLine()
+                writer.block("\(access)\(countSignature)") { writer in writer.lines(countBody) }
             }
         }
+        writeConformance(
+            of: "PostgresConnection",
+            countingWith: [
+                "// postgres-nio 1.33.2 crashes in `execute` for statements without rows (it reads the command",
+                "// tag before the rows are consumed); the EventLoopFuture API reports the count.",
+                "let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())",
+                "let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)",
+                "return try await future.get().metadata.rows ?? 0",
+            ])
+        // The client leases a connection and asks it: the connection's witness, so this cannot recurse.
+        writeConformance(
+            of: "PostgresClient",
+            countingWith: [
+                "try await self.withConnection { connection in",
+                "    try await connection.affectedRowCount(statement, logger: logger)",
+                "}",
+            ])
 
         writer.blankLine()
         writer.docComment([

@@ -81,14 +81,7 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Failure(offset: index, reason: "expected ':'") }
             index += 1
             members.append((key, try readValue()))
-            skipWhitespace()
-            guard index < bytes.count else { throw Failure(offset: index, reason: "unexpected end") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw Failure(offset: index, reason: "expected ',' or '}'") }
-            index += 1
+            guard try readSeparator(closing: UInt8(ascii: "}")) else { continue }
             var fields = Self.emptyFields(capacity: members.count - first)
             // A repeated key keeps its last value, as assigning one member at a time would.
             for member in members[first...] { fields[member.key] = member.value }
@@ -116,18 +109,24 @@ struct JSONReader {
         let first = elements.count
         while true {
             elements.append(try readValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw Failure(offset: index, reason: "unexpected end") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "]") else { throw Failure(offset: index, reason: "expected ',' or ']'") }
-            index += 1
+            guard try readSeparator(closing: UInt8(ascii: "]")) else { continue }
             let values = Array(elements[first...])
             elements.removeSubrange(first...)
             return .list(values)
         }
+    }
+
+    /// After a member or element: a `,` (false: more follow) or the `closing` bracket (true).
+    private mutating func readSeparator(closing: UInt8) throws(Failure) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw Failure(offset: index, reason: "unexpected end") }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: ",") { return false }
+        guard byte == closing else {
+            throw Failure(offset: index - 1, reason: "expected ',' or '\(Character(Unicode.Scalar(closing)))'")
+        }
+        return true
     }
 
     private mutating func readString() throws(Failure) -> String {

@@ -29,11 +29,7 @@ public enum PgQuery {
     public static func parse(_ text: String) throws(SyntaxError) -> [Statement] {
         let result = pg_query_parse(text)
         defer { pg_query_free_parse_result(result) }
-        if let error = result.error {
-            let message = error.pointee.message.map { String(cString: $0) } ?? "syntax error"
-            let cursor = Int(error.pointee.cursorpos)
-            throw SyntaxError(message: message, offset: utf8Offset(ofCursor: cursor, in: text))
-        }
+        if let error = result.error { throw syntaxError(error.pointee, in: text) }
         guard let tree = result.parse_tree else { return [] }
         let root: ParseValue
         do {
@@ -54,11 +50,7 @@ public enum PgQuery {
     public static func split(_ text: String) throws(SyntaxError) -> [Range<Int>] {
         let result = pg_query_split_with_parser(text)
         defer { pg_query_free_split_result(result) }
-        if let error = result.error {
-            let message = error.pointee.message.map { String(cString: $0) } ?? "syntax error"
-            let cursor = Int(error.pointee.cursorpos)
-            throw SyntaxError(message: message, offset: utf8Offset(ofCursor: cursor, in: text))
-        }
+        if let error = result.error { throw syntaxError(error.pointee, in: text) }
         var ranges: [Range<Int>] = []
         let total = text.utf8.count
         for index in 0..<Int(result.n_stmts) {
@@ -68,6 +60,12 @@ public enum PgQuery {
             ranges.append(start..<(length == 0 ? total : start + length))
         }
         return ranges
+    }
+
+    /// libpg_query's error as a `SyntaxError` at a UTF-8 offset of `text`.
+    private static func syntaxError(_ error: PgQueryError, in text: String) -> SyntaxError {
+        let message = error.message.map { String(cString: $0) } ?? "syntax error"
+        return SyntaxError(message: message, offset: utf8Offset(ofCursor: Int(error.cursorpos), in: text))
     }
 
     /// PostgreSQL reports error cursors as 1-based character positions (0: none), while
