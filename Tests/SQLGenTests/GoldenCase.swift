@@ -40,9 +40,9 @@ struct GoldenCase {
     var expectedFolder: URL { folder.appendingPathComponent(Self.expectedFolderName) }
     var diagnosticsFile: URL { folder.appendingPathComponent(Self.diagnosticsFileName) }
 
-    /// The names of the case folder's entries.
+    /// The names of the case folder's entries (hidden ones are ignored).
     var entries: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != ".DS_Store" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// The case's own file, else the default one.
@@ -90,9 +90,13 @@ struct GoldenCase {
     func run() throws -> (result: Pipeline.Result, printedDiagnostics: [String]) {
         try withInputs { inputs in
             let result = Pipeline.run(configPath: inputs + "/sqlc.yaml")
-            let printed = result.diagnostics.sortedForDisplay().map { $0.description.replacingOccurrences(of: inputs + "/", with: "") }
-            return (result, printed)
+            return (result, Self.describe(result.diagnostics, in: inputs))
         }
+    }
+
+    /// The diagnostics as printed, sorted, with paths relative to the case's inputs `folder`.
+    static func describe(_ diagnostics: [Diagnostic], in folder: String) -> [String] {
+        diagnostics.sortedForDisplay().map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
     }
 
     /// Writes `contents` to `url` unless it already holds exactly that.

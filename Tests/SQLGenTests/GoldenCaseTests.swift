@@ -9,8 +9,59 @@ import Testing
 /// (`expected/<path>.txt`). SQLGEN_RECORD=1 writes the expectations (missing or changed) from
 /// what the pipeline does now; review the diff before committing.
 @Suite struct GoldenCaseTests {
-    @Test func thereAreEnoughCases() {
-        #expect(GoldenCase.names.count >= 40, "golden cases: \(GoldenCase.names.count)")
+    @Test func casesAndDefaultsAreFound() {
+        #expect(GoldenCase.names.count >= 40, "golden cases found in \(GoldenCase.casesFolder.path): \(GoldenCase.names)")
+        #expect(GoldenCase.defaultFileNames == [GoldenCase.compareFileName, "schema.sql", "sqlc.yaml"])
+    }
+
+    /// A broken case fails here: no queries, no expectation or both kinds, a stray file, or a
+    /// copy of a default file (delete it: the default applies).
+    @Test(arguments: GoldenCase.names)
+    func caseIsWellFormed(_ name: String) throws {
+        let golden = GoldenCase(name: name)
+        let entries = golden.entries
+        let expectsDiagnostics = entries.contains(GoldenCase.diagnosticsFileName)
+        let expectsOutput = entries.contains(GoldenCase.expectedFolderName)
+        #expect(expectsDiagnostics || expectsOutput, "\(name) has no expectation; \(GoldenCase.recordHint)")
+        #expect(!(expectsDiagnostics && expectsOutput), "\(name) has both expected-diagnostics.txt and expected/")
+        if expectsOutput {
+            let files = try FileManager.default.contentsOfDirectory(atPath: golden.expectedFolder.path)
+            #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".swift.txt") }, "\(name)/expected: \(files)")
+        } else {
+            #expect(!entries.contains(GoldenCase.compareFileName), "\(name): compare.txt without expected/ compares nothing")
+        }
+        for fileName in GoldenCase.defaultFileNames where entries.contains(fileName) {
+            let own = try Data(contentsOf: golden.folder.appendingPathComponent(fileName))
+            let shared = try Data(contentsOf: GoldenCase.defaultsFolder.appendingPathComponent(fileName))
+            #expect(own != shared, "\(name)/\(fileName) is the same as _defaults/\(fileName): delete it")
+        }
+
+        // The inputs are what the case's configuration (its own or the default) reads.
+        let inputs: Set<String>? = try golden.withInputs { folder in
+            do {
+                let config = try ConfigLoader.load(path: folder + "/sqlc.yaml")
+                var queries: [InputFile] = []
+                var schema: [InputFile] = []
+                for package in config.packages {
+                    queries += try config.resolvedQueryFiles(for: package)
+                    schema += try config.resolvedSchemaFiles(for: package)
+                }
+                #expect(!queries.isEmpty, "\(name) has no query file")
+                for file in queries {
+                    let text = try file.read().text
+                    #expect(text.contains { !$0.isWhitespace }, "\(name)/\(file.path) is empty")
+                }
+                return Set((queries + schema).compactMap { $0.path.split(separator: "/").first.map(String.init) })
+            } catch let error as ConfigError {
+                // Only a case about a broken configuration may have one.
+                let problems = GoldenCase.describe(error.diagnostics, in: folder)
+                #expect(expectsDiagnostics, "\(name): \(problems.joined(separator: "\n"))")
+                return nil
+            }
+        }
+        let known = GoldenCase.ownFileNames.union(inputs ?? ["schema.sql", "query.sql"]).union(["sqlc.yaml"])
+        let stray = entries.filter { !known.contains($0) }
+        #expect(stray.isEmpty, "\(name) has files that are neither inputs nor expectations: \(stray)")
     }
 
     @Test(arguments: GoldenCase.names)
@@ -25,7 +76,8 @@ import Testing
             let expected = try String(contentsOf: golden.diagnosticsFile, encoding: .utf8)
                 .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             #expect(printed == expected)
-            #expect(result.hasErrors, "a case with expected diagnostics must fail")
+            let failed = result.hasErrors
+            #expect(failed, "a case with expected diagnostics must fail")
             let generatedAnything = result.packages.contains { !$0.files.isEmpty }
             #expect(!generatedAnything, "nothing is generated when there are errors")
             return
