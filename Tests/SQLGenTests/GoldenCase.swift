@@ -101,7 +101,7 @@ struct GoldenCase {
 
     /// Writes `contents` to `url` unless it already holds exactly that.
     static func record(_ contents: String, to url: URL) throws {
-        guard (try? String(contentsOf: url, encoding: .utf8)) != contents else { return }
+        guard (try? Data(contentsOf: url)) != Data(contents.utf8) else { return }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try contents.write(to: url, atomically: true, encoding: .utf8)
     }
