@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock test server
+	sqlgen-tool sqlc sqlc-check mock test record-goldens server
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,6 +78,9 @@ test: start-postgres ## Run every test against the local PostgreSQL (installs wh
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+record-goldens: ## Write the golden cases' missing or changed expectations (Tests/SQLGenTests/Cases/README.md); review the diff.
+	SQLGEN_RECORD=1 $(SWIFT) test --filter GoldenCaseTests
 
 server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local PostgreSQL and migrates if needed).
 	@$(SWIFT) build --product bank-server

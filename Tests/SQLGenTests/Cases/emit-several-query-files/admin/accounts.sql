@@ -1,0 +1,2 @@
+-- name: DeleteAccount :exec
+DELETE FROM accounts WHERE id = $1;

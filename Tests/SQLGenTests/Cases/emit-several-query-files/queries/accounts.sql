@@ -1,0 +1,2 @@
+-- name: ListAccounts :many
+SELECT * FROM accounts WHERE owner = $1 ORDER BY id;
