@@ -14,12 +14,14 @@ public enum QueryFileParser {
         var queries: [ParsedQuery] = []
         var diagnostics: [Diagnostic] = []
         let ranges: [Range<Int>]
+        var splitError: PgQuery.SyntaxError?
         do {
             ranges = try PgQuery.split(file.text)
         } catch {
             // PostgreSQL stops at the first syntax error; split lexically instead so that every
             // statement is parsed alone and all errors (and all good queries) are reported.
             ranges = StatementSplitter.split(bytes)
+            splitError = error
         }
         for range in ranges {
             let (comments, tokenStart) = SQLTrivia.scanLeading(bytes, from: range.lowerBound, to: range.upperBound)
@@ -46,6 +48,11 @@ public enum QueryFileParser {
         if tail < bytes.count {
             let (comments, _) = SQLTrivia.scanLeading(bytes, from: tail, to: bytes.count)
             diagnostics += comments.filter { QueryAnnotation.words(of: $0) != nil }.map { unattachedAnnotation($0, in: file) }
+        }
+        // The error that stopped PostgreSQL's split, when no statement has it: it is outside
+        // every statement (`SELECT 1; /* unterminated`).
+        if let splitError, !diagnostics.containsErrors {
+            diagnostics.append(.error(splitError.message, at: file.location(ofUTF8Offset: splitError.offset ?? bytes.count)))
         }
         // A duplicate is reported here and left out, so a later check across all files
         // (`duplicateNameDiagnostics`) does not report it a second time.

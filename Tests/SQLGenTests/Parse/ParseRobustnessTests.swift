@@ -71,8 +71,7 @@ import Testing
             }
             let failed = parsed.filter { query in !analyzed.contains { $0.name == query.name } }
             #expect(failed.isEmpty || !diagnostics.isEmpty, "queries \(failed.map(\.name)) vanished without a diagnostic")
-            // The known gap of `anUnterminatedCommentAfterTheLastStatementIsReported` aside.
-            if shape.isUnbalanced && !(shape.endsInCommentAfterStatement && diagnostics.isEmpty) {
+            if shape.isUnbalanced {
                 #expect(!diagnostics.isEmpty, "no diagnostic for the unbalanced \(text.debugDescription)")
             }
             for diagnostic in diagnostics { Self.expectValidLocation(diagnostic, in: file) }
@@ -95,16 +94,12 @@ import Testing
         for diagnostic in diagnostics { Self.expectValidLocation(diagnostic, in: file) }
     }
 
-    /// PostgreSQL rejects `SELECT 1; /* x` ("unterminated /* comment"); the Parse stage drops an
-    /// unterminated comment after the last statement without a word. When it reports it, this
-    /// test fails: then remove the known issue here and the exception above.
+    /// PostgreSQL rejects `SELECT 1; /* x` ("unterminated /* comment"), also after the last statement.
     @Test func anUnterminatedCommentAfterTheLastStatementIsReported() {
         let text = "-- name: CountAccounts :one\nSELECT count(*) FROM accounts;\n/* the end"
         #expect(SQLShape(text).endsInCommentAfterStatement)
         let (_, _, diagnostics) = Self.analyze(SourceFile(path: "q.sql", text: text))
-        withKnownIssue("an unterminated /* comment after the last statement is not reported") {
-            #expect(!diagnostics.isEmpty)
-        }
+        #expect(diagnostics.map(\.description) == ["q.sql:3:1: error: unterminated /* comment at or near \"/* the end\""])
     }
 
     @Test func everyMutationOfASchemaFileIsHandled() {
