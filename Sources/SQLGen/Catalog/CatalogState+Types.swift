@@ -147,16 +147,20 @@ extension CatalogState {
         let names = Self.listNames(comment.object)
         let at = context.location(ofWord: names.last ?? "", after: 0)
         switch comment.objtype {
-        case .table, .view, .foreignTable:
+        case .table, .foreignTable, .view, .matview:
             guard let name = qualified(names) else { return }
-            if comment.objtype == .view, catalog.schemas[name.schema]?.tables[name.name] == nil { return }
-            guard var table = existingTable(name, at: at) else { return }
+            let isView = comment.objtype == .view || comment.objtype == .matview
+            guard var table = existingTable(name, views: isView, at: at) else { return }
             table.comment = text
             store(table)
         case .column:
             guard names.count >= 2, let name = qualified(Array(names.dropLast())) else { return }
             let columnName = names[names.count - 1]
-            guard var table = existingTable(name, at: context.location(ofWord: name.name, after: 0)) else { return }
+            // Columns of tables and of views take comments alike.
+            let isView = catalog.schemas[name.schema]?.tables[name.name]?.isView ?? false
+            guard var table = existingTable(name, views: isView, at: context.location(ofWord: name.name, after: 0)) else {
+                return
+            }
             guard let index = table.columns.firstIndex(where: { $0.name == columnName }) else {
                 error(missingColumnMessage(columnName, of: table), at: at)
                 return

@@ -291,4 +291,24 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
                 "schema.sql:15:26: warning: skipped: a relation defined by a query needs the query analyzer",
             ])
     }
+
+    /// COMMENT ON VIEW / MATERIALIZED VIEW / COLUMN reach views as they reach tables; a view that
+    /// does not exist is PostgreSQL's error, not silence.
+    @Test func commentsOnViewsAndTheirColumns() {
+        let text = """
+            CREATE TABLE t (id bigint NOT NULL);
+            CREATE VIEW v AS SELECT id FROM t;
+            CREATE MATERIALIZED VIEW m AS SELECT id FROM t;
+            COMMENT ON VIEW v IS 'The view.';
+            COMMENT ON MATERIALIZED VIEW m IS 'The snapshot.';
+            COMMENT ON COLUMN v.id IS 'The key, seen through v.';
+            COMMENT ON VIEW vw IS 'Nowhere.';
+            """
+        let (statements, _) = SchemaFileParser.parse(SourceFile(path: "schema.sql", text: text))
+        let (catalog, diagnostics) = CatalogBuilder.build(statements, viewColumns: Analyzer.viewColumns)
+        #expect(catalog.table("v")?.comment == "The view.")
+        #expect(catalog.table("m")?.comment == "The snapshot.")
+        #expect(catalog.table("v")?.columns.map(\.comment) == ["The key, seen through v."])
+        #expect(diagnostics.map(\.description) == ["schema.sql:7:17: error: relation \"vw\" does not exist (did you mean \"v\"?)"])
+    }
 }
