@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock test record-goldens server
+	sqlgen-tool sqlc sqlc-check mock test record-goldens server syntax-tree syntax-tree-check
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,8 +76,17 @@ mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest 
 test: start-postgres ## Run every test against the local PostgreSQL (installs what is missing when root).
 	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
-	@$(MAKE) --no-print-directory sqlc-check
+	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+syntax-tree: ## Regenerate the typed syntax tree (Sources/SQLGen/Parse/SyntaxTree/PG+*.swift) from libpg_query's pg_query.proto.
+	@python3 scripts/generate-syntax-tree.py
+
+syntax-tree-check: ## Fail when the committed syntax tree differs from what pg_query.proto gives.
+	@tmp=$$(mktemp -d) && python3 scripts/generate-syntax-tree.py --out "$$tmp" >/dev/null \
+		&& for f in "$$tmp"/*.swift; do diff -u "Sources/SQLGen/Parse/SyntaxTree/$$(basename "$$f")" "$$f" \
+			|| { echo "error: the syntax tree is stale; run make syntax-tree and commit the result"; rm -rf "$$tmp"; exit 1; }; done; \
+		rm -rf "$$tmp"; echo "syntax tree is current"
 
 record-goldens: ## Write the golden cases' missing or changed expectations (Tests/SQLGenTests/Cases/README.md); review the diff.
 	SQLGEN_RECORD=1 $(SWIFT) test --filter GoldenCaseTests

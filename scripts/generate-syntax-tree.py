@@ -2,9 +2,10 @@
 """Generates the typed syntax tree (Sources/SQLGen/Parse/SyntaxTree/PG+*.swift) from
 libpg_query's node schema, pg_query.proto.
 
-    scripts/generate-syntax-tree.py [path/to/pg_query.proto]
+    scripts/generate-syntax-tree.py [--out DIR] [path/to/pg_query.proto]
 
-The default proto is the one libpg-query-dev installs (/usr/include/pg_query/pg_query.proto).
+`make syntax-tree` runs it; `make syntax-tree-check` (part of `make test`) fails when the
+committed files differ from what it writes. The default proto is the one libpg-query-dev installs (/usr/include/pg_query/pg_query.proto).
 Rerun it when libpg_query changes, then build: the compiler points at every use of a node or
 field that changed. The generated types are typed views over the JSON tree that `pg_query_parse`
 returns (`ParseNode`): every field is read by its JSON name here, and only here.
@@ -225,8 +226,17 @@ def write(name, text):
     os.makedirs(OUT, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"wrote {os.path.relpath(path, ROOT)} ({text.count(chr(10))} lines)")
+    print(f"wrote {os.path.relpath(path)} ({text.count(chr(10))} lines)")
 
 
 if __name__ == "__main__":
-    generate(sys.argv[1] if len(sys.argv) > 1 else "/usr/include/pg_query/pg_query.proto")
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--out"]:
+        if len(arguments) < 2:
+            sys.exit("usage: generate-syntax-tree.py [--out DIR] [pg_query.proto]")
+        OUT = os.path.abspath(arguments[1])
+        arguments = arguments[2:]
+    proto = arguments[0] if arguments else "/usr/include/pg_query/pg_query.proto"
+    if not os.path.exists(proto):
+        sys.exit(f"error: {proto} not found (install libpg-query-dev, or pass the proto's path)")
+    generate(proto)
