@@ -43,7 +43,7 @@ SWIFT_KEYWORDS = {
 }
 
 # Messages that are not nodes of a statement's tree.
-SKIPPED_MESSAGES = {"ParseResult", "ScanResult", "ScanToken", "Node"}
+SKIPPED_MESSAGES = {"ScanResult", "ScanToken", "Node"}
 SKIPPED_ENUMS = {"Token", "KeywordKind"}
 
 

@@ -38,10 +38,9 @@ public enum PgQuery {
         } catch {
             throw SyntaxError(message: "could not read the parse tree: \(error)", offset: nil)
         }
-        guard case .object(let top) = root, let statements = top["stmts"]?.list else { return [] }
-        return statements.compactMap { value -> Statement? in
-            guard case .object(let raw) = value, let node = raw["stmt"]?.node else { return nil }
-            return Statement(node: PG.Node(node), location: raw["stmt_location"]?.int ?? 0, length: raw["stmt_len"]?.int ?? 0)
+        guard let top = root.node else { return [] }
+        return PG.ParseResult(top).stmts.compactMap { raw in
+            raw.stmt.map { Statement(node: $0, location: raw.stmtLocation, length: raw.stmtLen) }
         }
     }
 

@@ -1979,6 +1979,15 @@ extension PG {
         public var location: Swift.Int? { raw.location }
     }
 
+    /// PostgreSQL's `ParseResult` node.
+    public struct ParseResult: PG.NodeView {
+        public static let kindName = "ParseResult"
+        public let raw: ParseNode
+        public init(_ raw: ParseNode) { self.raw = raw }
+        public var version: Swift.Int { raw.fields["version"]?.int ?? 0 }
+        public var stmts: [PG.RawStmt] { ParseValue.nodes(raw.fields["stmts"]).map(PG.RawStmt.init) }
+    }
+
     /// PostgreSQL's `PartitionBoundSpec` node.
     public struct PartitionBoundSpec: PG.NodeView {
         public static let kindName = "PartitionBoundSpec"
