@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock test record-goldens server syntax-tree syntax-tree-check
+	sqlgen-tool sqlc sqlc-check mock verify test record-goldens server syntax-tree syntax-tree-check
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,12 +71,15 @@ sqlc: sqlgen-tool ## Regenerate Sources/BankDB/Generated from db/query and db/mi
 sqlc-check: sqlgen-tool ## Fail when the committed generated code is stale (prints a diff).
 	@$(SQLGEN) diff
 
+verify: sqlgen-tool start-postgres ## Prepare every query on a scratch database and compare PostgreSQL's types with the analysis.
+	@$(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
+
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
 
 test: start-postgres ## Run every test against the local PostgreSQL (installs what is missing when root).
 	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
-	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check
+	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
 
 syntax-tree: ## Regenerate the typed syntax tree (Sources/SQLGen/Parse/SyntaxTree/PG+*.swift) from libpg_query's pg_query.proto.

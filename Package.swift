@@ -36,12 +36,19 @@ let package = Package(
             name: "CPgQuery",
             providers: [.apt(["libpg-query-dev"])]
         ),
+        // PostgreSQL's client library (Debian: libpq-dev), for `swift-sqlgen verify`.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // The compiler behind the CLI and the plugin. Not a product: its API is an implementation
         // detail that changes with the generator, so nothing outside this package depends on it.
         .target(
             name: "SQLGen",
             dependencies: [
                 "CPgQuery",
+                "CLibPQ",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -148,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SQLGenTests",
-            dependencies: ["SQLGen"],
+            dependencies: ["SQLGen", "PostgresTestSupport"],
             exclude: ["Cases", "Emit/Reference"],
             swiftSettings: swiftSettings
         ),

@@ -14,7 +14,7 @@ struct SwiftSQLGen: ParsableCommand {
             writes Swift into each package's `out` folder.
             """,
         version: SQLGenVersion.current,
-        subcommands: [Generate.self, Compile.self, Diff.self, Describe.self, Init.self, Version.self],
+        subcommands: [Generate.self, Compile.self, Diff.self, Describe.self, Verify.self, Init.self, Version.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -145,6 +145,41 @@ struct Describe: ParsableCommand {
         let result = Pipeline.run(configPath: options.file)
         print(result.describeReport().json(), terminator: "")
         if report(result.diagnostics) { throw ExitCode.failure }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the analysis against PostgreSQL: prepare every query on a scratch database.",
+        discussion: """
+            Creates a scratch database on the server, applies the schema, prepares every query and \
+            compares the parameter and column types PostgreSQL reports with the analysis. Each \
+            disagreement is an error at the query; the scratch database is dropped afterwards, also \
+            on failure or Ctrl-C.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(
+        name: .customLong("database-url"),
+        help: """
+            The server to create the scratch database on (a postgresql:// URL; its database is only \
+            connected to). Default: SQLGEN_VERIFY_DATABASE_URL, else libpq's defaults (PGHOST, PGPORT, PGUSER, …).
+            """)
+    var databaseURL = ProcessInfo.processInfo.environment["SQLGEN_VERIFY_DATABASE_URL"] ?? ""
+
+    func run() throws {
+        let result = try options.compile()
+        Verifier.dropScratchDatabasesOnInterrupt()
+        var failed = false
+        for package in result.packages {
+            let report = Verifier(serverURL: databaseURL).verify(package)
+            for diagnostic in report.diagnostics.sortedForDisplay() { printToStandardError(diagnostic.description) }
+            print("\(package.name): \(report.summary)")
+            failed = failed || report.diagnostics.containsErrors
+        }
+        if failed { throw ExitCode.failure }
     }
 }
 

@@ -19,7 +19,19 @@ public struct AnalyzedQuery: Sendable, Hashable {
     /// without ON CONFLICT, an aggregate-only SELECT without GROUP BY/HAVING), so `:one`
     /// returns `T` instead of `T?`.
     public var returnsExactlyOneRow: Bool
+    /// The statement as the user wrote it (macros rewritten, `*` not expanded) and the way back
+    /// to the file, for tools that report positions in it (`verify`); nil for a query made in code.
+    public var written: WrittenQuery? = nil
 
+}
+
+/// Where an analyzed query came from: its annotation and its text before `*` expansion.
+public struct WrittenQuery: Sendable, Hashable {
+    /// The `-- name:` annotation.
+    public var annotation: SourceLocation
+    /// `ParsedQuery.sql`: offsets in it map to the file through `sourceMap`.
+    public var sql: String
+    public var sourceMap: SourceMap
 }
 
 /// A `$n` parameter with the type PostgreSQL itself would infer for it when preparing the

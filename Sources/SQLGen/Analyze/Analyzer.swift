@@ -96,7 +96,8 @@ public struct Analyzer: Sendable {
                     name: query.name, command: query.command, file: query.file, line: query.annotationLocation.line,
                     docComment: query.docComment, sql: StarExpansion.apply(context.starEdits, to: query.sql),
                     parameters: parameters, columns: shape.columns,
-                    returnsExactlyOneRow: shape.returnsExactlyOneRow))
+                    returnsExactlyOneRow: shape.returnsExactlyOneRow,
+                    written: WrittenQuery(annotation: query.annotationLocation, sql: query.sql, sourceMap: query.sourceMap)))
         } catch {
             return .failure(error)
         }

@@ -31,6 +31,8 @@ public enum Pipeline {
         /// The Swift module name (`gen.swift.module`).
         public var name: String
         public var output: OutputDirectory
+        /// The schema's statements in the order they apply (what `verify` runs to build the schema).
+        public var schema: [SchemaStatement]
         public var catalog: Catalog
         public var queries: [AnalyzedQuery]
         public var files: [GeneratedFile]
@@ -100,6 +102,7 @@ public enum Pipeline {
         return PackageOutput(
             name: package.swift.module ?? package.displayName,
             output: OutputDirectory(displayPath: package.swift.out, url: outURL),
+            schema: statements,
             catalog: built.catalog,
             queries: analyzed.queries,
             files: diagnostics.containsErrors ? [] : files,
