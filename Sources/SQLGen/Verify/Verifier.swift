@@ -45,10 +45,13 @@ public struct Verifier: Sendable {
         do throws(LibPQConnection.Failure) {
             let scratch = try ScratchDatabase(on: serverURL)
             defer { scratch.drop() }
+            let migrator = try scratch.connect()
+            try migrator.execute("SET client_min_messages = warning")
+            guard applySchema(package.schema, on: migrator, into: &report) else { return report }
+            // A new session for the queries, as the application has: settings the schema made
+            // for itself (pg_dump's `set_config('search_path', '', false)`) do not carry over.
             let connection = try scratch.connect()
-            try connection.execute("SET client_min_messages = warning")
             report.serverVersion = connection.serverVersion
-            guard applySchema(package.schema, on: connection, into: &report) else { return report }
             var types = ServerTypeNames(connection: connection)
             for query in package.queries {
                 verify(query, on: connection, types: &types, into: &report)
@@ -61,7 +64,7 @@ public struct Verifier: Sendable {
 
     /// Runs the schema's statements in order; false (with the diagnostic) when one fails.
     private func applySchema(_ schema: [SchemaStatement], on connection: LibPQConnection, into report: inout Report) -> Bool {
-        for statement in schema {
+        for statement in schema where !Self.concernsRolesOnly(statement.node) {
             do throws(LibPQConnection.Failure) {
                 try connection.execute(statement.text)
             } catch {
@@ -74,6 +77,25 @@ public struct Verifier: Sendable {
             }
         }
         return true
+    }
+
+    /// Statements about roles and privileges: roles are the cluster's, not the scratch
+    /// database's (a dump's `ALTER TABLE … OWNER TO app` names a role the production server
+    /// has), and neither they nor privileges change the types of a query, so they are skipped.
+    static func concernsRolesOnly(_ statement: PG.Node) -> Bool {
+        switch statement {
+        case .alterOwnerStmt, .grantStmt, .grantRoleStmt, .alterDefaultPrivilegesStmt, .createRoleStmt, .alterRoleStmt,
+            .alterRoleSetStmt, .dropRoleStmt:
+            return true
+        case .alterTableStmt(let alter):
+            return !alter.cmds.isEmpty
+                && alter.cmds.allSatisfy { command in
+                    if case .alterTableCmd(let command) = command { return command.subtype == .changeowner }
+                    return false
+                }
+        default:
+            return false
+        }
     }
 
     private func verify(

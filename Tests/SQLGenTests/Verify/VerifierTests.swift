@@ -95,4 +95,47 @@ import Testing
         #expect(report.diagnostics.count == 1)
         #expect(report.diagnostics.first?.description.hasPrefix("error: verify: could not connect to PostgreSQL: ") == true)
     }
+
+    /// A pg_dump schema: its empty search_path stays in the migration's session, and its
+    /// ownership and privilege statements name roles the scratch server does not have.
+    @Test func aPgDumpSchemaWithOwnersAndAnEmptySearchPathVerifies() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "sqlc.yaml",
+            """
+            version: "2"
+            sql:
+              - engine: postgresql
+                schema: schema.sql
+                queries: query.sql
+                gen:
+                  swift:
+                    module: Dumped
+                    out: Generated
+            """)
+        try folder.write(
+            "schema.sql",
+            """
+            SET statement_timeout = 0;
+            SELECT pg_catalog.set_config('search_path', '', false);
+            CREATE TYPE public.stage AS ENUM ('lead', 'won');
+            ALTER TYPE public.stage OWNER TO sqlgen_no_such_role;
+            CREATE TABLE public.deals (id bigint NOT NULL, stage public.stage NOT NULL);
+            ALTER TABLE public.deals OWNER TO sqlgen_no_such_role;
+            GRANT SELECT ON TABLE public.deals TO sqlgen_no_such_role;
+            """)
+        try folder.write(
+            "query.sql",
+            """
+            -- name: DealsInStage :many
+            SELECT id, stage FROM deals WHERE stage = $1;
+            """)
+        let result = Pipeline.run(configPath: folder.path + "/sqlc.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let report = try Self.verify(try #require(result.packages.first))
+        #expect(report.diagnostics.map(\.description) == [])
+        #expect(report.queries == 1)
+        #expect(report.parameters == 1)
+        #expect(report.columns == 2)
+    }
 }
