@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify test record-goldens server syntax-tree syntax-tree-check
+	sqlgen-tool sqlc sqlc-check mock verify corpus test record-goldens server syntax-tree syntax-tree-check
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -73,6 +73,15 @@ sqlc-check: sqlgen-tool ## Fail when the committed generated code is stale (prin
 
 verify: sqlgen-tool start-postgres ## Prepare every query on a scratch database and compare PostgreSQL's types with the analysis.
 	@$(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
+
+corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyzer handles (compile errors, verify results per project).
+	@for project in Tests/Corpus/*/; do \
+		errors=$$(cd "$$project" && $(SQLGEN) compile 2>&1 | grep -c ': error: '); \
+		queries=$$(cat "$$project"queries/*.sql "$$project"query.sql 2>/dev/null | grep -c -- '-- name:'); \
+		printf '%-10s %4s queries, %3s compile errors' "$$(basename "$$project")" "$$queries" "$$errors"; \
+		if [ "$$errors" -eq 0 ]; then printf ', %s\n' "$$(cd "$$project" && $(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable" 2>&1 | tail -n 1)"; \
+		else printf '\n'; fi; \
+	done
 
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
 

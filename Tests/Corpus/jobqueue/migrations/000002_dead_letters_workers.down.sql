@@ -1,0 +1,5 @@
+DROP INDEX IF EXISTS jobs_unique_key_idx;
+ALTER TABLE jobs DROP COLUMN IF EXISTS unique_key;
+ALTER TABLE jobs DROP COLUMN IF EXISTS errors;
+DROP TABLE IF EXISTS workers;
+DROP TABLE IF EXISTS dead_jobs;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS measurements;
+DROP TABLE IF EXISTS devices;
+DROP TABLE IF EXISTS sites;

@@ -1,0 +1,5 @@
+ALTER TABLE users RENAME COLUMN name TO display_name;
+ALTER TABLE users DROP COLUMN IF EXISTS bio;
+ALTER TABLE documents DROP COLUMN IF EXISTS language;
+DROP TABLE IF EXISTS search_log;
+DROP TABLE IF EXISTS saved_searches;

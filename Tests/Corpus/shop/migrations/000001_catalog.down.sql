@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS inventory;
+DROP TABLE IF EXISTS warehouses;
+DROP TABLE IF EXISTS variants;
+DROP TABLE IF EXISTS products;
+DROP TABLE IF EXISTS categories;

@@ -1,0 +1,9 @@
+DROP TABLE IF EXISTS payments;
+DROP TABLE IF EXISTS order_lines;
+DROP TABLE IF EXISTS orders;
+DROP TABLE IF EXISTS cart_items;
+DROP TABLE IF EXISTS carts;
+DROP TABLE IF EXISTS addresses;
+DROP TABLE IF EXISTS customers;
+DROP TYPE IF EXISTS payment_status;
+DROP TYPE IF EXISTS order_status;
