@@ -44,6 +44,7 @@ public struct SwiftEmitter: Sendable {
         }
         diagnostics += queryDiagnostics
         diagnostics += duplicateTypeNameDiagnostics(enums: enums, models: models, plans: plans)
+        diagnostics += duplicateMethodNameDiagnostics(plans)
 
         let byFile = Dictionary(grouping: plans, by: \.query.file)
         let files = byFile.keys.sorted()
@@ -248,6 +249,28 @@ public struct SwiftEmitter: Sendable {
                     + "use gen.swift.rename to rename one",
                 at: nil)
         }
+    }
+}
+
+extension SwiftEmitter {
+    /// Query names in different styles can give one Swift method (`GetUser` and `get_user` are
+    /// both `getUser`), which would not compile: an error at the later query.
+    func duplicateMethodNameDiagnostics(_ plans: [QueryPlan]) -> [Diagnostic] {
+        var first: [String: AnalyzedQuery] = [:]
+        var diagnostics: [Diagnostic] = []
+        for plan in plans {
+            let query = plan.query
+            guard let earlier = first[plan.methodName] else {
+                first[plan.methodName] = query
+                continue
+            }
+            diagnostics.append(
+                .error(
+                    "query \"\(query.name)\" gives the Swift method \(plan.methodName), as query \"\(earlier.name)\" "
+                        + "(\(earlier.file):\(earlier.line)) does; rename one",
+                    at: query.written?.annotation ?? SourceLocation(file: query.file, line: query.line, column: 1)))
+        }
+        return diagnostics
     }
 }
 

@@ -45,21 +45,19 @@ struct QueryAnnotation: Sendable, Hashable {
         return .success(QueryAnnotation(name: name, command: command))
     }
 
-    /// Why `name` cannot name a query (it becomes a Swift type and method name), or nil when it can.
+    /// Why `name` cannot name a query, or nil when it can. Any identifier style works, as in
+    /// sqlc (`GetAccount`, `getAccount`, `get_account`): the emitter makes Swift names of it.
     static func nameProblem(_ name: String) -> String? {
         let scalars = Array(name.unicodeScalars)
         let isASCIILetter = { (scalar: Unicode.Scalar) in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
         }
         let isValid =
             scalars.first.map(isASCIILetter) == true
-            && scalars.allSatisfy { isASCIILetter($0) || ("0"..."9").contains($0) || $0 == "_" }
+            && scalars.contains { $0 != "_" }
+            && scalars.allSatisfy { isASCIILetter($0) || ("0"..."9").contains($0) }
         guard isValid else {
-            return "invalid query name \"\(name)\": use an UpperCamelCase identifier (letters, digits and underscores, starting with a letter)"
-        }
-        if let first = scalars.first, ("a"..."z").contains(first) {
-            let suggestion = name.prefix(1).uppercased() + name.dropFirst()
-            return "invalid query name \"\(name)\": query names are UpperCamelCase (did you mean \"\(suggestion)\"?)"
+            return "invalid query name \"\(name)\": use an identifier (letters, digits and underscores, not starting with a digit)"
         }
         return nil
     }

@@ -31,8 +31,11 @@ public enum QueryFileParser {
                 continue
             }
             guard let annotation = annotations.last else {
+                // sqlc skips such statements (a file may hold setup SQL beside its queries).
                 diagnostics.append(
-                    .error("statement has no \"-- name: Name :command\" annotation", at: file.location(ofUTF8Offset: tokenStart)))
+                    Diagnostic(
+                        .note, "statement has no \"-- name: Name :command\" annotation; skipped",
+                        at: file.location(ofUTF8Offset: tokenStart)))
                 continue
             }
             diagnostics += annotations.dropLast().map { unattachedAnnotation($0, in: file) }

@@ -50,17 +50,17 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
             SELECT 7;
             SELECT 8;
             """)
-        #expect(queries.isEmpty)
+        // Any identifier style names a query (`getAccount`); an unannotated statement is skipped.
+        #expect(queries.map(\.name) == ["getAccount"])
         #expect(
             diagnostics == [
                 "query.sql:1:1: error: missing query type [':one', ':many', ':exec', ':execrows']: -- name: NoCommand",
                 "query.sql:3:1: error: invalid query type: :two",
                 "query.sql:5:1: error: invalid query comment: -- name: Extra :one :many",
-                "query.sql:7:1: error: invalid query name \"get-account\": use an UpperCamelCase identifier (letters, digits and underscores, starting with a letter)",
-                "query.sql:9:1: error: invalid query name \"getAccount\": query names are UpperCamelCase (did you mean \"GetAccount\"?)",
-                "query.sql:11:1: error: invalid query name \"9Lives\": use an UpperCamelCase identifier (letters, digits and underscores, starting with a letter)",
+                "query.sql:7:1: error: invalid query name \"get-account\": use an identifier (letters, digits and underscores, not starting with a digit)",
+                "query.sql:11:1: error: invalid query name \"9Lives\": use an identifier (letters, digits and underscores, not starting with a digit)",
                 "query.sql:13:1: error: invalid query comment: -- name:",
-                "query.sql:15:1: error: statement has no \"-- name: Name :command\" annotation",
+                "query.sql:15:1: note: statement has no \"-- name: Name :command\" annotation; skipped",
             ])
     }
 
@@ -159,7 +159,7 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
             -- name: NoDoc :one
             SELECT 2;
             """)
-        #expect(diagnostics == ["query.sql:1:1: error: statement has no \"-- name: Name :command\" annotation"])
+        #expect(diagnostics == ["query.sql:1:1: note: statement has no \"-- name: Name :command\" annotation; skipped"])
         #expect(queries[0].docComment == ["Accounts of one owner,", "", "  newest first."])
         #expect(queries[0].sql == "SELECT 1")
         #expect(queries[1].docComment == [])
