@@ -68,6 +68,8 @@ struct ExpressionTyper: AnalysisPass {
             return .known(type, nullable: arguments.allSatisfy(\.isNullable))
         case .subLink(let subLink):
             return try typeSubLink(subLink, in: scope)
+        case .aIndirection(let indirection):
+            return try typeIndirection(indirection, in: scope)
         case .aArrayExpr(let array):
             var elements = try array.elements.map { element throws(AnalysisError) in try typed(element, in: scope) }
             guard !elements.isEmpty else { throw AnalysisError("cannot determine type of empty array", at: node) }

@@ -198,4 +198,14 @@ import Testing
                 "db/q.sql:4:8: error: column \"ownr\" does not exist (did you mean \"owner\"?)"
             ])
     }
+
+    /// PostgreSQL's words for subscripts it rejects (`transformContainerSubscripts`).
+    @Test func subscriptsNeedAnArrayAndIntegerIndices() throws {
+        #expect(
+            try error("SELECT (owner)[1] FROM accounts")
+                == "query.sql:1:9: error: cannot subscript type character varying because it does not support subscripting")
+        #expect(
+            try error("SELECT (ARRAY[owner])[true] FROM accounts") == "query.sql:1:23: error: array subscript must have type integer")
+        #expect(try error("SELECT (ARRAY[owner])[1].x FROM accounts") == "query.sql:1:9: error: unsupported construct field selection")
+    }
 }
