@@ -68,6 +68,10 @@ struct ExpressionTyper: AnalysisPass {
             return .known(type, nullable: arguments.allSatisfy(\.isNullable))
         case .subLink(let subLink):
             return try typeSubLink(subLink, in: scope)
+        case .groupingFunc(let function):
+            // GROUPING(a, b): a bit mask of which arguments the row's grouping set leaves out.
+            for argument in function.args { _ = try typed(argument, in: scope) }
+            return .known(.integer, nullable: false)
         case .aIndirection(let indirection):
             return try typeIndirection(indirection, in: scope)
         case .aArrayExpr(let array):

@@ -75,7 +75,7 @@ struct SelectAnalyzer: AnalysisPass {
             guard let expression = sort.node else { continue }
             try typeGroupingOrSort(expression, clause: "ORDER BY", outputNames: names, in: scope)
         }
-        for group in select.groupClause {
+        for group in Self.groupingKeys(select.groupClause) {
             try typeGroupingOrSort(group, clause: "GROUP BY", outputNames: names, in: scope)
         }
         for distinct in select.distinctClause where distinct != .empty {
@@ -105,6 +105,8 @@ struct SelectAnalyzer: AnalysisPass {
                     source: target.expression.source))
             untyped.append(target.expression.unknownParameter == nil ? nil : target.expression)
         }
+        columns = applyingGroupingSets(
+            to: columns, targetList: select.targetList, groupClause: select.groupClause, in: scope)
         let exactlyOne =
             select.groupClause.isEmpty && select.havingClause == nil && Self.isAggregateOnly(select.targetList)
             && Self.limitsKeepOneRow(select)
