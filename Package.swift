@@ -164,6 +164,13 @@ let package = Package(
             dependencies: ["BankDB", "Migrations", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // Generated code of its own (sqlc.yaml's runtime-fixtures), run against PostgreSQL.
+        .testTarget(
+            name: "GeneratedRuntimeTests",
+            dependencies: ["PostgresTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            exclude: ["SQL", "sqlc.yaml"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MigrationsTests",
             dependencies: ["Migrations"],

@@ -1,6 +1,7 @@
 extension SwiftEmitter {
-    /// `Models.swift`: enums, then one struct per table/view, then `JSONValue` when used.
-    func modelsFile(enums: [EnumPlan], models: [ModelPlan], json: Bool) -> String {
+    /// `Models.swift`: enums, then one struct per table/view, then the support types used
+    /// (`JSONValue`, `PostgresInterval`).
+    func modelsFile(enums: [EnumPlan], models: [ModelPlan], supportTypes: Set<SupportType>) -> String {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: Set(models.flatMap { $0.fields.compactMap(\.type.importModule) }))
         for plan in enums {
@@ -14,9 +15,12 @@ extension SwiftEmitter {
             writeStruct(
                 name: model.name, comment: comment, fields: model.fields, conformances: dataConformances, to: &writer)
         }
-        if json {
+        for supportType in supportTypes.sorted() {
             writer.blankLine()
-            writeJSONValue(to: &writer)
+            switch supportType {
+            case .jsonValue: writeJSONValue(to: &writer)
+            case .interval: writeInterval(to: &writer)
+            }
         }
         return writer.text
     }
@@ -173,6 +177,57 @@ extension SwiftEmitter {
                     "case .array(let value): try container.encode(value)",
                     "case .object(let value): try container.encode(value)",
                     "}",
+                ])
+            }
+        }
+    }
+
+    /// `interval`, which PostgresNIO has no Swift type for. PostgreSQL keeps months, days and
+    /// microseconds apart (a month is not 30 days, a day is not always 24 hours), so the type
+    /// does too; the binary format is the microseconds, the days, then the months.
+    func writeInterval(to writer: inout SwiftSourceWriter) {
+        writer.docComment([
+            "A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them",
+            "(a month is not a fixed number of days, nor a day of seconds across a DST change).",
+        ])
+        let conformances =
+            (options.emitCodable ? ["Sendable", "Hashable", "Codable"] : ["Sendable", "Hashable"])
+            + ["PostgresNonThrowingEncodable", "PostgresArrayEncodable", "PostgresDecodable", "PostgresArrayDecodable"]
+        writer.block("\(access)struct PostgresInterval: \(conformances.joined(separator: ", "))") { writer in
+            writer.line("\(access)var months: Int32")
+            writer.line("\(access)var days: Int32")
+            writer.line("\(access)var microseconds: Int64")
+            writer.blankLine()
+            writer.block("\(access)init(months: Int32 = 0, days: Int32 = 0, microseconds: Int64 = 0)") { writer in
+                writer.lines(["self.months = months", "self.days = days", "self.microseconds = microseconds"])
+            }
+            writer.blankLine()
+            writer.docComment(["An interval of whole seconds (and fractions), without days or months."])
+            writer.block("\(access)init(seconds: Double)") { writer in
+                writer.line("self.init(microseconds: Int64((seconds * 1_000_000).rounded()))")
+            }
+            writer.blankLine()
+            writer.line("\(access)static var psqlType: PostgresDataType { .interval }")
+            writer.line("\(access)static var psqlArrayType: PostgresDataType { .intervalArray }")
+            writer.line("\(access)static var psqlFormat: PostgresFormat { .binary }")
+            writer.blankLine()
+            writer.block(
+                "\(access)func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>)"
+            ) { writer in
+                writer.lines([
+                    "buffer.writeInteger(microseconds)", "buffer.writeInteger(days)", "buffer.writeInteger(months)",
+                ])
+            }
+            writer.blankLine()
+            writer.block(
+                "\(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws"
+            ) { writer in
+                writer.lines([
+                    "guard type == .interval, format == .binary, buffer.readableBytes == 16,",
+                    "    let microseconds = buffer.readInteger(as: Int64.self), let days = buffer.readInteger(as: Int32.self),",
+                    "    let months = buffer.readInteger(as: Int32.self)",
+                    "else { throw PostgresDecodingError.Code.typeMismatch }",
+                    "self.init(months: months, days: days, microseconds: microseconds)",
                 ])
             }
         }

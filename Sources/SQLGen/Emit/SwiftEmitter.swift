@@ -49,13 +49,13 @@ public struct SwiftEmitter: Sendable {
         let byFile = Dictionary(grouping: plans, by: \.query.file)
         let files = byFile.keys.sorted()
         let orderedPlans = files.flatMap { byFile[$0] ?? [] }
-        let usesJSON =
-            models.contains { $0.fields.contains { $0.type.usesJSONValue } }
-            || orderedPlans.contains { plan in plan.parameters.contains { $0.type.usesJSONValue } || plan.resultUsesJSON }
+        let supportTypes = Set(
+            models.flatMap { $0.fields.compactMap(\.type.supportType) }
+                + orderedPlans.flatMap { plan in plan.parameters.compactMap(\.type.supportType) + plan.resultSupportTypes })
 
         // Each file's text is built on its own, in parallel; the list keeps the files' order.
         var jobs: [@Sendable () -> GeneratedFile] = []
-        jobs.append { GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, json: usesJSON)) }
+        jobs.append { GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, supportTypes: supportTypes)) }
         jobs.append { GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)) }
         // The mock conforms to `Querier`, so it needs the protocol even when emit_interface is off.
         if options.emitInterface || options.emitMock {
@@ -275,12 +275,13 @@ extension SwiftEmitter {
 }
 
 extension QueryPlan {
-    var resultUsesJSON: Bool {
+    /// The generated support types the result needs.
+    var resultSupportTypes: [SupportType] {
         switch result {
-        case .none: return false
-        case .scalar(let type): return type.usesJSONValue
-        case .model(let model): return model.fields.contains { $0.type.usesJSONValue }
-        case .row(_, let fields): return fields.contains { $0.type.usesJSONValue }
+        case .none: return []
+        case .scalar(let type): return type.supportType.map { [$0] } ?? []
+        case .model(let model): return model.fields.compactMap(\.type.supportType)
+        case .row(_, let fields): return fields.compactMap(\.type.supportType)
         }
     }
 }

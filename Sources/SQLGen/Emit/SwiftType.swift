@@ -9,9 +9,22 @@ struct SwiftType: Sendable, Hashable {
     var encodeThrows: Bool?
     /// A module to import for an override's type.
     var importModule: String?
-    /// True when the type is (or contains) the generated `JSONValue`.
-    var usesJSONValue: Bool = false
+    /// The generated support type the type is or contains (`JSONValue`, `[PostgresInterval]`).
+    var supportType: SupportType? = nil
 
     /// `Int64` or `Int64?`.
     var spelled: String { isOptional ? name + "?" : name }
+}
+
+/// A type the generated code needs that neither Swift nor PostgresNIO has; `Models.swift`
+/// defines the ones the generated queries and models use.
+enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// `json` and `jsonb` documents.
+    case jsonValue = "JSONValue"
+    /// `interval`: months, days and microseconds, as PostgreSQL keeps them.
+    case interval = "PostgresInterval"
+
+    static func < (lhs: SupportType, rhs: SupportType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }

@@ -66,6 +66,8 @@ public struct SwiftTypeMapper: Sendable {
             "timestamp with time zone": date, "timestamp without time zone": date, "date": date,
             "json": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
             "jsonb": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
+            "interval": Scalar(
+                name: "PostgresInterval", dataType: ".interval", arrayDataType: ".intervalArray", encodeThrows: false),
         ]
     }()
 
@@ -82,16 +84,16 @@ public struct SwiftTypeMapper: Sendable {
         }
         // citext is an extension type; it lives in a schema only when the catalog says so.
         guard let scalar = Self.scalars[type.name] else { return nil }
-        let usesJSON = scalar.name == "JSONValue"
+        let supportType = SupportType(rawValue: scalar.name)
         if type.isArray {
             guard let arrayDataType = scalar.arrayDataType else { return nil }
             return SwiftType(
                 name: "[\(scalar.name)]", isOptional: false, bindingDataType: arrayDataType,
-                encodeThrows: scalar.encodeThrows, usesJSONValue: usesJSON)
+                encodeThrows: scalar.encodeThrows, supportType: supportType)
         }
         return SwiftType(
             name: scalar.name, isOptional: false, bindingDataType: scalar.dataType, encodeThrows: scalar.encodeThrows,
-            usesJSONValue: usesJSON)
+            supportType: supportType)
     }
 
     // MARK: - Overrides

@@ -23,7 +23,8 @@ struct TypeNames: Sendable {
     /// Names generated code or Foundation/PostgresNIO already use; a table or enum whose name
     /// would collide gets a suffix so it cannot shadow them.
     static let takenTypeNames: Set<String> = [
-        "Queries", "DBTX", "DBTXRunner", "Querier", "QuerierForwarding", "MockQuerier", "MockQuerierError", "JSONValue", "NoRowsError", "Data",
+        "Queries", "DBTX", "DBTXRunner", "Querier", "QuerierForwarding", "MockQuerier", "MockQuerierError", "JSONValue", "PostgresInterval",
+        "NoRowsError", "Data",
         "Date", "UUID", "Decimal",
         "String", "Int", "Int16", "Int32", "Int64", "Float", "Double", "Bool", "Array", "Dictionary", "Set",
         "Optional", "Result", "Error", "Never", "Void", "Logger", "Character", "Codable", "Sendable", "Hashable",

@@ -35,7 +35,8 @@ import Testing
             (.uuid, false, "UUID"), (.timestamptz, false, "Date"), (.timestamp, false, "Date"), (.date, true, "Date?"),
             (.json, false, "JSONValue"), (.jsonb, true, "JSONValue?"), (BankFixture.status, false, "AccountStatus"),
             (.bigint.array, false, "[Int64]"), (.text.array, true, "[String]?"), (.uuid.array, false, "[UUID]"),
-            (SQLType(name: "inet"), false, nil), (.interval, false, nil), (.numeric.array, false, nil),
+            (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
+            (SQLType(name: "inet"), false, nil), (.numeric.array, false, nil),
             (BankFixture.status.array, false, nil), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
         for (type, nullable, expected) in expectations {
