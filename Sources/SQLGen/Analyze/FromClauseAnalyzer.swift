@@ -79,28 +79,52 @@ struct FromClauseAnalyzer: AnalysisPass {
         return try append(item, to: &scope)
     }
 
-    /// `FROM unnest($1::int[]) AS u(x)`, `generate_series(…)`: one set-returning function
-    /// with a single output column (functions in FROM see earlier items, like LATERAL).
+    /// A function in FROM (functions in FROM see earlier items, like LATERAL): one
+    /// set-returning function with a single output column (`unnest($1::int[]) AS u(x)`,
+    /// `generate_series(…)`), or one of `TableFunctions` with named columns (`jsonb_each(doc)`).
     private func addFunction(_ function: PG.RangeFunction, to scope: inout Scope) throws(AnalysisError) -> [VisibleColumn] {
         // Each entry of `functions` is a two-item list: the call and its column definitions.
-        guard function.functions.count == 1, !function.isRowsfrom, case .list(let entry) = function.functions[0],
-            case .funcCall(let call) = entry.items.first, entry.items.dropFirst().allSatisfy({ $0 == .empty })
+        guard function.functions.count == 1, !function.isRowsfrom, function.coldeflist.isEmpty,
+            case .list(let entry) = function.functions[0], case .funcCall(let call) = entry.items.first,
+            entry.items.dropFirst().allSatisfy({ $0 == .empty })
         else { throw AnalysisError.unsupported(function) }
         let functionName = call.funcname.names.last ?? ""
-        guard ["unnest", "generate_series"].contains(functionName), call.args.count <= 3,
-            !(functionName == "unnest" && call.args.count != 1)
-        else { throw AnalysisError.unsupported(function, "function \(functionName) in FROM") }
-        let typed = try expressions.typeFunctionCall(call, in: scope)
         let alias = function.alias
         let name = alias?.aliasname ?? functionName
-        var columns = [
-            ResultColumn(name: alias?.colnames.names.first ?? name, type: typed.type, isNullable: typed.isNullable)
-        ]
+        var columns: [ResultColumn]
+        if let shape = try tableFunctionShape(call, named: functionName, in: scope) {
+            columns = shape.columns
+            if shape.isScalar, let alias = alias?.aliasname { columns[0].name = alias }
+        } else {
+            guard ["unnest", "generate_series"].contains(functionName), call.args.count <= 3,
+                !(functionName == "unnest" && call.args.count != 1)
+            else { throw AnalysisError.unsupported(function, "function \(functionName) in FROM") }
+            let typed = try expressions.typeFunctionCall(call, in: scope)
+            columns = [ResultColumn(name: alias?.colnames.names.first ?? name, type: typed.type, isNullable: typed.isNullable)]
+        }
         if function.ordinality {
             columns.append(ResultColumn(name: "ordinality", type: .bigint, isNullable: false))
         }
         columns = try renamed(columns, by: alias, relation: name, at: function.asNode)
         return try append(FromItem(name: name, schema: nil, columns: columns, location: call.location), to: &scope)
+    }
+
+    /// The shape of a call of one of `TableFunctions`, its untyped arguments resolved; nil for
+    /// other functions.
+    private func tableFunctionShape(_ call: PG.FuncCall, named name: String, in scope: Scope) throws(AnalysisError)
+        -> TableFunctions.Shape?
+    {
+        guard TableFunctions.handles(name, argumentCount: call.args.count) else { return nil }
+        var arguments: [TypedExpression] = []
+        for argument in call.args { arguments.append(try expressions.typed(argument, in: scope)) }
+        guard let shape = TableFunctions.shape(name, arguments) else {
+            let message = FunctionSignatures.failureMessage(call.funcname.names.joined(separator: "."), name, arguments)
+            throw AnalysisError(message, at: call.location)
+        }
+        for index in arguments.indices where arguments[index].isUnknown {
+            try context.resolve(&arguments[index], to: shape.argumentTypes[index])
+        }
+        return shape
     }
 
     /// Applies `AS a(x, y)` column aliases.

@@ -156,7 +156,11 @@ import Testing
 
     @Test func unsupportedConstructsAreReportedNotGuessed() throws {
         #expect(
-            try error("SELECT * FROM json_each('{}')") == "query.sql:1:15: error: unsupported construct function json_each in FROM")
+            try error("SELECT * FROM json_to_record('{}') AS r(a int)")
+                == "query.sql:1:15: error: unsupported construct RangeFunction")
+        #expect(
+            try error("SELECT * FROM accounts, regexp_split_to_table(owner, ',')")
+                == "query.sql:1:25: error: unsupported construct function regexp_split_to_table in FROM")
         #expect(
             try error("SELECT * FROM ROWS FROM (unnest('{1}'::int[]), unnest('{2}'::int[]))")
                 == "query.sql:1:26: error: unsupported construct RangeFunction")
