@@ -23,7 +23,7 @@ enum FunctionSignatures {
     static let aggregates: Set<String> = [
         "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg",
         "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp",
-        "variance", "var_pop", "var_samp",
+        "variance", "var_pop", "var_samp", "percentile_cont", "percentile_disc", "mode",
     ]
 
     static func isAggregate(_ name: String) -> Bool { aggregates.contains(name) }

@@ -210,4 +210,14 @@ import Testing
             try error("SELECT (ARRAY[owner])[true] FROM accounts") == "query.sql:1:23: error: array subscript must have type integer")
         #expect(try error("SELECT (ARRAY[owner])[1].x FROM accounts") == "query.sql:1:9: error: unsupported construct field selection")
     }
+
+    /// An untyped fraction could be one or an array of them: PostgreSQL cannot choose.
+    @Test func anUntypedPercentileFractionIsAmbiguous() throws {
+        #expect(
+            try error("SELECT percentile_disc($1) WITHIN GROUP (ORDER BY created_at) FROM accounts")
+                == "query.sql:1:8: error: function percentile_disc(unknown, timestamp with time zone) is not unique")
+        #expect(
+            try error("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY owner) FROM accounts")
+                == "query.sql:1:8: error: function percentile_cont(numeric, character varying) does not exist")
+    }
 }
