@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify corpus test record-goldens server syntax-tree syntax-tree-check
+	sqlgen-tool sqlc sqlc-check mock verify corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -92,6 +92,9 @@ test: start-postgres ## Run every test against the local PostgreSQL (installs wh
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+pg-catalog: start-postgres ## Regenerate PostgreSQL's built-in catalog and the contrib extensions (Sources/SQLGen/Catalog/Builtin/BuiltinCatalog+Data.swift) from the local cluster.
+	@python3 scripts/generate-pg-catalog.py --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
 
 syntax-tree: ## Regenerate the typed syntax tree (Sources/SQLGen/Parse/SyntaxTree/PG+*.swift) from libpg_query's pg_query.proto.
 	@python3 scripts/generate-syntax-tree.py

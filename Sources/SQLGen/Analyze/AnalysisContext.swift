@@ -7,6 +7,9 @@
 /// inside a subquery), update the same parameter table without threading it through every call.
 final class AnalysisContext {
     let catalog: Catalog
+    /// PostgreSQL's own catalog with the schema's extensions.
+    let builtins: BuiltinCatalog
+    let coercion: TypeCoercion
     let query: ParsedQuery
     var parameters = ParameterTable()
     var starEdits: [StarEdit] = []
@@ -16,8 +19,10 @@ final class AnalysisContext {
     /// fixes the type (`check_variable_parameters`).
     var untypedOccurrences: [Int: Int] = [:]
 
-    init(catalog: Catalog, query: ParsedQuery) {
+    init(catalog: Catalog, builtins: BuiltinCatalog, query: ParsedQuery) {
         self.catalog = catalog
+        self.builtins = builtins
+        self.coercion = TypeCoercion(builtins: builtins)
         self.query = query
     }
 
@@ -87,6 +92,11 @@ extension AnalysisContext {
         guard let name = rangeVar.relname else { throw AnalysisError.unsupported(rangeVar.asNode, "relation") }
         let schema = rangeVar.schemaname
         if let table = catalog.table(name, schema: schema) { return table }
+        // PostgreSQL's own relations (pg_catalog is always searched) and extensions' views.
+        if let table = builtins.relations[schema ?? "pg_catalog"]?[name] { return table }
+        if schema == nil, let table = catalog.extensions.values.lazy.compactMap({ self.builtins.relations[$0]?[name] }).first {
+            return table
+        }
         let candidates = (catalog.schemas[schema ?? catalog.defaultSchema]?.tables.keys.map { $0 } ?? []) + extraCandidates
         let shown = schema.map { "\($0).\(name)" } ?? name
         throw AnalysisError(

@@ -8,7 +8,8 @@ extension Analyzer {
         let parsed = ParsedQuery(
             name: name, command: .many, docComment: [], sql: statement.text, statement: query, namedParameters: [:],
             sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
-        let context = AnalysisContext(catalog: catalog, query: parsed)
+        let context = AnalysisContext(
+            catalog: catalog, builtins: BuiltinCatalog.postgres.adding(extensions: catalog.extensions), query: parsed)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(query, in: Scope(), isTopLevel: true)
             if context.highestParameterNumber > 0 {

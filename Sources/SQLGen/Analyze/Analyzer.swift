@@ -9,9 +9,12 @@
 /// node in the user's file.
 public struct Analyzer: Sendable {
     public let catalog: Catalog
+    /// PostgreSQL's built-in catalog plus the schema's extensions.
+    let builtins: BuiltinCatalog
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        self.builtins = BuiltinCatalog.postgres.adding(extensions: catalog.extensions)
     }
 
     /// Analyzes all queries (of all query files), also reporting duplicate query names.
@@ -79,7 +82,7 @@ public struct Analyzer: Sendable {
 
     /// Analyzes one query; the error is the first problem PostgreSQL would also stop at.
     func analyze(_ query: ParsedQuery) -> Result<AnalyzedQuery, AnalysisError> {
-        let context = AnalysisContext(catalog: catalog, query: query)
+        let context = AnalysisContext(catalog: catalog, builtins: builtins, query: query)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(
                 query.statement, in: Scope(), isTopLevel: true)

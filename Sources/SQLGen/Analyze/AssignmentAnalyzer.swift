@@ -8,7 +8,7 @@ struct AssignmentAnalyzer: AnalysisPass {
         if case .setToDefault = node { return }
         var typed = try expressions.typed(node, in: scope)
         try context.resolve(&typed, to: column.type, name: column.name, column: reference, nullable: !column.isNotNull)
-        guard OperatorResolution.assignable(typed.type, to: column.type) else {
+        guard context.coercion.castsInAssignment(typed.type, to: column.type) else {
             throw AnalysisError(
                 "column \"\(column.name)\" is of type \(column.type) but expression is of type \(typed.type)", at: node)
         }

@@ -1,100 +1,118 @@
-/// Typing of function calls against `FunctionSignatures`.
+/// Typing of function calls: resolved against PostgreSQL's own overloads (`BuiltinCatalog`)
+/// by its rules (`FunctionResolver`).
 extension ExpressionTyper {
+    /// A resolved call: the overload, the result and whether it can be NULL.
+    struct TypedCall {
+        var resolved: FunctionResolver.Resolved
+        var isNullable: Bool
+    }
+
     func typeFunctionCall(_ call: PG.FuncCall, in scope: Scope) throws(AnalysisError) -> TypedExpression {
+        let typedCall = try resolveCall(call, in: scope)
+        return .known(typedCall.resolved.result, nullable: typedCall.isNullable)
+    }
+
+    /// Types the arguments of `call`, picks the overload PostgreSQL picks and gives untyped
+    /// arguments the types it gives them.
+    /// `inFrom`: the call is a table function, whose NULL arguments give no rows.
+    func resolveCall(_ call: PG.FuncCall, in scope: Scope, inFrom: Bool = false) throws(AnalysisError) -> TypedCall {
         var names = call.funcname.names
         let displayName = names.joined(separator: ".")
         if names.first == "pg_catalog", names.count > 1 { names.removeFirst() }
-        let name = names.joined(separator: ".")
+        let name = names.last ?? ""
         if let over = call.over {
             for partition in over.partitionClause { _ = try typed(partition, in: scope) }
             try typeSortKeys(over.orderClause, in: scope)
         }
         if let filter = call.aggFilter { _ = try condition(filter, in: scope, context: "FILTER") }
-        if call.aggWithinGroup { return try typeOrderedSetAggregate(call, named: name, in: scope) }
-        try typeSortKeys(call.aggOrder, in: scope)
-        if call.aggStar {
-            guard name == "count" else {
-                throw AnalysisError("\(name)(*) specified, but \(name) is not an aggregate function", at: call.location)
-            }
-            return .known(.bigint, nullable: false)
-        }
-        if call.funcVariadic { throw AnalysisError.unsupported(call, "VARIADIC call") }
         var arguments: [TypedExpression] = []
-        for argument in call.args { arguments.append(try typed(argument, in: scope)) }
-        guard let resolution = FunctionSignatures.resolve(name, arguments, isWindow: call.over != nil) else {
-            throw AnalysisError(FunctionSignatures.failureMessage(displayName, name, arguments), at: call.location)
-        }
-        for index in arguments.indices where index < resolution.argumentTypes.count {
-            if arguments[index].isUnknown, let type = resolution.argumentTypes[index] {
-                try context.resolve(&arguments[index], to: type)
+        var argumentNames: [String?] = []
+        for argument in call.args {
+            if case .namedArgExpr(let named) = argument, let value = named.arg {
+                arguments.append(try typed(value, in: scope))
+                argumentNames.append(named.name)
+            } else {
+                arguments.append(try typed(argument, in: scope))
+                argumentNames.append(nil)
             }
         }
-        let nullable: Bool
-        switch resolution.nullability {
-        case .never: nullable = false
-        case .always: nullable = true
-        case .strict: nullable = arguments.contains(where: \.isNullable)
+        if call.aggWithinGroup {
+            // Ordered-set aggregates take the direct arguments, then the sorted values.
+            for case .sortBy(let sort) in call.aggOrder {
+                if let expression = sort.node {
+                    arguments.append(try typed(expression, in: scope))
+                    argumentNames.append(nil)
+                }
+            }
+        } else {
+            try typeSortKeys(call.aggOrder, in: scope)
         }
-        return .known(resolution.result, nullable: nullable)
+        let isWindow = call.over != nil
+        let withinGroup = call.aggWithinGroup
+        let functions = context.builtins.functions[name] ?? []
+        if call.aggStar, !functions.contains(where: \.isAggregate) {
+            throw AnalysisError("\(displayName)(*) specified, but \(displayName) is not an aggregate function", at: call.location)
+        }
+        if !isWindow, !functions.isEmpty, functions.allSatisfy(\.isWindow) {
+            throw AnalysisError("window function \(displayName) requires an OVER clause", at: call.location)
+        }
+        if isWindow, !functions.isEmpty, !functions.contains(where: { $0.isWindow || $0.isAggregate }) {
+            throw AnalysisError(
+                "OVER specified, but \(displayName) is not a window function nor an aggregate function", at: call.location)
+        }
+        let resolver = FunctionResolver(coercion: context.coercion)
+        var request = FunctionResolver.Call(
+            name: name, arguments: arguments.map(\.type), argumentNames: argumentNames, isVariadicCall: call.funcVariadic)
+        request.filter = { function in
+            if function.isProcedure { return false }
+            if function.isWindow { return isWindow }
+            let orderedSet = function.aggregateKind == "o" || function.aggregateKind == "h"
+            return orderedSet == withinGroup
+        }
+        let resolved: FunctionResolver.Resolved
+        switch resolver.resolve(request) {
+        case .success(let found): resolved = found
+        case .failure(let failure):
+            throw callError(failure, displayName, name, arguments, argumentNames, at: call.location)
+        }
+        for index in arguments.indices where arguments[index].isUnknown {
+            let type = resolved.argumentTypes[index]
+            if type != TypeCoercion.anyType { try context.resolve(&arguments[index], to: type) }
+        }
+        var nullable = FunctionNullability.isNullable(resolved.function, arguments: arguments.map(\.isNullable))
+        // A strict set-returning function in FROM returns no rows for NULL arguments.
+        if inFrom, resolved.function.returnsSet { nullable = FunctionNullability.isNullable(resolved.function, arguments: []) }
+        return TypedCall(resolved: resolved, isNullable: nullable)
+    }
+
+    /// PostgreSQL's message for a call no overload takes, with a did-you-mean for names.
+    private func callError(
+        _ failure: FunctionResolver.Failure, _ displayName: String, _ name: String, _ arguments: [TypedExpression],
+        _ argumentNames: [String?], at location: Int?
+    ) -> AnalysisError {
+        let shown = zip(arguments, argumentNames).map { argument, name in
+            name.map { "\($0) => \(argument.displayType)" } ?? argument.displayType
+        }.joined(separator: ", ")
+        switch failure {
+        case .notUnique:
+            return AnalysisError("function \(displayName)(\(shown)) is not unique", at: location)
+        case .polymorphicUnknown:
+            return AnalysisError("could not determine polymorphic type because input has type unknown", at: location)
+        case .undeterminedResult(let type):
+            return AnalysisError("could not determine polymorphic type \(type)", at: location)
+        case .doesNotExist:
+            var message = "function \(displayName)(\(shown)) does not exist"
+            if context.builtins.functions[name] == nil {
+                message += Suggestion.didYouMean(name, among: context.builtins.functions.keys.sorted())
+            }
+            return AnalysisError(message, at: location)
+        }
     }
 
     /// The expressions of `ORDER BY` items (`SortBy` nodes) in a window or an aggregate call.
     func typeSortKeys(_ sortClause: [PG.Node], in scope: Scope) throws(AnalysisError) {
         for case .sortBy(let sort) in sortClause {
             if let expression = sort.node { _ = try typed(expression, in: scope) }
-        }
-    }
-
-    /// `percentile_cont(0.9) WITHIN GROUP (ORDER BY x)`, `percentile_disc`, `mode()`: the
-    /// ordered-set aggregates. The fraction is `double precision` (or an array of them, for
-    /// several percentiles at once); the result follows the sorted value's type, and is NULL
-    /// over no rows.
-    func typeOrderedSetAggregate(_ call: PG.FuncCall, named name: String, in scope: Scope) throws(AnalysisError)
-        -> TypedExpression
-    {
-        var fractions: [TypedExpression] = []
-        for argument in call.args { fractions.append(try typed(argument, in: scope)) }
-        var sorted: [TypedExpression] = []
-        for case .sortBy(let sort) in call.aggOrder {
-            if let expression = sort.node { sorted.append(try typed(expression, in: scope)) }
-        }
-        let shown = (fractions + sorted).map(\.displayType).joined(separator: ", ")
-        let missing = AnalysisError("function \(name)(\(shown)) does not exist", at: call.location)
-        guard sorted.count == 1 else { throw missing }
-        var value = sorted[0]
-        switch name {
-        case "mode":
-            guard fractions.isEmpty, !value.isUnknown else { throw missing }
-            return .known(value.type, nullable: true)
-        case "percentile_cont", "percentile_disc":
-            guard fractions.count == 1 else { throw missing }
-            // One fraction or an array of them: an untyped one could be either.
-            if fractions[0].isUnknown {
-                throw AnalysisError("function \(name)(\(shown)) is not unique", at: call.location)
-            }
-            let several = fractions[0].type.isArray
-            let fraction: SQLType = several ? SQLType.doublePrecision.array : .doublePrecision
-            try context.resolve(&fractions[0], to: fraction)
-            guard OperatorResolution.implicitlyCasts(several ? fractions[0].type.element : fractions[0].type, to: .doublePrecision)
-            else { throw missing }
-            let result: SQLType
-            if name == "percentile_disc" {
-                guard !value.isUnknown else { throw missing }
-                result = value.type
-            } else {
-                // Interpolation exists for double precision (numbers cast to it) and interval.
-                if value.isUnknown { try context.resolve(&value, to: .doublePrecision) }
-                if value.type == .interval {
-                    result = .interval
-                } else if OperatorResolution.isNumeric(value.type) {
-                    result = .doublePrecision
-                } else {
-                    throw missing
-                }
-            }
-            return .known(several ? result.array : result, nullable: true)
-        default:
-            throw AnalysisError.unsupported(call, "ordered-set aggregate \(name)")
         }
     }
 }

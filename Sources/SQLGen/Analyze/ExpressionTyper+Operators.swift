@@ -4,6 +4,9 @@ extension ExpressionTyper {
     static let comparisonOperators: Set<String> = ["=", "<>", "!=", "<", ">", "<=", ">="]
     static let arithmeticOperators: Set<String> = ["+", "-", "*", "/", "%"]
     static let patternOperators: Set<String> = ["~~", "!~~", "~~*", "!~~*", "~", "~*", "!~", "!~*"]
+    /// Operators whose untyped operand is named after the column on the other side.
+    static let namingOperators = comparisonOperators.union(patternOperators).union(arithmeticOperators)
+        .union(["@>", "<@", "&&"])
 
     func typeOperatorExpression(_ expression: PG.A_Expr, in scope: Scope) throws(AnalysisError) -> TypedExpression {
         let op = expression.name.names.last ?? ""
@@ -33,10 +36,9 @@ extension ExpressionTyper {
         case .nullif:
             var left = try typed(leftNode, in: scope)
             var right = try typed(rightNode, in: scope)
-            try compare(&left, &right, operator: "=", at: node)
             // The result has the type `=` coerced the left side to (varchar compares as text).
-            let type = left.isUnknown ? SQLType.text : OperatorResolution.comparisonType(for: left.type)
-            return .known(type, nullable: true)
+            let resolved = try applyOperator("=", &left, &right, at: node)
+            return .known(resolved.left ?? left.type, nullable: true)
         case .like, .ilike, .similar:
             var left = try typed(leftNode, in: scope)
             var right = try typed(rightNode, in: scope)
@@ -56,20 +58,15 @@ extension ExpressionTyper {
             var left = try typed(leftNode, in: scope)
             var right = try typed(rightNode, in: scope)
             if right.isUnknown, !left.isUnknown {
-                try context.resolve(
-                    &right, to: OperatorResolution.comparisonType(for: left.type).array, name: left.columnName,
-                    column: left.source)
-            } else if left.isUnknown, right.type.isArray {
-                try context.resolve(&left, to: OperatorResolution.comparisonType(for: right.type.element))
+                // `x = ANY($1)`: the array of what `x = unknown` compares with.
+                var element = TypedExpression(type: .unknown, isNullable: false)
+                let resolved = try applyOperator(op, &left, &element, at: node)
+                try context.resolve(&right, to: resolved.right.array, name: left.columnName, column: left.source)
             } else if !right.type.isArray {
                 throw AnalysisError("op ANY/ALL (array) requires array on right side", at: node)
             } else {
                 var element = TypedExpression(type: right.type.element, isNullable: true)
-                if Self.patternOperators.contains(op) {
-                    try matchPattern(&left, &element, operator: op, at: node)
-                } else {
-                    try compare(&left, &element, operator: op, at: node)
-                }
+                _ = try applyOperator(op, &left, &element, at: node)
             }
             return .known(.boolean, nullable: left.isNullable || right.isNullable)
         case .op, .in:
@@ -121,7 +118,7 @@ extension ExpressionTyper {
         if constantIndices.count > 1 {
             var group = [left] + constantIndices.map { items[$0] }
             let type: SQLType
-            switch OperatorResolution.commonType(group.map(\.type)) {
+            switch context.coercion.commonType(group.map(\.type)) {
             case .success(let common): type = common
             case .failure(let mismatch):
                 throw AnalysisError("IN types \(mismatch.first) and \(mismatch.second) cannot be matched", at: node)
@@ -141,148 +138,73 @@ extension ExpressionTyper {
         return .known(.boolean, nullable: nullable)
     }
 
-    /// LIKE/ILIKE/SIMILAR TO and the regex operators: text on both sides.
+    /// LIKE/ILIKE/SIMILAR TO: the `~~`, `~~*` and `~` operators.
     private func matchPattern(
         _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: PG.Node
     ) throws(AnalysisError) {
-        try context.resolve(&left, to: .text)
-        try context.resolve(&right, to: .text, name: left.columnName, column: left.source)
-        for side in [left, right] where !(OperatorResolution.isString(side.type) || side.type == .bytea) {
-            throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
-        }
+        _ = try applyOperator(op, &left, &right, at: node)
     }
 
     private func typePrefixOperator(_ op: String, _ operandNode: PG.Node, in scope: Scope, at node: PG.Node)
         throws(AnalysisError) -> TypedExpression
     {
-        let operand = try typed(operandNode, in: scope)
-        guard op == "-" || op == "+" else { throw AnalysisError.unsupported(node, "operator \"\(op)\"") }
-        if operand.isUnknown {
-            throw AnalysisError("operator is not unique: \(op) unknown", at: node)
+        var operand = try typed(operandNode, in: scope)
+        let resolver = OperatorResolver(coercion: context.coercion)
+        switch resolver.resolve(op, left: nil, right: operand.type) {
+        case .success(let resolved):
+            if operand.isUnknown { try context.resolve(&operand, to: resolved.right) }
+            return .known(resolved.result, nullable: operand.isNullable)
+        case .failure(let failure):
+            let problem = failure == .notUnique ? "is not unique" : "does not exist"
+            throw AnalysisError("operator \(problem): \(op) \(operand.displayType)", at: node)
         }
-        guard OperatorResolution.isNumeric(operand.type) || operand.type == .interval else {
-            throw AnalysisError("operator does not exist: \(op) \(operand.type)", at: node)
-        }
-        return .known(operand.type, nullable: operand.isNullable)
     }
+
+    /// Operators that can return NULL from operands that are not NULL (a missing key or element).
+    static let nullableOperators: Set<String> = ["->", "->>", "#>", "#>>"]
 
     func typeBinaryOperator(
         _ op: String, _ left: inout TypedExpression, _ right: inout TypedExpression, at node: PG.Node
     ) throws(AnalysisError) -> TypedExpression {
-        let nullableOperands = { (l: TypedExpression, r: TypedExpression) in l.isNullable || r.isNullable }
-        if Self.comparisonOperators.contains(op) {
-            try compare(&left, &right, operator: op, at: node)
-            return .known(.boolean, nullable: nullableOperands(left, right))
-        }
-        if Self.patternOperators.contains(op) {
-            try matchPattern(&left, &right, operator: op, at: node)
-            return .known(.boolean, nullable: nullableOperands(left, right))
-        }
-        if Self.arithmeticOperators.contains(op) {
-            switch (left.isUnknown, right.isUnknown) {
-            case (true, true):
-                throw AnalysisError("operator is not unique: unknown \(op) unknown", at: node)
-            case (true, false):
-                try resolveArithmeticOperand(&left, op, other: right, otherIsLeft: false, at: node)
-            case (false, true):
-                try resolveArithmeticOperand(&right, op, other: left, otherIsLeft: true, at: node)
-            case (false, false):
-                break
+        let resolved = try applyOperator(op, &left, &right, at: node)
+        let nullable = left.isNullable || right.isNullable || Self.nullableOperators.contains(op)
+        return .known(resolved.result, nullable: nullable)
+    }
+
+    /// Resolves `left op right` as PostgreSQL does, gives an untyped operand the operator's
+    /// operand type (named after the column on the other side) and returns the operator.
+    @discardableResult
+    func applyOperator(
+        _ op: String, _ left: inout TypedExpression, _ right: inout TypedExpression, at node: PG.Node
+    ) throws(AnalysisError) -> OperatorResolver.Resolved {
+        let resolver = OperatorResolver(coercion: context.coercion)
+        switch resolver.resolve(op, left: left.type, right: right.type) {
+        case .success(let resolved):
+            // A parameter compared with a column is named after it (`owner = $1` → owner).
+            let naming = Self.namingOperators.contains(op)
+            let leftType = resolved.left ?? left.type
+            if left.isUnknown || left.parameterNumber != nil {
+                try context.resolve(
+                    &left, to: left.isUnknown ? leftType : left.type, name: naming ? right.columnName : nil,
+                    column: naming ? right.source : nil)
             }
-            guard let result = OperatorResolution.arithmeticResult(op, left.type, right.type) else {
-                throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
+            if right.isUnknown || right.parameterNumber != nil {
+                try context.resolve(
+                    &right, to: right.isUnknown ? resolved.right : right.type, name: naming ? left.columnName : nil,
+                    column: naming ? left.source : nil)
             }
-            return .known(result, nullable: nullableOperands(left, right))
-        }
-        switch op {
-        case "^":
-            // Exponentiation exists for numeric and double precision only.
-            for index in [0, 1] {
-                if index == 0, left.isUnknown { try context.resolve(&left, to: right.type == .numeric ? .numeric : .doublePrecision) }
-                if index == 1, right.isUnknown { try context.resolve(&right, to: left.type == .numeric ? .numeric : .doublePrecision) }
-            }
-            guard OperatorResolution.isNumeric(left.type), OperatorResolution.isNumeric(right.type) else {
-                throw AnalysisError("operator does not exist: \(left.type) ^ \(right.type)", at: node)
-            }
-            let floating = [left.type, right.type].contains { $0 == .real || $0 == .doublePrecision }
-            let result: SQLType = !floating && [left.type, right.type].contains(.numeric) ? .numeric : .doublePrecision
-            return .known(result, nullable: nullableOperands(left, right))
-        case "||":
-            if left.type.isArray || right.type.isArray {
-                let arrayType = left.type.isArray ? left.type : right.type
-                try context.resolve(&left, to: arrayType)
-                try context.resolve(&right, to: arrayType)
-                return .known(arrayType, nullable: nullableOperands(left, right))
-            }
-            if left.type == .jsonb || right.type == .jsonb {
-                try context.resolve(&left, to: .jsonb)
-                try context.resolve(&right, to: .jsonb)
-                return .known(.jsonb, nullable: nullableOperands(left, right))
-            }
-            try context.resolve(&left, to: .text)
-            try context.resolve(&right, to: .text)
-            return .known(.text, nullable: nullableOperands(left, right))
-        case "->", "->>", "#>", "#>>":
-            guard left.type == .json || left.type == .jsonb else {
-                throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
-            }
-            try context.resolve(&right, to: op.hasPrefix("#") ? SQLType.text.array : .text)
-            return .known(op.hasSuffix(">>") ? .text : left.type, nullable: true)
-        case "@>", "<@", "&&":
-            if left.isUnknown { try context.resolve(&left, to: right.type, name: right.columnName, column: right.source) }
-            if right.isUnknown { try context.resolve(&right, to: left.type, name: left.columnName, column: left.source) }
-            return .known(.boolean, nullable: nullableOperands(left, right))
-        case "?":
-            try context.resolve(&right, to: .text)
-            return .known(.boolean, nullable: nullableOperands(left, right))
-        case "?|", "?&":
-            try context.resolve(&right, to: SQLType.text.array)
-            return .known(.boolean, nullable: nullableOperands(left, right))
-        default:
-            throw AnalysisError.unsupported(node, "operator \"\(op)\"")
+            return resolved
+        case .failure(let failure):
+            let problem = failure == .notUnique ? "is not unique" : "does not exist"
+            throw AnalysisError("operator \(problem): \(left.displayType) \(op) \(right.displayType)", at: node)
         }
     }
 
-    /// The untyped operand of an arithmetic operator takes the type PostgreSQL's operator
-    /// resolution picks given the other, typed operand (`date - $1` is ambiguous).
-    private func resolveArithmeticOperand(
-        _ operand: inout TypedExpression, _ op: String, other: TypedExpression, otherIsLeft: Bool, at node: PG.Node
-    ) throws(AnalysisError) {
-        guard let type = OperatorResolution.arithmeticUnknownOperandType(op, known: other.type, knownIsLeft: otherIsLeft)
-        else {
-            let problem = other.type == .date ? "is not unique" : "does not exist"
-            let operands = otherIsLeft ? "\(other.type) \(op) unknown" : "unknown \(op) \(other.type)"
-            throw AnalysisError("operator \(problem): \(operands)", at: node)
-        }
-        try context.resolve(&operand, to: type, name: other.columnName)
-    }
-
-    /// A comparison `left op right`: an untyped side takes the other side's type (varchar as
-    /// text, the way PostgreSQL resolves `varchar = unknown`) and is named after its column.
+    /// A comparison `left op right`: an untyped side takes the type PostgreSQL's operator
+    /// resolution gives it (varchar compares as text) and is named after the other side's column.
     func compare(
         _ left: inout TypedExpression, _ right: inout TypedExpression, operator op: String, at node: PG.Node
     ) throws(AnalysisError) {
-        switch (left.isUnknown, right.isUnknown) {
-        case (true, true):
-            try context.resolve(&left, to: .text)
-            try context.resolve(&right, to: .text)
-        case (true, false):
-            try context.resolve(
-                &left, to: OperatorResolution.comparisonType(for: right.type), name: right.columnName, column: right.source)
-        case (false, true):
-            try context.resolve(
-                &right, to: OperatorResolution.comparisonType(for: left.type), name: left.columnName, column: left.source)
-        case (false, false):
-            // Typed parameters still learn a name from the column they meet.
-            if left.parameterNumber != nil {
-                try context.resolve(&left, to: left.type, name: right.columnName, column: right.source)
-            }
-            if right.parameterNumber != nil {
-                try context.resolve(&right, to: right.type, name: left.columnName, column: left.source)
-            }
-            guard OperatorResolution.comparable(left.type, right.type) else {
-                throw AnalysisError("operator does not exist: \(left.type) \(op) \(right.type)", at: node)
-            }
-        }
+        _ = try applyOperator(op, &left, &right, at: node)
     }
 }

@@ -16,7 +16,7 @@ extension ExpressionTyper {
             for bound in [indices.lidx, indices.uidx].compactMap({ $0 }) {
                 var index = try typed(bound, in: scope)
                 try context.resolve(&index, to: .integer)
-                guard OperatorResolution.implicitlyCasts(index.type, to: .integer) || index.type == .bigint else {
+                guard context.coercion.castsImplicitly(index.type, to: .integer) || index.type == .bigint else {
                     throw AnalysisError("array subscript must have type integer", at: bound)
                 }
             }

@@ -146,7 +146,7 @@ struct ExpressionTyper: AnalysisPass {
         _ expressions: inout [TypedExpression], context clause: String, at node: PG.Node, nullableParameters: Bool = false
     ) throws(AnalysisError) -> SQLType {
         let type: SQLType
-        switch OperatorResolution.commonType(expressions.map(\.type)) {
+        switch context.coercion.commonType(expressions.map(\.type)) {
         case .success(let common): type = common
         case .failure(let mismatch):
             throw AnalysisError("\(clause) types \(mismatch.first) and \(mismatch.second) cannot be matched", at: node)

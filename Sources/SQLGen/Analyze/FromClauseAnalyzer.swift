@@ -79,52 +79,84 @@ struct FromClauseAnalyzer: AnalysisPass {
         return try append(item, to: &scope)
     }
 
-    /// A function in FROM (functions in FROM see earlier items, like LATERAL): one
-    /// set-returning function with a single output column (`unnest($1::int[]) AS u(x)`,
-    /// `generate_series(…)`), or one of `TableFunctions` with named columns (`jsonb_each(doc)`).
+    /// A function in FROM (functions in FROM see earlier items, like LATERAL): a function
+    /// returning a scalar (`unnest($1::int[]) AS u(x)`, `generate_series(…)`), named OUT
+    /// columns (`jsonb_each(doc)`), or a record described by a column definition list
+    /// (`jsonb_to_record(doc) AS r(id int, name text)`); `ROWS FROM (f(…), g(…))` and
+    /// `unnest(a, b)` put several side by side, padding the shorter ones with NULL.
     private func addFunction(_ function: PG.RangeFunction, to scope: inout Scope) throws(AnalysisError) -> [VisibleColumn] {
         // Each entry of `functions` is a two-item list: the call and its column definitions.
-        guard function.functions.count == 1, !function.isRowsfrom, function.coldeflist.isEmpty,
-            case .list(let entry) = function.functions[0], case .funcCall(let call) = entry.items.first,
-            entry.items.dropFirst().allSatisfy({ $0 == .empty })
-        else { throw AnalysisError.unsupported(function) }
-        let functionName = call.funcname.names.last ?? ""
+        var calls: [(call: PG.FuncCall, definitions: [PG.Node])] = []
+        for case .list(let entry) in function.functions {
+            guard case .funcCall(let call) = entry.items.first else { throw AnalysisError.unsupported(function) }
+            var definitions: [PG.Node] = []
+            if case .list(let list)? = entry.items.dropFirst().first { definitions = list.items }
+            calls.append((call, definitions))
+        }
+        guard let first = calls.first else { throw AnalysisError.unsupported(function) }
+        if calls.count == 1 { calls[0].definitions += function.coldeflist }
+        let functionName = first.call.funcname.names.last ?? ""
         let alias = function.alias
         let name = alias?.aliasname ?? functionName
-        var columns: [ResultColumn]
-        if let shape = try tableFunctionShape(call, named: functionName, in: scope) {
-            columns = shape.columns
-            if shape.isScalar, let alias = alias?.aliasname { columns[0].name = alias }
+        var columns: [ResultColumn] = []
+        if calls.count == 1, functionName == "unnest", first.call.args.count > 1, first.definitions.isEmpty {
+            // `unnest(a, b)` is `ROWS FROM (unnest(a), unnest(b))`, every column named unnest.
+            for argument in first.call.args {
+                var typed = try expressions.typed(argument, in: scope)
+                if typed.isUnknown {
+                    throw AnalysisError("could not determine polymorphic type because input has type unknown", at: first.call.location)
+                }
+                guard typed.type.isArray else {
+                    throw AnalysisError("function unnest(\(typed.displayType)) does not exist", at: first.call.location)
+                }
+                try context.resolve(&typed, to: typed.type)
+                columns.append(ResultColumn(name: "unnest", type: typed.type.element, isNullable: true))
+            }
         } else {
-            guard ["unnest", "generate_series"].contains(functionName), call.args.count <= 3,
-                !(functionName == "unnest" && call.args.count != 1)
-            else { throw AnalysisError.unsupported(function, "function \(functionName) in FROM") }
-            let typed = try expressions.typeFunctionCall(call, in: scope)
-            columns = [ResultColumn(name: alias?.colnames.names.first ?? name, type: typed.type, isNullable: typed.isNullable)]
+            for (call, definitions) in calls {
+                var produced = try functionColumns(call, definitions: definitions, scalarName: name, in: scope)
+                if calls.count > 1 {
+                    for index in produced.indices { produced[index].isNullable = true }
+                }
+                columns += produced
+            }
         }
         if function.ordinality {
             columns.append(ResultColumn(name: "ordinality", type: .bigint, isNullable: false))
         }
         columns = try renamed(columns, by: alias, relation: name, at: function.asNode)
-        return try append(FromItem(name: name, schema: nil, columns: columns, location: call.location), to: &scope)
+        return try append(FromItem(name: name, schema: nil, columns: columns, location: first.call.location), to: &scope)
     }
 
-    /// The shape of a call of one of `TableFunctions`, its untyped arguments resolved; nil for
-    /// other functions.
-    private func tableFunctionShape(_ call: PG.FuncCall, named name: String, in scope: Scope) throws(AnalysisError)
-        -> TableFunctions.Shape?
+    /// The columns one table function call gives.
+    private func functionColumns(_ call: PG.FuncCall, definitions: [PG.Node], scalarName: String, in scope: Scope)
+        throws(AnalysisError) -> [ResultColumn]
     {
-        guard TableFunctions.handles(name, argumentCount: call.args.count) else { return nil }
-        var arguments: [TypedExpression] = []
-        for argument in call.args { arguments.append(try expressions.typed(argument, in: scope)) }
-        guard let shape = TableFunctions.shape(name, arguments) else {
-            let message = FunctionSignatures.failureMessage(call.funcname.names.joined(separator: "."), name, arguments)
-            throw AnalysisError(message, at: call.location)
+        let typedCall = try expressions.resolveCall(call, in: scope, inFrom: true)
+        let resolved = typedCall.resolved
+        if !definitions.isEmpty {
+            guard resolved.result == TypeCoercion.record, resolved.outputColumns.isEmpty else {
+                throw AnalysisError(
+                    "a column definition list is only allowed for functions returning \"record\"", at: call.location)
+            }
+            var columns: [ResultColumn] = []
+            for case .columnDef(let definition) in definitions {
+                guard let typeName = definition.typeName else { throw AnalysisError.unsupported(definition) }
+                let type = try context.resolveTypeName(typeName)
+                columns.append(ResultColumn(name: definition.colname ?? "?column?", type: type, isNullable: true))
+            }
+            return columns
         }
-        for index in arguments.indices where arguments[index].isUnknown {
-            try context.resolve(&arguments[index], to: shape.argumentTypes[index])
+        if !resolved.outputColumns.isEmpty {
+            let nonNull = FunctionNullability.nonNullOutputColumns[resolved.function.name] ?? []
+            return resolved.outputColumns.map { column in
+                ResultColumn(name: column.name, type: column.type, isNullable: !nonNull.contains(column.name))
+            }
         }
-        return shape
+        if resolved.result == TypeCoercion.record {
+            throw AnalysisError("a column definition list is required for functions returning \"record\"", at: call.location)
+        }
+        return [ResultColumn(name: scalarName, type: resolved.result, isNullable: typedCall.isNullable)]
     }
 
     /// Applies `AS a(x, y)` column aliases.
@@ -204,12 +236,12 @@ struct FromClauseAnalyzer: AnalysisPass {
                 // before this join's own outer-join nulling).
                 let left = beforeNulling.column(leftMatches[0])
                 let right = beforeNulling.column(rightMatches[0])
-                let type = (try? OperatorResolution.commonType([left.type, right.type]).get()) ?? left.type
+                let type = (try? context.coercion.commonType([left.type, right.type]).get()) ?? left.type
                 column = ResultColumn(name: name, type: type, isNullable: left.isNullable && right.isNullable)
             default: column = left
             }
             // The merged column has the two sides' common type (integer USING bigint is bigint).
-            if let common = try? OperatorResolution.commonType([left.type, right.type]).get(), common != column.type {
+            if let common = try? context.coercion.commonType([left.type, right.type]).get(), common != column.type {
                 column.type = common
                 column.source = nil
             }

@@ -85,7 +85,7 @@ struct InsertAnalyzer: AnalysisPass {
         }
         for (index, column) in result.columns.enumerated() {
             let target = targets[index].column
-            guard OperatorResolution.assignable(column.type, to: target.type) else {
+            guard context.coercion.castsInAssignment(column.type, to: target.type) else {
                 throw AnalysisError(
                     "column \"\(target.name)\" is of type \(target.type) but expression is of type \(column.type)",
                     at: expressions.indices.contains(index) ? expressions[index].location : select.location)

@@ -154,7 +154,7 @@ struct SelectAnalyzer: AnalysisPass {
             guard let limit = clause else { continue }
             var typed = try expressions.typed(limit, in: scope)
             try context.resolve(&typed, to: .bigint, name: name)
-            if !OperatorResolution.isInteger(typed.type), typed.type != .numeric, !typed.isUnknownLiteral {
+            if !context.coercion.isInteger(typed.type), typed.type != .numeric, !typed.isUnknownLiteral {
                 throw AnalysisError(
                     "argument of \(name.uppercased()) must be type bigint, not type \(typed.type)", at: limit)
             }
@@ -183,7 +183,8 @@ struct SelectAnalyzer: AnalysisPass {
             case .subLink: return true
             case .funcCall(let call):
                 if call.over != nil { return false }
-                if FunctionSignatures.isAggregate(call.funcname.names.last ?? "") {
+                let overloads = BuiltinCatalog.postgres.functions[call.funcname.names.last ?? ""] ?? []
+                if overloads.contains(where: \.isAggregate) {
                     sawAggregate = true
                     return true
                 }

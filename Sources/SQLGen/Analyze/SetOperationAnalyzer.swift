@@ -29,7 +29,7 @@ struct SetOperationAnalyzer: AnalysisPass {
             let l = left.columns[index]
             let r = right.columns[index]
             let type: SQLType
-            switch OperatorResolution.commonType([l.type, r.type]) {
+            switch context.coercion.commonType([l.type, r.type]) {
             case .success(let common): type = common
             case .failure(let mismatch):
                 throw AnalysisError(

@@ -7,6 +7,9 @@ public struct Catalog: Sendable, Hashable {
     public var defaultSchema: String = "public"
     /// Schemas by name; "public" and "pg_catalog" always exist.
     public var schemas: [String: Schema] = ["public": Schema(name: "public")]
+    /// Extensions created (`CREATE EXTENSION citext`), with the schema each lives in; their
+    /// types, functions and operators come from `BuiltinCatalog`.
+    public var extensions: [String: String] = [:]
 
     public init() {}
 

@@ -41,6 +41,18 @@ struct CatalogState {
         PG.RenameStmt.kindName: "ALTER … RENAME", PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
     ]
 
+    /// CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s] [CASCADE]: its objects become known in
+    /// that schema (the default schema otherwise).
+    mutating func createExtension(_ create: PG.CreateExtensionStmt) {
+        guard let name = create.extname else { return }
+        extensions.insert(name)
+        var schema = catalog.defaultSchema
+        for case .defElem(let option) in create.options where option.defname == "schema" {
+            if case .string(let value)? = option.arg, let given = value.sval { schema = given }
+        }
+        if catalog.extensions[name] == nil { catalog.extensions[name] = schema }
+    }
+
     mutating func apply(_ statement: SchemaStatement) {
         let node = statement.node
         let context = StatementContext(statement: statement)
@@ -56,7 +68,7 @@ struct CatalogState {
         case .createSchemaStmt(let create): createSchema(create, context)
         case .commentStmt(let comment): self.comment(comment, context)
         case .createExtensionStmt(let create):
-            if let name = create.extname { extensions.insert(name) }
+            createExtension(create)
         case .viewStmt(let view): createView(view, context)
         case .createTableAsStmt(let create): createTableAs(create, context)
         // Statements that cannot change the shape of tables or types as queries see them.

@@ -83,30 +83,16 @@ extension SQLType {
         "regclass": "regclass", "anyelement": "anyelement", "anyarray": "anyarray",
     ]
 
-    /// The built-in type a grammar spelling names, if any: `builtin("int8") == .bigint`.
+    /// The built-in type a grammar spelling names, if any: `builtin("int8") == .bigint`. The
+    /// spellings above first, then every type of PostgreSQL's catalog by `typname` or name.
     public static func builtin(_ spelling: String) -> SQLType? {
-        builtinAliases[spelling.lowercased()].map { SQLType(name: $0) }
+        let lowered = spelling.lowercased()
+        if let alias = builtinAliases[lowered] { return SQLType(name: alias) }
+        return BuiltinCatalog.postgres.type(named: lowered)
     }
 
     /// True for the serial pseudo-types, which imply a default (a sequence) and NOT NULL-free inserts.
     public static func isSerial(_ spelling: String) -> Bool {
         ["serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"].contains(spelling.lowercased())
-    }
-
-    /// The PostgreSQL type category (`pg_type.typcategory`) used for implicit coercions and
-    /// CASE/COALESCE resolution: "N" numeric, "S" string, "B" boolean, "D" date/time, "U" user, …
-    public var category: Character {
-        if isArray { return "A" }
-        switch name {
-        case "smallint", "integer", "bigint", "numeric", "real", "double precision", "oid", "money": return "N"
-        case "text", "character varying", "character", "name", "citext": return "S"
-        case "boolean": return "B"
-        case "date", "timestamp without time zone", "timestamp with time zone", "time without time zone",
-            "time with time zone":
-            return "D"
-        case "interval": return "T"
-        case "unknown": return "X"
-        default: return isBuiltin ? "U" : "E"
-        }
     }
 }
