@@ -112,7 +112,7 @@ extension AnalysisContext {
         }
         let schema = names.count > 1 ? names[names.count - 2] : nil
         var type: SQLType
-        if schema == nil, let builtin = SQLType.builtin(last) {
+        if schema == nil, let builtin = SQLType.builtin(last) ?? builtins.type(named: last) {
             type = builtin
         } else if let enumType = catalog.enumType(last, schema: schema) {
             type = enumType.sqlType

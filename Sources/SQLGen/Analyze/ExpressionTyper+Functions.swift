@@ -60,9 +60,16 @@ extension ExpressionTyper {
             throw AnalysisError(
                 "OVER specified, but \(displayName) is not a window function nor an aggregate function", at: call.location)
         }
+        if !call.aggStar, arguments.isEmpty, !functions.isEmpty, functions.allSatisfy({ $0.isAggregate || !$0.arguments.isEmpty }),
+            functions.contains(where: { $0.isAggregate && $0.arguments.isEmpty })
+        {
+            throw AnalysisError(
+                "\(displayName)(*) must be used to call a parameterless aggregate function", at: call.location)
+        }
         let resolver = FunctionResolver(coercion: context.coercion)
         var request = FunctionResolver.Call(
-            name: name, arguments: arguments.map(\.type), argumentNames: argumentNames, isVariadicCall: call.funcVariadic)
+            name: name, arguments: arguments.map(\.type), argumentNames: argumentNames, isVariadicCall: call.funcVariadic,
+            isLiteralArgument: arguments.count == 1 && arguments[0].isUnknownLiteral)
         request.filter = { function in
             if function.isProcedure { return false }
             if function.isWindow { return isWindow }

@@ -17,6 +17,8 @@ struct FunctionResolver {
         var argumentNames: [String?] = []
         /// The last argument was written `VARIADIC array`.
         var isVariadicCall = false
+        /// The only argument is an untyped literal (`text('x')`), not a parameter.
+        var isLiteralArgument = false
         /// Which kinds of `pg_proc` entries qualify.
         var filter: (BuiltinCatalog.Function) -> Bool = { $0.kind != "p" }
     }
@@ -46,14 +48,36 @@ struct FunctionResolver {
     }
 
     func resolve(_ call: Call) -> Result<Resolved, Failure> {
-        let candidates = (coercion.builtins.functions[call.name] ?? []).filter(call.filter).compactMap {
-            candidate($0, for: call)
+        if let cast = functionStyleCast(call) { return .success(cast) }
+        var candidates: [Candidate] = []
+        for function in (coercion.builtins.functions[call.name] ?? []).filter(call.filter) {
+            guard let candidate = candidate(function, for: call) else { continue }
+            // An expanded VARIADIC form that repeats another overload's signature loses to it.
+            if let index = candidates.firstIndex(where: { $0.declared == candidate.declared }) {
+                if candidates[index].function.variadic != nil, function.variadic == nil { candidates[index] = candidate }
+                continue
+            }
+            candidates.append(candidate)
         }
         var selection = CandidateSelection(coercion: coercion)
         switch selection.select(candidates.map(\.declared), actual: call.arguments) {
         case .success(let index): return finish(candidates[index], call)
         case .failure(let failure): return .failure(failure)
         }
+    }
+
+    /// `date('2024-01-01')`, `text($1)`: a one-argument call named after a type is a cast to
+    /// it in PostgreSQL when the argument is an untyped literal, or an untyped parameter and the
+    /// type is a string type (cast through its input function).
+    private func functionStyleCast(_ call: Call) -> Resolved? {
+        guard call.arguments == [.unknown], call.argumentNames == [nil], !call.isVariadicCall,
+            let type = coercion.builtins.type(named: call.name), let info = coercion.builtins.info(type),
+            info.kind != "p", call.isLiteralArgument || info.category == "S"
+        else { return nil }
+        let function = BuiltinCatalog.Function(
+            name: call.name, kind: "f", arguments: [type], variadic: nil, defaults: 0, argumentNames: [],
+            returnsSet: false, result: type, isStrict: true, outputColumns: [], aggregateKind: nil, directArguments: 0)
+        return Resolved(function: function, argumentTypes: [type], result: type, outputColumns: [])
     }
 
     /// How an overload lines up with the call's arguments, or nil when it cannot take them.

@@ -41,6 +41,9 @@ struct TypeCoercion: Sendable {
 
     func kind(_ type: SQLType) -> Character? { type.isArray ? nil : builtins.info(type)?.kind }
 
+    /// The multirange type of a range type (`int4range` → `int4multirange`).
+    func multirange(of range: SQLType) -> SQLType? { builtins.multirange(of: range) }
+
     /// `find_coercion_pathway` in the implicit context: equal types, an implicit `pg_cast`
     /// entry, or arrays whose elements coerce so.
     func castsImplicitly(_ source: SQLType, to target: SQLType) -> Bool {
@@ -194,7 +197,8 @@ struct PolymorphicBinding {
         if usesFamily, element == nil { hasUnknownOnly = true }
         if usesCompatible {
             if compatibles.isEmpty {
-                hasUnknownOnly = true
+                // Only untyped arguments: they resolve to text, as in UNION.
+                compatible = .text
             } else {
                 guard case .success(let common) = coercion.commonType(compatibles) else { return nil }
                 if let compatibleRange, coercion.related(compatibleRange) != common { return nil }
@@ -214,13 +218,16 @@ struct PolymorphicBinding {
             if let array { return array }
             guard let element, coercion.hasArrayType(element) else { return nil }
             return element.array
-        case "anyrange": return range
-        case "anymultirange": return multirange
+        case "anyrange":
+            return range ?? multirange.flatMap { coercion.related($0) }
+        case "anymultirange":
+            return multirange ?? range.flatMap { coercion.multirange(of: $0) }
         case "anycompatible", "anycompatiblenonarray": return compatible
         case "anycompatiblearray":
             guard let compatible, coercion.hasArrayType(compatible) else { return nil }
             return compatible.array
         case "anycompatiblerange": return compatibleRange
+        case "anycompatiblemultirange": return compatibleRange.flatMap { coercion.multirange(of: $0) }
         default: return nil
         }
     }

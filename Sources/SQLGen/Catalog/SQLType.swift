@@ -63,7 +63,7 @@ extension SQLType {
         "numeric": "numeric", "decimal": "numeric",
         "bool": "boolean", "boolean": "boolean",
         "varchar": "character varying", "character varying": "character varying",
-        "bpchar": "character", "char": "character", "character": "character",
+        "bpchar": "character", "character": "character",
         "text": "text", "name": "name", "citext": "citext",
         "bytea": "bytea", "uuid": "uuid",
         "date": "date",

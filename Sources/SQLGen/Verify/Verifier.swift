@@ -178,7 +178,7 @@ public struct Verifier: Sendable {
 
 /// Type OIDs as the analysis names types (`format_type`, domains as their base type, as the
 /// analysis reduces them), asked of the server once each.
-private struct ServerTypeNames {
+struct ServerTypeNames {
     let connection: LibPQConnection
     private var names: [UInt32: String] = [:]
 

@@ -72,7 +72,7 @@ enum AnalyzeFixtures {
             table(
                 "t",
                 "id bigint !=, i integer !, s smallint !, n numeric !, r real !, d double precision !, "
-                    + "v varchar !, c char !, tx text !, b bool !, ts timestamptz !, tsn timestamp !, dt date !, "
+                    + "v varchar !, c bpchar !, tx text !, b bool !, ts timestamptz !, tsn timestamp !, dt date !, "
                     + "iv interval !, u uuid !, j jsonb !, ni integer, nv varchar, nts timestamptz, tags text[] !, "
                     + "mood mood !, nn numeric"),
             table("owners", "id bigint !=, name varchar !, nickname text"),

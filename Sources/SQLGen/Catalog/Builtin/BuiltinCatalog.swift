@@ -74,6 +74,8 @@ public struct BuiltinCatalog: Sendable {
     public private(set) var types: [SQLType: TypeInfo] = [:]
     /// Types by every name that finds them: `typname` and `format_type`'s name.
     public private(set) var typesByName: [String: SQLType] = [:]
+    /// Multirange types by their range type.
+    private(set) var multiranges: [SQLType: SQLType] = [:]
     /// `pg_cast.castcontext` (i implicit, a assignment, e explicit) by source and target.
     private(set) var casts: [CastKey: Character] = [:]
     public private(set) var functions: [String: [Function]] = [:]
@@ -120,6 +122,9 @@ public struct BuiltinCatalog: Sendable {
     /// The properties of an element type (nil for arrays, user enums and unknown types).
     public func info(_ type: SQLType) -> TypeInfo? { type.isArray ? nil : types[type] }
 
+    /// The multirange type of a range type (`int4range` → `int4multirange`).
+    public func multirange(of range: SQLType) -> SQLType? { multiranges[range] }
+
     /// The built-in or extension type a name written in SQL finds (`int8`, `bigint`, `citext`).
     public func type(named name: String) -> SQLType? { typesByName[name] }
 
@@ -135,20 +140,24 @@ public struct BuiltinCatalog: Sendable {
         for line in data.split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let tag = fields.first else { continue }
-            func type(_ text: String) -> SQLType { Self.parseType(text, extensionSchema: extensionSchema) }
+            // Domains (information_schema's `sql_identifier`, earthdistance's `earth`) stand for
+            // their base type wherever queries meet them, as PostgreSQL's describe reports them.
+            func type(_ text: String) -> SQLType { reducingDomain(Self.parseType(text, extensionSchema: extensionSchema)) }
             switch tag {
             case "E" where fields.count >= 3:
                 requires = fields[2].split(separator: ",").map(String.init)
             case "T" where fields.count >= 8:
-                let parsed = type(fields[1])
+                let parsed = Self.parseType(fields[1], extensionSchema: extensionSchema)
                 let info = TypeInfo(
                     type: parsed, internalName: fields[2], category: fields[3].first ?? "U", isPreferred: fields[4] == "t",
                     kind: fields[5].first ?? "b", related: fields[6].isEmpty ? nil : type(fields[6]),
                     hasArray: fields[7] == "t")
                 types[parsed] = info
+                if info.kind == "m", let range = info.related { multiranges[range] = parsed }
                 if parsed.schema == nil {
-                    typesByName[fields[2]] = parsed
-                    typesByName[parsed.name] = parsed
+                    let named = info.kind == "d" ? (info.related ?? parsed) : parsed
+                    typesByName[fields[2]] = named
+                    typesByName[parsed.name] = named
                 }
             case "C" where fields.count >= 4:
                 casts[CastKey(source: type(fields[1]), target: type(fields[2]))] = fields[3].first ?? "e"
@@ -176,7 +185,7 @@ public struct BuiltinCatalog: Sendable {
                 let schema = fields[1] == "@" ? (extensionSchema ?? "public") : fields[1]
                 let columns = fields[4].split(separator: ",").map { column -> Column in
                     let parts = column.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                    let columnType = reducingDomain(type(parts.dropFirst().dropLast().joined(separator: ":")))
+                    let columnType = type(parts.dropFirst().dropLast().joined(separator: ":"))
                     return Column(name: parts[0], type: columnType, isNotNull: parts.last == "true")
                 }
                 relations[schema, default: [:]][fields[2]] = Table(
