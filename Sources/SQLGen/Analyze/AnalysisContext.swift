@@ -22,7 +22,7 @@ final class AnalysisContext {
     init(catalog: Catalog, builtins: BuiltinCatalog, query: ParsedQuery) {
         self.catalog = catalog
         self.builtins = builtins
-        self.coercion = TypeCoercion(builtins: builtins)
+        self.coercion = TypeCoercion(builtins: builtins, catalog: catalog)
         self.query = query
     }
 
@@ -103,6 +103,13 @@ extension AnalysisContext {
             "relation \"\(shown)\" does not exist" + Suggestion.didYouMean(name, among: candidates), at: rangeVar.location)
     }
 
+    /// The table whose row type `type` is, if it is one.
+    func compositeTable(_ type: SQLType) -> Table? {
+        guard !type.isArray else { return nil }
+        if let schema = type.schema { return catalog.table(type.name, schema: schema) }
+        return builtins.relations["pg_catalog"]?[type.name]
+    }
+
     /// A SQL type named in a cast or a declaration (`bigint`, `varchar(10)[]`, an enum).
     func resolveTypeName(_ typeName: PG.TypeName) throws(AnalysisError) -> SQLType {
         var names = typeName.names.names
@@ -116,6 +123,8 @@ extension AnalysisContext {
             type = builtin
         } else if let enumType = catalog.enumType(last, schema: schema) {
             type = enumType.sqlType
+        } else if let table = catalog.table(last, schema: schema) ?? builtins.relations[schema ?? "pg_catalog"]?[last] {
+            type = table.rowType
         } else {
             throw AnalysisError("type \"\(names.joined(separator: "."))\" does not exist", at: typeName.location)
         }

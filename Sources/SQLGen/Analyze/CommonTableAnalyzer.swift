@@ -30,7 +30,10 @@ struct CommonTableAnalyzer: AnalysisPass {
             }
             let shape = try statements.analyze(body, in: scope, isTopLevel: false)
             if !shape.hasReturning {
-                throw AnalysisError("WITH query \"\(name)\" does not have a RETURNING clause", at: cte.location)
+                // An INSERT/UPDATE/DELETE without RETURNING runs for its effect; only a
+                // reference to it is an error.
+                scope.current.commonTables[name] = CommonTable(name: name, columns: [], hasReturning: false)
+                continue
             }
             if aliases.count > shape.columns.count {
                 throw AnalysisError(

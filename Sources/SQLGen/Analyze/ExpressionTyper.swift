@@ -9,7 +9,11 @@ struct ExpressionTyper: AnalysisPass {
         case .columnRef(let reference):
             let fields = reference.fields.names
             if fields.last == "*" {
-                throw AnalysisError("row expansion via \"*\" is not supported here", at: reference.location)
+                // `count(t.*)`, `row_to_json(t.*)`: the whole row.
+                guard fields.count >= 2, let item = scope.fromItem(fields[fields.count - 2], schema: fields.count == 3 ? fields[0] : nil)
+                else { throw AnalysisError("row expansion via \"*\" is not supported here", at: reference.location) }
+                let row = item.wholeRow
+                return TypedExpression(type: row.type, isNullable: row.isNullable)
             }
             let column = try scope.resolveColumn(fields, at: reference.location)
             return TypedExpression(type: column.type, isNullable: column.isNullable, source: column.source, columnName: column.name)

@@ -52,7 +52,8 @@ struct FromClauseAnalyzer: AnalysisPass {
         let alias = relation.alias?.aliasname
         return FromItem(
             name: alias ?? table.name, schema: alias == nil ? table.schema : nil, columns: tableColumns(table),
-            location: relation.location, aliasedRelation: alias == nil ? nil : table.name, isCatalogTable: true)
+            location: relation.location, aliasedRelation: alias == nil ? nil : table.name, isCatalogTable: true,
+            rowType: table.rowType)
     }
 
     /// Adds the table an UPDATE/DELETE writes as the first FROM item.
@@ -70,6 +71,10 @@ struct FromClauseAnalyzer: AnalysisPass {
         let name = alias?.aliasname ?? relationName
         var item: FromItem
         if relation.schemaname == nil, let table = scope.commonTable(relationName) {
+            guard table.hasReturning else {
+                throw AnalysisError(
+                    "WITH query \"\(relationName)\" does not have a RETURNING clause", at: relation.location)
+            }
             item = FromItem(name: name, schema: nil, columns: table.columns, location: relation.location)
         } else {
             let table = try context.lookupTable(relation, extraCandidates: scope.allCommonTableNames)
@@ -121,11 +126,15 @@ struct FromClauseAnalyzer: AnalysisPass {
                 columns += produced
             }
         }
+        // A function of one value is that value as a whole row (`FROM jsonb_array_elements(…) AS e`).
+        let rowType = calls.count == 1 && columns.count == 1 && !function.ordinality ? columns[0].type : TypeCoercion.record
         if function.ordinality {
             columns.append(ResultColumn(name: "ordinality", type: .bigint, isNullable: false))
         }
         columns = try renamed(columns, by: alias, relation: name, at: function.asNode)
-        return try append(FromItem(name: name, schema: nil, columns: columns, location: first.call.location), to: &scope)
+        var item = FromItem(name: name, schema: nil, columns: columns, location: first.call.location)
+        item.rowType = rowType
+        return try append(item, to: &scope)
     }
 
     /// The columns one table function call gives.
@@ -155,6 +164,10 @@ struct FromClauseAnalyzer: AnalysisPass {
         }
         if resolved.result == TypeCoercion.record {
             throw AnalysisError("a column definition list is required for functions returning \"record\"", at: call.location)
+        }
+        if let table = context.compositeTable(resolved.result) {
+            // `jsonb_populate_recordset(NULL::orders, …)`: the columns of the table's row type.
+            return table.columns.map { ResultColumn(name: $0.name, type: $0.type, isNullable: true) }
         }
         return [ResultColumn(name: scalarName, type: resolved.result, isNullable: typedCall.isNullable)]
     }

@@ -14,6 +14,22 @@ struct FromItem: Sendable, Hashable {
     /// True when the item is one catalog table (not a CTE, subquery or function), so all its
     /// columns belong to one row of that table.
     var isCatalogTable = false
+    /// The type of a whole-row reference (`SELECT t FROM accounts t`): the table's composite
+    /// type, the value of a function returning a scalar, else `record`.
+    var rowType: SQLType = TypeCoercion.record
+}
+
+extension FromItem {
+    /// The system columns every table has, which `*` leaves out.
+    static let systemColumns: [String: SQLType] = [
+        "ctid": SQLType(name: "tid"), "xmin": SQLType(name: "xid"), "xmax": SQLType(name: "xid"),
+        "cmin": SQLType(name: "cid"), "cmax": SQLType(name: "cid"), "tableoid": SQLType(name: "oid"),
+    ]
+
+    /// The item as one value: NULL only where the join null-extends it (all columns nullable).
+    var wholeRow: ResultColumn {
+        ResultColumn(name: name, type: rowType, isNullable: !columns.isEmpty && columns.allSatisfy(\.isNullable))
+    }
 }
 
 /// A column visible without qualification, in the order `*` expands to.
@@ -28,6 +44,8 @@ enum VisibleColumn: Sendable, Hashable {
 struct CommonTable: Sendable, Hashable {
     var name: String
     var columns: [ResultColumn]
+    /// False for a data-modifying statement without RETURNING, which nothing can read.
+    var hasReturning = true
 }
 
 /// The names one query level (one SELECT/INSERT/UPDATE/DELETE) sees.
@@ -105,10 +123,14 @@ extension Scope {
                     throw AnalysisError("column reference \"\(name)\" is ambiguous", at: location)
                 }
                 if let match = matches.first { return level.column(match) }
+                // System columns (`xmax`, `ctid` …) of the level's one table.
+                if let type = FromItem.systemColumns[name] {
+                    let tables = level.items.filter(\.isCatalogTable)
+                    if tables.count > 1 { throw AnalysisError("column reference \"\(name)\" is ambiguous", at: location) }
+                    if tables.count == 1 { return ResultColumn(name: name, type: type, isNullable: false) }
+                }
             }
-            if fromItem(name, schema: nil) != nil {
-                throw AnalysisError("unsupported construct whole-row reference \"\(name)\"", at: location)
-            }
+            if let item = fromItem(name, schema: nil) { return item.wholeRow }
             let candidates = levels.flatMap { level in level.visible.map { level.column($0).name } }
             throw AnalysisError(
                 "column \"\(name)\" does not exist" + Suggestion.didYouMean(name, among: candidates), at: location)
@@ -120,6 +142,9 @@ extension Scope {
                 throw missingFromItem(tableName, at: location)
             }
             if let column = item.columns.first(where: { $0.name == name }) { return column }
+            if item.isCatalogTable, let type = FromItem.systemColumns[name] {
+                return ResultColumn(name: name, type: type, isNullable: false)
+            }
             let qualified = "\(tableName).\(name)"
             let hint =
                 Suggestion.closest(to: name, among: item.columns.map(\.name))

@@ -4,6 +4,8 @@
 /// rules.
 struct TypeCoercion: Sendable {
     let builtins: BuiltinCatalog
+    /// The schema's enums and tables (whose row types are composite types).
+    var catalog = Catalog()
 
     /// `"any"`: accepts every type and leaves an untyped argument untyped.
     static let anyType = SQLType(name: "\"any\"")
@@ -18,17 +20,20 @@ struct TypeCoercion: Sendable {
         !type.isArray && type.schema == nil && polymorphicNames.contains(type.name)
     }
 
-    /// `typcategory`: arrays are A, `unknown` X, user enums E.
+    /// `typcategory`: arrays are A, `unknown` X, user enums E, composite types C.
     func category(_ type: SQLType) -> Character {
         if type.isArray { return "A" }
         if type == .unknown { return "X" }
-        return builtins.info(type)?.category ?? "E"
+        if let info = builtins.info(type) { return info.category }
+        return kind(type) == "c" ? "C" : "E"
     }
 
     func isPreferred(_ type: SQLType) -> Bool { builtins.info(type)?.isPreferred ?? false }
 
-    /// Whether `type` is a user enum (enums are the types the catalog does not define).
-    func isEnum(_ type: SQLType) -> Bool { !type.isArray && type != .unknown && builtins.info(type) == nil }
+    /// Whether `type` is a user enum.
+    func isEnum(_ type: SQLType) -> Bool {
+        !type.isArray && type.schema != nil && catalog.enumType(type.name, schema: type.schema) != nil
+    }
 
     /// Whether an array type of `type` exists (every built-in with `typarray`, every enum).
     func hasArrayType(_ type: SQLType) -> Bool {
@@ -39,7 +44,12 @@ struct TypeCoercion: Sendable {
     /// The subtype of a range type, the range of a multirange.
     func related(_ type: SQLType) -> SQLType? { builtins.info(type)?.related }
 
-    func kind(_ type: SQLType) -> Character? { type.isArray ? nil : builtins.info(type)?.kind }
+    func kind(_ type: SQLType) -> Character? {
+        if type.isArray { return nil }
+        if let info = builtins.info(type) { return info.kind }
+        if isEnum(type) { return "e" }
+        return catalog.table(type.name, schema: type.schema ?? "pg_catalog") != nil ? "c" : nil
+    }
 
     /// The multirange type of a range type (`int4range` → `int4multirange`).
     func multirange(of range: SQLType) -> SQLType? { builtins.multirange(of: range) }

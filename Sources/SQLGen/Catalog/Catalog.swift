@@ -63,6 +63,9 @@ public struct Table: Sendable, Hashable {
     public var comment: String?
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// The table's composite row type (`SELECT t FROM accounts t`, `NULL::accounts`).
+    public var rowType: SQLType { SQLType(name: name, schema: schema == "pg_catalog" ? nil : schema) }
 }
 
 /// A column of a table or view.

@@ -249,3 +249,44 @@ import Testing
         #expect(try column("mood") == "mood mood")
     }
 }
+
+/// Rows as values: whole-row references, field selection, system columns, and PostgreSQL's
+/// own relations, as `\gdesc` reports them.
+@Suite struct RowValueTests {
+    func columns(_ sql: String) throws -> [String] {
+        try AnalyzeFixtures.analyze(sql, catalog: AnalyzeFixtures.bank).columnSummary
+    }
+
+    func error(_ sql: String) throws -> String { try AnalyzeFixtures.error(sql, catalog: AnalyzeFixtures.bank) }
+
+    @Test func wholeRowsAndFields() throws {
+        #expect(try columns("SELECT a FROM accounts a") == ["a accounts"])
+        #expect(try columns("SELECT e FROM accounts a LEFT JOIN entries e ON e.account_id = a.id") == ["e entries?"])
+        #expect(
+            try columns("SELECT row_to_json(a), to_jsonb(a.*) FROM accounts a") == ["row_to_json json", "to_jsonb jsonb"])
+        #expect(try columns("SELECT count(a.*) FROM accounts a") == ["count bigint"])
+        #expect(try columns("SELECT (a).balance, (a).id FROM accounts a") == ["balance bigint", "id bigint"])
+        #expect(try columns("SELECT e FROM jsonb_array_elements('[1]') AS e") == ["e jsonb"])
+        #expect(
+            try columns("SELECT r.id, r.owner FROM jsonb_populate_recordset(NULL::accounts, '[]') AS r")
+                == ["id bigint?", "owner character varying?"])
+    }
+
+    @Test func systemColumns() throws {
+        #expect(try columns("SELECT xmax, ctid FROM accounts") == ["xmax xid", "ctid tid"])
+        #expect(try columns("SELECT a.tableoid FROM accounts a") == ["tableoid oid"])
+        #expect(
+            try error("SELECT xmin FROM accounts, entries")
+                == "query.sql:1:8: error: column reference \"xmin\" is ambiguous")
+    }
+
+    @Test func postgresRelationsAndUnreadWritingCTEs() throws {
+        #expect(try columns("SELECT name, is_dst FROM pg_timezone_names") == ["name text?", "is_dst boolean?"])
+        #expect(try columns("SELECT relname FROM pg_catalog.pg_class") == ["relname name"])
+        #expect(
+            try columns("WITH gone AS (DELETE FROM entries WHERE id = 0) SELECT id FROM accounts") == ["id bigint"])
+        #expect(
+            try error("WITH gone AS (DELETE FROM entries) SELECT * FROM gone")
+                == "query.sql:1:50: error: WITH query \"gone\" does not have a RETURNING clause")
+    }
+}
