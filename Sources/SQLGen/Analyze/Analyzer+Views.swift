@@ -9,7 +9,9 @@ extension Analyzer {
             name: name, command: .many, docComment: [], sql: statement.text, statement: query, namedParameters: [:],
             sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
         let context = AnalysisContext(
-            catalog: catalog, builtins: BuiltinCatalog.postgres.adding(extensions: catalog.extensions), query: parsed)
+            catalog: catalog,
+            builtins: BuiltinCatalog.postgres.adding(extensions: catalog.extensions).adding(functions: catalog.functions),
+            query: parsed)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(query, in: Scope(), isTopLevel: true)
             if context.highestParameterNumber > 0 {

@@ -15,7 +15,10 @@ extension ExpressionTyper {
     /// Types the arguments of `call`, picks the overload PostgreSQL picks and gives untyped
     /// arguments the types it gives them.
     /// `inFrom`: the call is a table function, whose NULL arguments give no rows.
-    func resolveCall(_ call: PG.FuncCall, in scope: Scope, inFrom: Bool = false) throws(AnalysisError) -> TypedCall {
+    /// `procedure`: the call is a CALL statement's, which only procedures take.
+    func resolveCall(_ call: PG.FuncCall, in scope: Scope, inFrom: Bool = false, procedure: Bool = false)
+        throws(AnalysisError) -> TypedCall
+    {
         var names = call.funcname.names
         let displayName = names.joined(separator: ".")
         if names.first == "pg_catalog", names.count > 1 { names.removeFirst() }
@@ -71,7 +74,7 @@ extension ExpressionTyper {
             name: name, arguments: arguments.map(\.type), argumentNames: argumentNames, isVariadicCall: call.funcVariadic,
             isLiteralArgument: arguments.count == 1 && arguments[0].isUnknownLiteral)
         request.filter = { function in
-            if function.isProcedure { return false }
+            if function.isProcedure || procedure { return function.isProcedure && procedure }
             if function.isWindow { return isWindow }
             let orderedSet = function.aggregateKind == "o" || function.aggregateKind == "h"
             return orderedSet == withinGroup
@@ -80,11 +83,13 @@ extension ExpressionTyper {
         switch resolver.resolve(request) {
         case .success(let found): resolved = found
         case .failure(let failure):
-            throw callError(failure, displayName, name, arguments, argumentNames, at: call.location)
+            throw callError(failure, displayName, name, arguments, argumentNames, procedure: procedure, at: call.location)
         }
         for index in arguments.indices where arguments[index].isUnknown {
             let type = resolved.argumentTypes[index]
-            if type != TypeCoercion.anyType { try context.resolve(&arguments[index], to: type) }
+            // A parameter passed to a named function parameter takes its name (`days => $1`).
+            let parameterName = argumentNames[index] ?? resolved.parameterName(at: index)
+            if type != TypeCoercion.anyType { try context.resolve(&arguments[index], to: type, name: parameterName) }
         }
         var nullable = FunctionNullability.isNullable(resolved.function, arguments: arguments.map(\.isNullable))
         // A strict set-returning function in FROM returns no rows for NULL arguments.
@@ -95,7 +100,7 @@ extension ExpressionTyper {
     /// PostgreSQL's message for a call no overload takes, with a did-you-mean for names.
     private func callError(
         _ failure: FunctionResolver.Failure, _ displayName: String, _ name: String, _ arguments: [TypedExpression],
-        _ argumentNames: [String?], at location: Int?
+        _ argumentNames: [String?], procedure: Bool, at location: Int?
     ) -> AnalysisError {
         let shown = zip(arguments, argumentNames).map { argument, name in
             name.map { "\($0) => \(argument.displayType)" } ?? argument.displayType
@@ -108,7 +113,8 @@ extension ExpressionTyper {
         case .undeterminedResult(let type):
             return AnalysisError("could not determine polymorphic type \(type)", at: location)
         case .doesNotExist:
-            var message = "function \(displayName)(\(shown)) does not exist"
+            let kind = procedure ? "procedure" : "function"
+            var message = "\(kind) \(displayName)(\(shown)) does not exist"
             if context.builtins.functions[name] == nil {
                 message += Suggestion.didYouMean(name, among: context.builtins.functions.keys.sorted())
             }

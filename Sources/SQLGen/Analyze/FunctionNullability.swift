@@ -37,6 +37,8 @@ enum FunctionNullability {
 
     /// Whether `function`, called with `arguments` (their nullability), can return NULL.
     static func isNullable(_ function: BuiltinCatalog.Function, arguments: [Bool]) -> Bool {
+        // A schema's own function can return NULL whenever its body does.
+        if function.isUserDefined { return true }
         if neverNull.contains(function.name) { return false }
         if function.isAggregate { return true }  // over zero rows
         let signature = "\(function.name)(\(function.arguments.map(\.description).joined(separator: ",")))"

@@ -31,6 +31,14 @@ struct FunctionResolver {
         var result: SQLType
         /// OUT columns with polymorphic types resolved.
         var outputColumns: [BuiltinCatalog.OutputColumn]
+
+        /// The declared name of the parameter a positional argument fills, if it has one.
+        func parameterName(at position: Int) -> String? {
+            guard function.variadic == nil || position < function.arguments.count - 1,
+                position < function.argumentNames.count, !function.argumentNames[position].isEmpty
+            else { return nil }
+            return function.argumentNames[position]
+        }
     }
 
     enum Failure: Error, Equatable {

@@ -10,7 +10,8 @@ struct StatementShape: Sendable, Hashable {
 struct StatementAnalyzer: AnalysisPass {
     let context: AnalysisContext
 
-    /// SELECT, INSERT, UPDATE or DELETE. At the top level, `*` is expanded in the SQL text and
+    /// SELECT, INSERT, UPDATE, DELETE, CALL, and the statements that only act (TRUNCATE,
+    /// LOCK, REFRESH MATERIALIZED VIEW, NOTIFY, DO …). At the top level, `*` is expanded in the SQL text and
     /// an unsupported statement is reported at the statement's start.
     func analyze(_ node: PG.Node, in scope: Scope, isTopLevel: Bool) throws(AnalysisError) -> StatementShape {
         switch node {
@@ -24,6 +25,24 @@ struct StatementAnalyzer: AnalysisPass {
             return try UpdateAnalyzer(context: context).analyze(update, in: scope, isTopLevel: isTopLevel)
         case .deleteStmt(let delete):
             return try DeleteAnalyzer(context: context).analyze(delete, in: scope, isTopLevel: isTopLevel)
+        case .callStmt(let call):
+            // CALL returns one row of the procedure's OUT and INOUT parameters, if it has any.
+            guard let function = call.funccall else { throw AnalysisError.unsupported(node) }
+            let typedCall = try expressions.resolveCall(function, in: scope, procedure: true)
+            let columns = typedCall.resolved.outputColumns.map { ResultColumn(name: $0.name, type: $0.type, isNullable: true) }
+            return StatementShape(columns: columns, hasReturning: !columns.isEmpty, returnsExactlyOneRow: !columns.isEmpty)
+        case .truncateStmt(let truncate):
+            for case .rangeVar(let relation) in truncate.relations { _ = try context.lookupTable(relation) }
+            return StatementShape(columns: [], hasReturning: false, returnsExactlyOneRow: false)
+        case .lockStmt(let lock):
+            for case .rangeVar(let relation) in lock.relations { _ = try context.lookupTable(relation) }
+            return StatementShape(columns: [], hasReturning: false, returnsExactlyOneRow: false)
+        case .refreshMatViewStmt(let refresh):
+            if let relation = refresh.relation { _ = try context.lookupTable(relation) }
+            return StatementShape(columns: [], hasReturning: false, returnsExactlyOneRow: false)
+        case .doStmt, .notifyStmt, .listenStmt, .unlistenStmt, .variableSetStmt:
+            // Statements that take no parameters and return no rows.
+            return StatementShape(columns: [], hasReturning: false, returnsExactlyOneRow: false)
         default:
             // A statement kind the analysis does not handle: point at the statement itself.
             throw AnalysisError("unsupported construct \(node.kindName)", at: isTopLevel ? 0 : node.location)

@@ -10,6 +10,8 @@ public struct Catalog: Sendable, Hashable {
     /// Extensions created (`CREATE EXTENSION citext`), with the schema each lives in; their
     /// types, functions and operators come from `BuiltinCatalog`.
     public var extensions: [String: String] = [:]
+    /// Functions and procedures the schema creates (`CREATE FUNCTION`), by name.
+    public var functions: [String: [BuiltinCatalog.Function]] = [:]
 
     public init() {}
 

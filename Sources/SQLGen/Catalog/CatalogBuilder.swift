@@ -70,10 +70,11 @@ struct CatalogState {
         case .createExtensionStmt(let create):
             createExtension(create)
         case .viewStmt(let view): createView(view, context)
+        case .createFunctionStmt(let create): createFunction(create, context)
         case .createTableAsStmt(let create): createTableAs(create, context)
         // Statements that cannot change the shape of tables or types as queries see them.
         case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .createSeqStmt, .alterSeqStmt,
-            .createFunctionStmt, .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,
+            .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,
             .alterDefaultPrivilegesStmt, .doStmt, .variableSetStmt, .variableShowStmt, .selectStmt, .insertStmt,
             .updateStmt, .deleteStmt, .transactionStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,
             .alterRoleSetStmt, .dropRoleStmt, .createPolicyStmt, .alterPolicyStmt, .ruleStmt, .createCastStmt,

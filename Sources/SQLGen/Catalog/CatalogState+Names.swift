@@ -88,11 +88,11 @@ extension CatalogState {
     ]
 
     /// The type a `TypeName` node names, or nil after reporting `type "x" does not exist`.
-    mutating func resolveType(_ typeName: PG.TypeName, _ context: StatementContext) -> SQLType? {
+    mutating func resolveType(_ typeName: PG.TypeName, _ context: StatementContext, allowingSetOf: Bool = false) -> SQLType? {
         let names = typeName.names.names
         let isArray = !typeName.arrayBounds.isEmpty
         let at = context.location(typeName)
-        if typeName.setof || typeName.pctType {
+        if (typeName.setof && !allowingSetOf) || typeName.pctType {
             error("unsupported construct: \(typeName.setof ? "SETOF" : "%TYPE") in a column type", at: at)
             return nil
         }
@@ -106,6 +106,10 @@ extension CatalogState {
                     resolved = found.sqlType
                 } else if let domain = domains[name.schema]?[name.name] {
                     resolved = domain
+                } else if let table = catalog.schemas[name.schema]?.tables[name.name] {
+                    resolved = table.rowType
+                } else if names.count == 1, let builtin = BuiltinCatalog.postgres.adding(extensions: catalog.extensions).type(named: name.name) {
+                    resolved = builtin
                 }
             }
         }

@@ -308,6 +308,8 @@ extension CatalogState {
                 } else if !missingOK {
                     error("type \"\(name.display)\" does not exist", at: context.location(object))
                 }
+            case .function, .procedure, .routine:
+                dropFunction(object, missingOK: missingOK, context)
             case .schema:
                 guard let schema = names.first else { continue }
                 if catalog.schemas[schema] != nil {

@@ -47,6 +47,9 @@ public struct BuiltinCatalog: Sendable {
         /// Direct (non-ordered) arguments of an ordered-set aggregate.
         public var directArguments: Int
 
+        /// Created by the schema (`CREATE FUNCTION`) rather than PostgreSQL.
+        public var isUserDefined = false
+
         public var isAggregate: Bool { kind == "a" }
         public var isWindow: Bool { kind == "w" }
         public var isProcedure: Bool { kind == "p" }
@@ -108,6 +111,14 @@ public struct BuiltinCatalog: Sendable {
         var catalog = self
         for (name, schema) in missing.sorted(by: { $0.key < $1.key }) { catalog.loadExtension(name, schema: schema) }
         Self.cache.withLock { $0[key] = catalog }
+        return catalog
+    }
+
+    /// This catalog plus the schema's own functions (`CREATE FUNCTION`).
+    public func adding(functions userFunctions: [String: [Function]]) -> BuiltinCatalog {
+        guard !userFunctions.isEmpty else { return self }
+        var catalog = self
+        for (name, overloads) in userFunctions { catalog.functions[name, default: []] += overloads }
         return catalog
     }
 
@@ -174,7 +185,7 @@ public struct BuiltinCatalog: Sendable {
                             let parts = column.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                             return OutputColumn(name: String(parts[0]), type: type(String(parts.last ?? "")))
                         },
-                    aggregateKind: fields[11].first, directArguments: Int(fields[12]) ?? 0)
+                    aggregateKind: fields[11].first, directArguments: Int(fields[12]) ?? 0, isUserDefined: false)
                 functions[function.name, default: []].append(function)
             case "O" where fields.count >= 5:
                 let op = Operator(
