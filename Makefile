@@ -81,8 +81,7 @@ corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyz
 		errors=$$(cd "$$project" && $(SQLGEN) compile 2>&1 | grep -c ': error: '); \
 		queries=$$(cat "$$project"queries/*.sql "$$project"query.sql 2>/dev/null | grep -c -- '-- name:'); \
 		printf '%-10s %4s queries, %3s compile errors' "$$(basename "$$project")" "$$queries" "$$errors"; \
-		if [ "$$errors" -eq 0 ]; then printf ', %s\n' "$$(cd "$$project" && $(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable" 2>&1 | tail -n 1)"; \
-		else printf '\n'; fi; \
+		printf ', %s\n' "$$(cd "$$project" && $(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable" 2>&1 | tail -n 1)"; \
 	done
 
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.

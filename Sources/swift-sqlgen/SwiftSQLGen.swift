@@ -170,9 +170,12 @@ struct Verify: ParsableCommand {
     var databaseURL = ProcessInfo.processInfo.environment["SQLGEN_VERIFY_DATABASE_URL"] ?? ""
 
     func run() throws {
-        let result = try options.compile()
+        // The analysis is checked even when generating would fail (a type without a Swift
+        // mapping): those errors are reported, and the exit status still says so.
+        let result = Pipeline.run(configPath: options.file)
+        for diagnostic in result.diagnostics.sortedForDisplay() { printToStandardError(diagnostic.description) }
+        var failed = result.hasErrors
         Verifier.dropScratchDatabasesOnInterrupt()
-        var failed = false
         for package in result.packages {
             let report = Verifier(serverURL: databaseURL).verify(package)
             for diagnostic in report.diagnostics.sortedForDisplay() { printToStandardError(diagnostic.description) }

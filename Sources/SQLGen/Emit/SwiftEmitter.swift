@@ -155,7 +155,9 @@ public struct SwiftEmitter: Sendable {
         }
 
         var columnTypes: [SwiftType] = []
-        for column in query.columns {
+        // :exec and :execrows never decode a row, so their columns need no Swift type.
+        let decodesRows = query.command == .one || query.command == .many
+        for column in query.columns where decodesRows {
             guard let type = typeMapper.swiftType(for: column.type, isNullable: column.isNullable, column: column.source) else {
                 unmapped("column \"\(column.name)\"", column.type)
                 continue

@@ -1,0 +1,9 @@
+DROP TABLE IF EXISTS driver_shifts;
+DROP TABLE IF EXISTS drivers;
+DROP TABLE IF EXISTS maintenance_records;
+DROP TABLE IF EXISTS maintenance_schedules;
+DROP TABLE IF EXISTS vehicles;
+DROP TABLE IF EXISTS depots;
+DROP TYPE IF EXISTS shift_status;
+DROP TYPE IF EXISTS maintenance_kind;
+DROP TYPE IF EXISTS vehicle_status;

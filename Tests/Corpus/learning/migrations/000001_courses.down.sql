@@ -1,0 +1,12 @@
+DROP TABLE IF EXISTS lesson_progress;
+DROP TABLE IF EXISTS enrollments;
+DROP TABLE IF EXISTS lessons;
+DROP TABLE IF EXISTS course_modules;
+DROP TABLE IF EXISTS courses;
+DROP TABLE IF EXISTS categories;
+DROP TABLE IF EXISTS instructors;
+DROP TABLE IF EXISTS users;
+DROP TYPE IF EXISTS lesson_kind;
+DROP TYPE IF EXISTS course_status;
+DROP TYPE IF EXISTS course_level;
+DROP TYPE IF EXISTS user_role;

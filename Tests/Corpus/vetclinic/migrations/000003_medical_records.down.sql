@@ -1,0 +1,6 @@
+DROP TABLE IF EXISTS attachments;
+DROP TABLE IF EXISTS prescriptions;
+DROP TABLE IF EXISTS vaccinations;
+DROP TABLE IF EXISTS visit_items;
+DROP TABLE IF EXISTS visits;
+DROP TABLE IF EXISTS treatments;
