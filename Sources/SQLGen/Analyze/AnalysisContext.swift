@@ -91,7 +91,7 @@ extension AnalysisContext {
     func lookupTable(_ rangeVar: PG.RangeVar, extraCandidates: [String] = []) throws(AnalysisError) -> Table {
         guard let name = rangeVar.relname else { throw AnalysisError.unsupported(rangeVar.asNode, "relation") }
         let schema = rangeVar.schemaname
-        if let table = catalog.table(name, schema: schema) { return table }
+        if let table = catalog.table(name, schema: schema) ?? catalog.sequence(name, schema: schema) { return table }
         // PostgreSQL's own relations (pg_catalog is always searched) and extensions' views.
         if let table = builtins.relations[schema ?? "pg_catalog"]?[name] { return table }
         if schema == nil, let table = catalog.extensions.values.lazy.compactMap({ self.builtins.relations[$0]?[name] }).first {

@@ -23,6 +23,8 @@ public struct Catalog: Sendable, Hashable {
         /// Creation order of tables/views, so output follows the migrations.
         public var tableOrder: [String] = []
         public var enumOrder: [String] = []
+        /// Sequences (`CREATE SEQUENCE`), which queries can read like a one-row table.
+        public var sequences: Set<String> = []
         public var comment: String?
 
         public init(name: String) { self.name = name }
@@ -31,6 +33,19 @@ public struct Catalog: Sendable, Hashable {
     /// A table or view by optionally qualified name.
     public func table(_ name: String, schema: String? = nil) -> Table? {
         schemas[schema ?? defaultSchema]?.tables[name]
+    }
+
+    /// A sequence as the relation `SELECT last_value FROM s` reads.
+    public func sequence(_ name: String, schema: String? = nil) -> Table? {
+        let schemaName = schema ?? defaultSchema
+        guard schemas[schemaName]?.sequences.contains(name) == true else { return nil }
+        return Table(
+            schema: schemaName, name: name,
+            columns: [
+                Column(name: "last_value", type: .bigint, isNotNull: true),
+                Column(name: "log_cnt", type: .bigint, isNotNull: true),
+                Column(name: "is_called", type: .boolean, isNotNull: true),
+            ])
     }
 
     /// An enum type by optionally qualified name.

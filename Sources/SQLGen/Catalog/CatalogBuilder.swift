@@ -71,12 +71,17 @@ struct CatalogState {
             createExtension(create)
         case .viewStmt(let view): createView(view, context)
         case .createFunctionStmt(let create): createFunction(create, context)
+        case .createSeqStmt(let create):
+            if let relation = create.sequence {
+                let name = qualified(relation: relation)
+                catalog.schemas[name.schema]?.sequences.insert(name.name)
+            }
         case .createTableAsStmt(let create): createTableAs(create, context)
         // Statements that cannot change the shape of tables or types as queries see them.
-        case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .createSeqStmt, .alterSeqStmt,
+        case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .alterSeqStmt,
             .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,
             .alterDefaultPrivilegesStmt, .doStmt, .variableSetStmt, .variableShowStmt, .selectStmt, .insertStmt,
-            .updateStmt, .deleteStmt, .transactionStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,
+            .updateStmt, .deleteStmt, .mergeStmt, .transactionStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,
             .alterRoleSetStmt, .dropRoleStmt, .createPolicyStmt, .alterPolicyStmt, .ruleStmt, .createCastStmt,
             .clusterStmt, .vacuumStmt, .createOpClassStmt, .createOpFamilyStmt, .alterOpFamilyStmt, .defineStmt,
             .createEventTrigStmt, .alterEventTrigStmt, .createStatsStmt, .alterStatsStmt, .secLabelStmt,

@@ -308,6 +308,8 @@ extension CatalogState {
                 } else if !missingOK {
                     error("type \"\(name.display)\" does not exist", at: context.location(object))
                 }
+            case .sequence:
+                if let name = qualified(names) { catalog.schemas[name.schema]?.sequences.remove(name.name) }
             case .function, .procedure, .routine:
                 dropFunction(object, missingOK: missingOK, context)
             case .schema:

@@ -19,3 +19,10 @@ TRUNCATE accounts RESTART IDENTITY;
 
 -- name: AnnounceChange :exec
 NOTIFY accounts_changed;
+
+-- Sequences read like a one-row table.
+-- name: InvoiceNumberState :one
+SELECT last_value, is_called FROM invoice_numbers;
+
+-- name: NextInvoiceNumber :one
+SELECT nextval('invoice_numbers') AS number;

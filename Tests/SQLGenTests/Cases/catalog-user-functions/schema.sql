@@ -35,3 +35,5 @@ $$;
 
 CREATE FUNCTION to_be_dropped() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 DROP FUNCTION to_be_dropped();
+
+CREATE SEQUENCE invoice_numbers START 1000;
