@@ -7,21 +7,7 @@ import Testing
 /// The generated `PostgresInterval` (sqlc.yaml's runtime-fixtures) through the real PostgreSQL:
 /// every component and sign survives a round trip, alone and in arrays, NULL stays nil, and
 /// PostgreSQL's own arithmetic on a stored value decodes to what it computed.
-@Suite struct PostgresIntervalTests {
-    static let budget = ConnectionBudget(capacity: 6)
-    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("SQL/schema.sql")
-
-    /// A database of its own with the fixtures' schema, and the generated queries on it.
-    func withQueries(_ body: @Sendable (Queries) async throws -> Void) async throws {
-        let logger = Logger(label: "generated-runtime-tests")
-        try await MigratedTestDatabase.with(namePrefix: "runtime_test_", maxConnections: 2, budget: Self.budget, logger: logger) {
-            database in
-            let schema = try String(contentsOf: Self.schema, encoding: .utf8)
-            _ = try await database.client.query(PostgresQuery(unsafeSQL: schema), logger: logger).collect()
-            try await body(Queries(database.client))
-        }
-    }
-
+@Suite struct PostgresIntervalTests: RuntimeFixtureTests {
     @Test func intervalsRoundTripThroughPostgreSQL() async throws {
         try await withQueries { queries in
             let every = PostgresInterval(months: 1, days: 2, microseconds: 3_600_000_001)

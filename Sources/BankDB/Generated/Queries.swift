@@ -27,7 +27,9 @@ extension PostgresConnection: DBTX {
         // tag before the rows are consumed); the EventLoopFuture API reports the count.
         let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())
         let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
-        return try await future.get().metadata.rows ?? 0
+        let metadata = try await future.get().metadata
+        // postgres-nio counts INSERT, UPDATE, DELETE and SELECT; `MERGE n` stays in the command text.
+        return metadata.rows ?? metadata.command.split(separator: " ").last.flatMap { Int($0) } ?? 0
     }
 }
 

@@ -10,7 +10,7 @@ struct StatementShape: Sendable, Hashable {
 struct StatementAnalyzer: AnalysisPass {
     let context: AnalysisContext
 
-    /// SELECT, INSERT, UPDATE, DELETE, CALL, and the statements that only act (TRUNCATE,
+    /// SELECT, INSERT, UPDATE, DELETE, MERGE, CALL, and the statements that only act (TRUNCATE,
     /// LOCK, REFRESH MATERIALIZED VIEW, NOTIFY, DO …). At the top level, `*` is expanded in the SQL text and
     /// an unsupported statement is reported at the statement's start.
     func analyze(_ node: PG.Node, in scope: Scope, isTopLevel: Bool) throws(AnalysisError) -> StatementShape {
@@ -25,6 +25,8 @@ struct StatementAnalyzer: AnalysisPass {
             return try UpdateAnalyzer(context: context).analyze(update, in: scope, isTopLevel: isTopLevel)
         case .deleteStmt(let delete):
             return try DeleteAnalyzer(context: context).analyze(delete, in: scope, isTopLevel: isTopLevel)
+        case .mergeStmt(let merge):
+            return try MergeAnalyzer(context: context).analyze(merge, in: scope, isTopLevel: isTopLevel)
         case .callStmt(let call):
             // CALL returns one row of the procedure's OUT and INOUT parameters, if it has any.
             guard let function = call.funccall else { throw AnalysisError.unsupported(node) }

@@ -187,3 +187,76 @@ extension Queries {
         try await self.executePrepared(SchedulesLongerThanStatement(every: every))
     }
 }
+
+extension Queries {
+    /// The prepared statement of `mergeScheduleEvery`.
+    struct MergeScheduleEveryStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.MergeScheduleEveryStatement"
+        static let sql = """
+            MERGE INTO schedules s
+            USING (SELECT $1::text AS name, $2::interval AS every) AS src ON s.name = src.name
+            WHEN MATCHED THEN UPDATE SET every = src.every
+            WHEN NOT MATCHED THEN INSERT (name, every) VALUES (src.name, src.every)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, .interval]
+
+        var name: String
+        var every: PostgresInterval
+
+        init(name: String, every: PostgresInterval) {
+            self.name = name
+            self.every = every
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.name)
+            bindings.append(self.every)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// MERGE reports its count as `MERGE n`, which postgres-nio does not parse itself.
+    ///
+    /// Returns the number of rows affected.
+    func mergeScheduleEvery(name: String, every: PostgresInterval) async throws -> Int {
+        try await self.affectedRowCount(MergeScheduleEveryStatement(name: name, every: every))
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `renameSchedules`.
+    struct RenameSchedulesStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.RenameSchedulesStatement"
+        static let sql = "UPDATE schedules SET name = name || $1::text WHERE every > $2"
+        static let bindingDataTypes: [PostgresDataType] = [.text, .interval]
+
+        var suffix: String
+        var every: PostgresInterval
+
+        init(suffix: String, every: PostgresInterval) {
+            self.suffix = suffix
+            self.every = every
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.suffix)
+            bindings.append(self.every)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Returns the number of rows affected.
+    func renameSchedules(suffix: String, every: PostgresInterval) async throws -> Int {
+        try await self.affectedRowCount(RenameSchedulesStatement(suffix: suffix, every: every))
+    }
+}

@@ -11,3 +11,13 @@ FROM schedules WHERE id = @id;
 
 -- name: SchedulesLongerThan :many
 SELECT id, name FROM schedules WHERE every > $1 ORDER BY id;
+
+-- MERGE reports its count as `MERGE n`, which postgres-nio does not parse itself.
+-- name: MergeScheduleEvery :execrows
+MERGE INTO schedules s
+USING (SELECT @name::text AS name, @every::interval AS every) AS src ON s.name = src.name
+WHEN MATCHED THEN UPDATE SET every = src.every
+WHEN NOT MATCHED THEN INSERT (name, every) VALUES (src.name, src.every);
+
+-- name: RenameSchedules :execrows
+UPDATE schedules SET name = name || @suffix::text WHERE every > @every;
