@@ -17,6 +17,7 @@ The data is a compact line format that `BuiltinCatalog` parses at first use (tab
     F  name  kind  args  variadic  defaults  argnames  retset  result  strict  outcolumns  aggkind  directargs
     O  name  left  right  result
     R  schema  name  kind  columns
+    W  sorttype  offsettype
     E  extension  requires
 
 Types are written as `format_type` prints them, arrays with `[]`; a type an extension defines
@@ -173,6 +174,15 @@ class Dumper:
                 "O", name, self.name(left) if left != "0" else "", self.name(right), self.name(result)]))
         return sorted(lines)
 
+    def in_range(self, where):
+        """The offset types a window frame's `RANGE n PRECEDING` accepts for each ORDER BY type:
+        the btree `in_range` support functions (pg_amproc number 3)."""
+        rows = psql(self.url, f"""
+            SELECT p.amproclefttype, p.amprocrighttype FROM pg_amproc p
+            JOIN pg_opfamily f ON f.oid = p.amprocfamily JOIN pg_am a ON a.oid = f.opfmethod
+            WHERE a.amname = 'btree' AND p.amprocnum = 3 AND {where}""")
+        return sorted("\t".join(["W", self.name(left), self.name(right)]) for left, right in rows)
+
     def relations(self, where):
         rows = psql(self.url, f"""
             SELECT n.nspname, c.relname, c.relkind,
@@ -216,6 +226,7 @@ def main():
         lines += dumper.functions(f"p.pronamespace = {builtin}")
         lines += dumper.operators(f"o.oprnamespace = {builtin}")
         lines += dumper.relations(f"c.relnamespace IN ({builtin}, {information})")
+        lines += dumper.in_range(f"f.opfnamespace = {builtin}")
 
         extensions = {}
         psql(url, f"CREATE SCHEMA {EXTENSION_SCHEMA}")
@@ -271,9 +282,10 @@ def main():
     os.makedirs(os.path.dirname(options.out), exist_ok=True)
     with open(options.out, "w") as handle:
         handle.write("\n".join(out))
-    counts = {kind: sum(1 for line in lines if line.startswith(kind + "\t")) for kind in "TCFOR"}
+    counts = {kind: sum(1 for line in lines if line.startswith(kind + "\t")) for kind in "TCFORW"}
     print(f"wrote {os.path.relpath(options.out, ROOT)}: PostgreSQL {version}, {counts['T']} types, {counts['C']} casts, "
-          f"{counts['F']} functions, {counts['O']} operators, {counts['R']} relations, {len(extensions)} extensions")
+          f"{counts['F']} functions, {counts['O']} operators, {counts['R']} relations, "
+          f"{counts['W']} in_range pairs, {len(extensions)} extensions")
 
 
 if __name__ == "__main__":

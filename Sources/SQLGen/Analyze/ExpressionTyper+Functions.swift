@@ -23,10 +23,7 @@ extension ExpressionTyper {
         let displayName = names.joined(separator: ".")
         if names.first == "pg_catalog", names.count > 1 { names.removeFirst() }
         let name = names.last ?? ""
-        if let over = call.over {
-            for partition in over.partitionClause { _ = try typed(partition, in: scope) }
-            try typeSortKeys(over.orderClause, in: scope)
-        }
+        if let over = call.over { try typeWindow(over, in: scope) }
         if let filter = call.aggFilter { _ = try condition(filter, in: scope, context: "FILTER") }
         var arguments: [TypedExpression] = []
         var argumentNames: [String?] = []

@@ -67,10 +67,7 @@ struct SelectAnalyzer: AnalysisPass {
         // DISTINCT, LIMIT, and only then are still-untyped output columns resolved.
         if let condition = select.whereClause { _ = try expressions.condition(condition, in: scope, context: "WHERE") }
         if let having = select.havingClause { _ = try expressions.condition(having, in: scope, context: "HAVING") }
-        for case .windowDef(let window) in select.windowClause {
-            for partition in window.partitionClause { _ = try expressions.typed(partition, in: scope) }
-            try expressions.typeSortKeys(window.orderClause, in: scope)
-        }
+        for case .windowDef(let window) in select.windowClause { try expressions.typeWindow(window, in: scope) }
         for case .sortBy(let sort) in select.sortClause {
             guard let expression = sort.node else { continue }
             try typeGroupingOrSort(expression, clause: "ORDER BY", outputNames: names, in: scope)

@@ -45,6 +45,11 @@ struct StatementAnalyzer: AnalysisPass {
         case .doStmt, .notifyStmt, .listenStmt, .unlistenStmt, .variableSetStmt:
             // Statements that take no parameters and return no rows.
             return StatementShape(columns: [], hasReturning: false, returnsExactlyOneRow: false)
+        case .copyStmt:
+            // The extended protocol cannot run COPY with parameters, so it cannot be a prepared query.
+            throw AnalysisError(
+                "not supported: COPY cannot be prepared as a query; write INSERT INTO t (…) SELECT * FROM unnest($1::…[], …) to load many rows with parameters instead",
+                at: isTopLevel ? 0 : node.location)
         default:
             // A statement kind the analysis does not handle: point at the statement itself.
             throw AnalysisError("unsupported construct \(node.kindName)", at: isTopLevel ? 0 : node.location)

@@ -4068,6 +4068,22 @@ R	pg_catalog	pg_user	v	usename:name:false,usesysid:oid:false,usecreatedb:boolean
 R	pg_catalog	pg_user_mapping	r	oid:oid:true,umuser:oid:true,umserver:oid:true,umoptions:text[]:false
 R	pg_catalog	pg_user_mappings	v	umid:oid:false,srvid:oid:false,srvname:name:false,umuser:oid:false,usename:name:false,umoptions:text[]:false
 R	pg_catalog	pg_views	v	schemaname:name:false,viewname:name:false,viewowner:name:false,definition:text:false
+W	bigint	bigint
+W	date	interval
+W	double precision	double precision
+W	integer	bigint
+W	integer	integer
+W	integer	smallint
+W	interval	interval
+W	numeric	numeric
+W	real	double precision
+W	smallint	bigint
+W	smallint	integer
+W	smallint	smallint
+W	time with time zone	interval
+W	time without time zone	interval
+W	timestamp with time zone	interval
+W	timestamp without time zone	interval
 """#
 
     /// The objects each contrib extension creates, keyed by extension name.

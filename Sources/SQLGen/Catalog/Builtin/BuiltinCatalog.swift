@@ -85,6 +85,8 @@ public struct BuiltinCatalog: Sendable {
     public private(set) var operators: [String: [Operator]] = [:]
     /// Relations of pg_catalog, information_schema and extensions, by schema and name.
     public private(set) var relations: [String: [String: Table]] = [:]
+    /// The offset types `RANGE n PRECEDING` accepts for each window ORDER BY type (btree `in_range`).
+    public private(set) var rangeOffsetTypes: [SQLType: [SQLType]] = [:]
     /// Extensions loaded, with the schema each lives in.
     public private(set) var extensions: [String: String] = [:]
 
@@ -192,6 +194,8 @@ public struct BuiltinCatalog: Sendable {
                     name: fields[1], left: fields[2].isEmpty ? nil : type(fields[2]), right: type(fields[3]),
                     result: type(fields[4]))
                 operators[op.name, default: []].append(op)
+            case "W" where fields.count >= 3:
+                rangeOffsetTypes[type(fields[1]), default: []].append(type(fields[2]))
             case "R" where fields.count >= 5:
                 let schema = fields[1] == "@" ? (extensionSchema ?? "public") : fields[1]
                 let columns = fields[4].split(separator: ",").map { column -> Column in
