@@ -3,8 +3,13 @@
 /// analysis and the emitter. Names are stored as PostgreSQL folds them (unquoted names in
 /// lower case).
 public struct Catalog: Sendable, Hashable {
-    /// The schema unqualified names resolve in (`search_path`'s first entry).
+    /// The schema whose objects generated Swift names leave unprefixed, and where unqualified
+    /// names resolve when queries run (PostgreSQL's default `search_path`).
     public var defaultSchema: String = "public"
+    /// The schemas unqualified names are looked up in, in order. The migrations' `SET
+    /// search_path` changes it while they are applied; queries see the default again, as a new
+    /// connection does.
+    public var searchPath: [String] = ["public"]
     /// Schemas by name; "public" and "pg_catalog" always exist.
     public var schemas: [String: Schema] = ["public": Schema(name: "public")]
     /// Extensions created (`CREATE EXTENSION citext`), with the schema each lives in; their
@@ -32,13 +37,21 @@ public struct Catalog: Sendable, Hashable {
 
     /// A table or view by optionally qualified name.
     public func table(_ name: String, schema: String? = nil) -> Table? {
-        schemas[schema ?? defaultSchema]?.tables[name]
+        if let schema { return schemas[schema]?.tables[name] }
+        return searchPath.lazy.compactMap { self.schemas[$0]?.tables[name] }.first
+    }
+
+    /// The schema an unqualified name resolves in: the first on the search path that has
+    /// `contains(schema)`.
+    public func schema(resolving contains: (Schema) -> Bool) -> String? {
+        searchPath.first { schemas[$0].map(contains) ?? false }
     }
 
     /// A sequence as the relation `SELECT last_value FROM s` reads.
     public func sequence(_ name: String, schema: String? = nil) -> Table? {
-        let schemaName = schema ?? defaultSchema
-        guard schemas[schemaName]?.sequences.contains(name) == true else { return nil }
+        guard let schemaName = schema ?? self.schema(resolving: { $0.sequences.contains(name) }),
+            schemas[schemaName]?.sequences.contains(name) == true
+        else { return nil }
         return Table(
             schema: schemaName, name: name,
             columns: [
@@ -50,7 +63,8 @@ public struct Catalog: Sendable, Hashable {
 
     /// An enum type by optionally qualified name.
     public func enumType(_ name: String, schema: String? = nil) -> EnumType? {
-        schemas[schema ?? defaultSchema]?.enums[name]
+        if let schema { return schemas[schema]?.enums[name] }
+        return searchPath.lazy.compactMap { self.schemas[$0]?.enums[name] }.first
     }
 
     /// All tables and views in a stable order: schemas by name, then creation order.

@@ -11,6 +11,8 @@ public enum CatalogBuilder {
         var state = CatalogState()
         state.viewColumns = viewColumns
         for statement in statements { state.apply(statement) }
+        // Queries run on new connections, with PostgreSQL's default search path.
+        state.catalog.searchPath = [state.catalog.defaultSchema]
         return (state.catalog, state.diagnostics)
     }
 }
@@ -46,7 +48,7 @@ struct CatalogState {
     mutating func createExtension(_ create: PG.CreateExtensionStmt) {
         guard let name = create.extname else { return }
         extensions.insert(name)
-        var schema = catalog.defaultSchema
+        var schema = creationSchema
         for case .defElem(let option) in create.options where option.defname == "schema" {
             if case .string(let value)? = option.arg, let given = value.sval { schema = given }
         }
@@ -77,6 +79,9 @@ struct CatalogState {
                 catalog.schemas[name.schema]?.sequences.insert(name.name)
             }
         case .createTableAsStmt(let create): createTableAs(create, context)
+        case .variableSetStmt(let set) where set.name == "search_path": setSearchPath(set)
+        case .selectStmt(let select) where Self.searchPathConfig(select) != nil:
+            catalog.searchPath = Self.searchPathConfig(select) ?? []
         // Statements that cannot change the shape of tables or types as queries see them.
         case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .alterSeqStmt,
             .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,

@@ -10,7 +10,7 @@ extension CatalogState {
 
     func qualified(_ names: [String]) -> QualifiedName? {
         switch names.count {
-        case 1: return QualifiedName(schema: catalog.defaultSchema, name: names[0], display: names[0])
+        case 1: return QualifiedName(schema: schema(resolving: names[0]), name: names[0], display: names[0])
         case 2: return QualifiedName(schema: names[0], name: names[1], display: "\(names[0]).\(names[1])")
         case 3: return QualifiedName(schema: names[1], name: names[2], display: "\(names[1]).\(names[2])")  // db.schema.name
         default: return nil
@@ -23,7 +23,23 @@ extension CatalogState {
         if let schema = relation.schemaname {
             return QualifiedName(schema: schema, name: name, display: "\(schema).\(name)")
         }
-        return QualifiedName(schema: catalog.defaultSchema, name: name, display: name)
+        return QualifiedName(schema: schema(resolving: name), name: name, display: name)
+    }
+
+    /// The schema an unqualified name means: the first schema on the search path that has an
+    /// object of that name, else the one new objects are created in (the first that exists).
+    func schema(resolving name: String) -> String {
+        let found = catalog.searchPath.first { schemaName in
+            guard let schema = catalog.schemas[schemaName] else { return false }
+            return schema.tables[name] != nil || schema.enums[name] != nil || schema.sequences.contains(name)
+                || domains[schemaName]?[name] != nil
+        }
+        return found ?? creationSchema
+    }
+
+    /// Where `CREATE TABLE t` puts `t`: the first schema of the search path that exists.
+    var creationSchema: String {
+        catalog.searchPath.first { catalog.schemas[$0] != nil } ?? catalog.defaultSchema
     }
 
     /// The names of a `List` node (`DROP TABLE a.b`, `COMMENT ON TABLE a.b`).
