@@ -150,8 +150,11 @@ public struct BuiltinCatalog: Sendable {
 
     private mutating func load(_ data: String, extensionSchema: String?) {
         var requires: [String] = []
-        for line in data.split(separator: "\n", omittingEmptySubsequences: true) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: splitting ~4,000 lines by Character dominated the generator's start-up.
+        for line in data.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(Substring($0))
+            }
             guard let tag = fields.first else { continue }
             // Domains (information_schema's `sql_identifier`, earthdistance's `earth`) stand for
             // their base type wherever queries meet them, as PostgreSQL's describe reports them.
