@@ -106,7 +106,9 @@ extension AnalysisContext {
     /// The table whose row type `type` is, if it is one.
     func compositeTable(_ type: SQLType) -> Table? {
         guard !type.isArray else { return nil }
-        if let schema = type.schema { return catalog.table(type.name, schema: schema) }
+        if let schema = type.schema {
+            return catalog.table(type.name, schema: schema) ?? catalog.compositeType(type.name, schema: schema)
+        }
         return builtins.relations["pg_catalog"]?[type.name]
     }
 
@@ -123,6 +125,15 @@ extension AnalysisContext {
             type = builtin
         } else if let enumType = catalog.enumType(last, schema: schema) {
             type = enumType.sqlType
+        } else if let composite = catalog.compositeType(last, schema: schema) {
+            type = composite.rowType
+        } else if let range = catalog.allRanges.first(where: {
+            ($0.type.name == last || $0.multirange.name == last) && (schema == nil || $0.type.schema == schema)
+        }) {
+            type = range.type.name == last ? range.type : range.multirange
+        } else if let base = catalog.domain(last, schema: schema) {
+            // PostgreSQL sends and describes a domain's values as its base type.
+            type = base
         } else if let table = catalog.table(last, schema: schema) ?? builtins.relations[schema ?? "pg_catalog"]?[last] {
             type = table.rowType
         } else {

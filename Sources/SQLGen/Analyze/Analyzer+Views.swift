@@ -10,7 +10,7 @@ extension Analyzer {
             sourceMap: statement.sourceMap, annotationLocation: statement.sourceMap.location(ofStatementOffset: 0))
         let context = AnalysisContext(
             catalog: catalog,
-            builtins: BuiltinCatalog.postgres.adding(extensions: catalog.extensions).adding(functions: catalog.functions),
+            builtins: BuiltinCatalog.postgres.adding(objectsOf: catalog),
             query: parsed)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(query, in: Scope(), isTopLevel: true)

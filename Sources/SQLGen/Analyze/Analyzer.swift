@@ -14,7 +14,7 @@ public struct Analyzer: Sendable {
 
     public init(catalog: Catalog) {
         self.catalog = catalog
-        self.builtins = BuiltinCatalog.postgres.adding(extensions: catalog.extensions).adding(functions: catalog.functions)
+        self.builtins = BuiltinCatalog.postgres.adding(objectsOf: catalog)
     }
 
     /// Analyzes all queries (of all query files), also reporting duplicate query names.

@@ -6,6 +6,10 @@ struct AssignmentAnalyzer: AnalysisPass {
     /// nullable when the column is.
     func assign(_ node: PG.Node, to column: Column, reference: ColumnReference, in scope: Scope) throws(AnalysisError) {
         if case .setToDefault = node { return }
+        if case .rowExpr(let row) = node, context.compositeTable(column.type) != nil {
+            _ = try expressions.typedRow(row, as: column.type, in: scope)  // INSERT … VALUES (ROW($1, $2))
+            return
+        }
         let typed = try expressions.typed(node, in: scope)
         try store(typed, of: node, into: column, reference: reference)
     }

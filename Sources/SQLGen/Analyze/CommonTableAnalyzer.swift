@@ -40,7 +40,31 @@ struct CommonTableAnalyzer: AnalysisPass {
                     "WITH query \"\(name)\" has \(shape.columns.count) columns available but \(aliases.count) columns specified",
                     at: cte.location)
             }
-            scope.current.commonTables[name] = CommonTable(name: name, columns: named(shape.columns))
+            let columns = named(shape.columns) + (try searchAndCycleColumns(of: cte, in: scope))
+            scope.current.commonTables[name] = CommonTable(name: name, columns: columns)
         }
+    }
+
+    /// The columns `SEARCH … SET ord` and `CYCLE … SET is_cycle USING path` add to a recursive
+    /// CTE: the ordering column (a record breadth-first, an array of records depth-first), the
+    /// cycle mark (boolean, or the type of the given mark values) and the path (records).
+    private func searchAndCycleColumns(of cte: PG.CommonTableExpr, in scope: Scope) throws(AnalysisError) -> [ResultColumn] {
+        var columns: [ResultColumn] = []
+        if let search = cte.searchClause, let column = search.searchSeqColumn {
+            let type = search.searchBreadthFirst ? TypeCoercion.record : TypeCoercion.record.array
+            columns.append(ResultColumn(name: column, type: type, isNullable: false))
+        }
+        if let cycle = cte.cycleClause {
+            var markType = SQLType.boolean
+            if let value = cycle.cycleMarkValue, let fallback = cycle.cycleMarkDefault {
+                var marks = [try expressions.typed(value, in: scope), try expressions.typed(fallback, in: scope)]
+                markType = try expressions.resolveCommon(&marks, context: "CYCLE", at: value)
+            }
+            if let column = cycle.cycleMarkColumn { columns.append(ResultColumn(name: column, type: markType, isNullable: false)) }
+            if let column = cycle.cyclePathColumn {
+                columns.append(ResultColumn(name: column, type: TypeCoercion.record.array, isNullable: false))
+            }
+        }
+        return columns
     }
 }

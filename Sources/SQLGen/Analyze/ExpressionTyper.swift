@@ -27,6 +27,9 @@ struct ExpressionTyper: AnalysisPass {
             if case .aArrayExpr(let array) = argument, array.elements.isEmpty, target.isArray {
                 return .known(target, nullable: false)  // ARRAY[]::int[]
             }
+            if case .rowExpr(let row) = argument, context.compositeTable(target) != nil {
+                return try typedRow(row, as: target, in: scope)  // ROW($1, $2)::pair
+            }
             var typed = try typed(argument, in: scope)
             try context.resolve(&typed, to: target)
             return TypedExpression(type: target, isNullable: typed.isNullable)
@@ -78,6 +81,11 @@ struct ExpressionTyper: AnalysisPass {
             return .known(.integer, nullable: false)
         case .aIndirection(let indirection):
             return try typeIndirection(indirection, in: scope)
+        case .rowExpr(let row):
+            // ROW(a, b) is an anonymous record, never NULL itself; its untyped parameters stay
+            // untyped unless a cast or a column of a composite type gives them types.
+            for argument in row.args { _ = try typed(argument, in: scope) }
+            return .known(TypeCoercion.record, nullable: false)
         case .aArrayExpr(let array):
             var elements = try array.elements.map { element throws(AnalysisError) in try typed(element, in: scope) }
             guard !elements.isEmpty else { throw AnalysisError("cannot determine type of empty array", at: node) }
@@ -86,6 +94,24 @@ struct ExpressionTyper: AnalysisPass {
         default:
             throw AnalysisError.unsupported(node)
         }
+    }
+
+    /// `ROW(x, y)` stored as, or cast to, a composite type: each field takes its attribute's type.
+    func typedRow(_ row: PG.RowExpr, as composite: SQLType, in scope: Scope) throws(AnalysisError) -> TypedExpression {
+        guard let table = context.compositeTable(composite) else { throw AnalysisError.unsupported(row) }
+        guard row.args.count == table.columns.count else {
+            let detail = row.args.count < table.columns.count ? "too few" : "too many"
+            throw AnalysisError("cannot cast type record to \(composite): input has \(detail) columns", at: row.asNode)
+        }
+        for (argument, attribute) in zip(row.args, table.columns) {
+            var field = try typed(argument, in: scope)
+            try context.resolve(&field, to: attribute.type, name: attribute.name)
+            guard context.coercion.castsInAssignment(field.type, to: attribute.type) else {
+                throw AnalysisError(
+                    "cannot cast type \(field.type) to \(attribute.type) in column \"\(attribute.name)\"", at: argument)
+            }
+        }
+        return .known(composite, nullable: false)
     }
 
     /// An expression used as a condition (WHERE, AND, CASE WHEN …): it must be boolean, and

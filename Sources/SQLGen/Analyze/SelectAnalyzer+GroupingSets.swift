@@ -10,6 +10,8 @@ extension SelectAnalyzer {
     static func groupingKeys(_ groupClause: [PG.Node]) -> [PG.Node] {
         groupClause.flatMap { node -> [PG.Node] in
             if case .groupingSet(let set) = node { return groupingKeys(set.content) }
+            // `GROUPING SETS ((a, b), ())`: a parenthesized set is a row of keys, not a row value.
+            if case .rowExpr(let row) = node { return groupingKeys(row.args) }
             return [node]
         }
     }

@@ -48,7 +48,9 @@ struct TypeCoercion: Sendable {
         if type.isArray { return nil }
         if let info = builtins.info(type) { return info.kind }
         if isEnum(type) { return "e" }
-        return catalog.table(type.name, schema: type.schema ?? "pg_catalog") != nil ? "c" : nil
+        let schema = type.schema ?? "pg_catalog"
+        let isComposite = catalog.table(type.name, schema: schema) ?? catalog.compositeType(type.name, schema: schema) != nil
+        return isComposite ? "c" : nil
     }
 
     /// The multirange type of a range type (`int4range` → `int4multirange`).

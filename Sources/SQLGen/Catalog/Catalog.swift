@@ -15,6 +15,9 @@ public struct Catalog: Sendable, Hashable {
     /// Extensions created (`CREATE EXTENSION citext`), with the schema each lives in; their
     /// types, functions and operators come from `BuiltinCatalog`.
     public var extensions: [String: String] = [:]
+    /// Domains by schema and name, resolved to their base type: a column or cast of a domain
+    /// type has the base type, which is what PostgreSQL sends on the wire and describes.
+    public var domains: [String: [String: SQLType]] = [:]
     /// Functions and procedures the schema creates (`CREATE FUNCTION`), by name.
     public var functions: [String: [BuiltinCatalog.Function]] = [:]
 
@@ -28,6 +31,10 @@ public struct Catalog: Sendable, Hashable {
         /// Creation order of tables/views, so output follows the migrations.
         public var tableOrder: [String] = []
         public var enumOrder: [String] = []
+        /// Composite types (`CREATE TYPE pair AS (a int, b text)`), as tables of their attributes.
+        public var compositeTypes: [String: Table] = [:]
+        /// Range types (`CREATE TYPE floatrange AS RANGE (subtype = float8)`) with their subtype.
+        public var ranges: [String: RangeType] = [:]
         /// Sequences (`CREATE SEQUENCE`), which queries can read like a one-row table.
         public var sequences: Set<String> = []
         public var comment: String?
@@ -59,6 +66,21 @@ public struct Catalog: Sendable, Hashable {
                 Column(name: "log_cnt", type: .bigint, isNotNull: true),
                 Column(name: "is_called", type: .boolean, isNotNull: true),
             ])
+    }
+
+    /// A composite type's attributes by optionally qualified name.
+    public func compositeType(_ name: String, schema: String? = nil) -> Table? {
+        if let schema { return schemas[schema]?.compositeTypes[name] }
+        return searchPath.lazy.compactMap { self.schemas[$0]?.compositeTypes[name] }.first
+    }
+
+    /// The user range types, each with its multirange, for the type-conversion rules.
+    public var allRanges: [RangeType] { schemas.values.flatMap(\.ranges.values) }
+
+    /// A domain's base type by optionally qualified name.
+    public func domain(_ name: String, schema: String? = nil) -> SQLType? {
+        if let schema { return domains[schema]?[name] }
+        return searchPath.lazy.compactMap { self.domains[$0]?[name] }.first
     }
 
     /// An enum type by optionally qualified name.
@@ -97,6 +119,13 @@ public struct Table: Sendable, Hashable {
 
     /// The table's composite row type (`SELECT t FROM accounts t`, `NULL::accounts`).
     public var rowType: SQLType { SQLType(name: name, schema: schema == "pg_catalog" ? nil : schema) }
+}
+
+/// A `CREATE TYPE … AS RANGE` type and the multirange type PostgreSQL creates with it.
+public struct RangeType: Sendable, Hashable {
+    public var type: SQLType
+    public var subtype: SQLType
+    public var multirange: SQLType
 }
 
 /// A column of a table or view.

@@ -17,13 +17,15 @@ public enum CatalogBuilder {
     }
 }
 
-/// The catalog under construction, plus what only the construction needs (domains).
+/// The catalog under construction, plus what only the construction needs.
 struct CatalogState {
     var catalog: Catalog
     var diagnostics: [Diagnostic] = []
-    /// Domains by schema and name, resolved to their base type: columns of a domain type get
-    /// the base type (what PostgreSQL sends on the wire).
-    var domains: [String: [String: SQLType]] = [:]
+    /// The catalog's domains (schema → name → base type), which the DDL updates in place.
+    var domains: [String: [String: SQLType]] {
+        get { catalog.domains }
+        _modify { yield &catalog.domains }
+    }
     /// Extensions created so far (`CREATE EXTENSION hstore`): their types are not known here,
     /// so once one exists an unknown type name is taken as an extension's type, not an error.
     var extensions: Set<String> = []
@@ -37,10 +39,9 @@ struct CatalogState {
 
     /// How warnings name statements we do not handle, by `PG.Node.kindName`.
     static let statementNames: [String: String] = [
-        PG.CompositeTypeStmt.kindName: "CREATE TYPE AS (composite)",
-        PG.CreateRangeStmt.kindName: "CREATE TYPE AS RANGE", PG.CreateForeignTableStmt.kindName: "CREATE FOREIGN TABLE",
-        PG.AlterDomainStmt.kindName: "ALTER DOMAIN", PG.AlterTableStmt.kindName: "ALTER TABLE",
-        PG.RenameStmt.kindName: "ALTER … RENAME", PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
+        PG.CreateForeignTableStmt.kindName: "CREATE FOREIGN TABLE",
+        PG.AlterTableStmt.kindName: "ALTER TABLE",
+        PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
     ]
 
     /// CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s] [CASCADE]: its objects become known in
@@ -65,6 +66,8 @@ struct CatalogState {
         case .alterObjectSchemaStmt(let move): setSchema(move, context)
         case .dropStmt(let drop): self.drop(drop, context)
         case .createEnumStmt(let create): createEnum(create, context)
+        case .compositeTypeStmt(let create): createCompositeType(create, context)
+        case .createRangeStmt(let create): createRange(create, context)
         case .alterEnumStmt(let alter): alterEnum(alter, context)
         case .createDomainStmt(let create): createDomain(create, context)
         case .createSchemaStmt(let create): createSchema(create, context)
@@ -83,7 +86,7 @@ struct CatalogState {
         case .selectStmt(let select) where Self.searchPathConfig(select) != nil:
             catalog.searchPath = Self.searchPathConfig(select) ?? []
         // Statements that cannot change the shape of tables or types as queries see them.
-        case .indexStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .alterSeqStmt,
+        case .indexStmt, .alterDomainStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .alterSeqStmt,
             .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,
             .alterDefaultPrivilegesStmt, .doStmt, .variableSetStmt, .variableShowStmt, .selectStmt, .insertStmt,
             .updateStmt, .deleteStmt, .mergeStmt, .transactionStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,

@@ -32,6 +32,7 @@ extension CatalogState {
         let found = catalog.searchPath.first { schemaName in
             guard let schema = catalog.schemas[schemaName] else { return false }
             return schema.tables[name] != nil || schema.enums[name] != nil || schema.sequences.contains(name)
+                || schema.compositeTypes[name] != nil || schema.ranges[name] != nil
                 || domains[schemaName]?[name] != nil
         }
         return found ?? creationSchema
@@ -122,6 +123,14 @@ extension CatalogState {
                     resolved = found.sqlType
                 } else if let domain = domains[name.schema]?[name.name] {
                     resolved = domain
+                } else if let schema = catalog.schemas[name.schema],
+                    schema.compositeTypes[name.name] != nil || schema.ranges[name.name] != nil
+                {
+                    resolved = SQLType(name: name.name, schema: name.schema)
+                } else if let range = catalog.schemas[name.schema]?.ranges.values.first(where: {
+                    $0.multirange.name == name.name
+                }) {
+                    resolved = range.multirange
                 } else if let table = catalog.schemas[name.schema]?.tables[name.name] {
                     resolved = table.rowType
                 } else if names.count == 1, let builtin = BuiltinCatalog.postgres.adding(extensions: catalog.extensions).type(named: name.name) {

@@ -101,7 +101,7 @@ extension CatalogState {
     /// ALTER TABLE subcommands that change what the catalog records (others are ignored).
     static let columnChangingSubtypes: Set<PG.AlterTableType> = [
         .addcolumn, .dropcolumn, .altercolumntype, .setnotnull, .dropnotnull, .columndefault, .addidentity, .dropidentity,
-        .addconstraint, .addinherit, .dropinherit, .addof, .dropof, .attachpartition, .detachpartition,
+        .addconstraint,
     ]
 
     mutating func alterTable(_ alter: PG.AlterTableStmt, _ context: StatementContext) {
@@ -158,11 +158,11 @@ extension CatalogState {
                     }
                     table.columns[keyIndex].isNotNull = true
                 }
-            case .addinherit, .dropinherit, .addof, .dropof, .attachpartition, .detachpartition:
-                let subtype = command.subtype.rawValue.dropFirst(3)  // "AT_AddInherit": "AddInherit"
-                warn("unsupported statement ALTER TABLE (\(subtype)) ignored", at: context.location(ofStatementOffset: 0))
             default:
-                break  // constraints other than primary keys, indexes, storage, triggers, owners, RLS …
+                // Constraints other than primary keys, indexes, storage, triggers, owners, RLS, and
+                // INHERIT / OF / ATTACH / DETACH PARTITION, which PostgreSQL allows only between
+                // tables whose columns already match, so no column changes.
+                break
             }
         }
         store(table)
@@ -229,8 +229,12 @@ extension CatalogState {
             }
         case .type:
             renameType(rename, to: newName, context)
-        case .schema, .domain, .attribute:
-            unsupported(PG.RenameStmt.kindName, context)
+        case .domain:
+            renameType(rename, to: newName, context)
+        case .schema:
+            unsupported("ALTER SCHEMA … RENAME", context)
+        case .attribute:
+            unsupported("ALTER TYPE … RENAME ATTRIBUTE", context)
         default:
             break  // indexes, sequences, constraints, triggers, functions (not tracked)
         }
@@ -303,8 +307,18 @@ extension CatalogState {
                 if catalog.schemas[name.schema]?.enums[name.name] != nil {
                     catalog.schemas[name.schema]?.enums[name.name] = nil
                     catalog.schemas[name.schema]?.enumOrder.removeAll { $0 == name.name }
+                    if drop.behavior == .cascade { dropColumns(ofType: SQLType(name: name.name, schema: name.schema)) }
                 } else if domains[name.schema]?[name.name] != nil {
                     domains[name.schema]?[name.name] = nil
+                } else if catalog.schemas[name.schema]?.compositeTypes[name.name] != nil {
+                    catalog.schemas[name.schema]?.compositeTypes[name.name] = nil
+                    if drop.behavior == .cascade { dropColumns(ofType: SQLType(name: name.name, schema: name.schema)) }
+                } else if let range = catalog.schemas[name.schema]?.ranges[name.name] {
+                    catalog.schemas[name.schema]?.ranges[name.name] = nil
+                    if drop.behavior == .cascade {
+                        dropColumns(ofType: range.type)
+                        dropColumns(ofType: range.multirange)
+                    }
                 } else if !missingOK {
                     error("type \"\(name.display)\" does not exist", at: context.location(object))
                 }

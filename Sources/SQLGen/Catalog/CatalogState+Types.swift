@@ -24,7 +24,10 @@ extension CatalogState {
     }
 
     func typeExists(_ name: QualifiedName) -> Bool {
-        catalog.schemas[name.schema]?.enums[name.name] != nil || domains[name.schema]?[name.name] != nil
+        guard let schema = catalog.schemas[name.schema] else { return false }
+        return schema.enums[name.name] != nil || domains[name.schema]?[name.name] != nil
+            || schema.compositeTypes[name.name] != nil || schema.ranges[name.name] != nil
+            || schema.tables[name.name] != nil
     }
 
     /// The enum, or an error at `location`; nil then.

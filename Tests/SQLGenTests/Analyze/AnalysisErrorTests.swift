@@ -167,7 +167,10 @@ import Testing
         #expect(
             try error("SELECT jsonb_build_objekt('a', 1)")
                 == "query.sql:1:8: error: function jsonb_build_objekt(unknown, integer) does not exist (did you mean \"jsonb_build_object\"?)")
-        #expect(try error("SELECT (1, 2)") == "query.sql:1:8: error: unsupported construct RowExpr")
+        #expect(try error("SELECT xmlelement(name item)") == "query.sql:1:8: error: unsupported construct XmlExpr")
+        #expect(
+            try error("SELECT (ROW(1, 'x')).f1")
+                == "query.sql:1:9: error: column notation .f1 applied to type record, which is not a composite type")
         #expect(try error("SELECT (a).balanse FROM accounts a") == "query.sql:1:9: error: column \"balanse\" not found in data type accounts")
         #expect(try error("CREATE TABLE x (id int)", .exec) == "query.sql:1:1: error: unsupported construct CreateStmt")
     }

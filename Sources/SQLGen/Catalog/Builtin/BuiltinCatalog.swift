@@ -116,6 +116,36 @@ public struct BuiltinCatalog: Sendable {
         return catalog
     }
 
+    /// This catalog plus what a schema adds: the extensions it creates, its own functions and
+    /// its range types.
+    public func adding(objectsOf catalog: Catalog) -> BuiltinCatalog {
+        adding(extensions: catalog.extensions).adding(functions: catalog.functions).adding(ranges: catalog.allRanges)
+    }
+
+    /// This catalog plus user range types, each with its multirange and its constructors
+    /// (`floatrange(1.0, 2.0)`, `floatrange(1.0, 2.0, '[]')`), as PostgreSQL creates them.
+    public func adding(ranges: [RangeType]) -> BuiltinCatalog {
+        guard !ranges.isEmpty else { return self }
+        var catalog = self
+        for range in ranges {
+            catalog.types[range.type] = TypeInfo(
+                type: range.type, internalName: range.type.name, category: "R", isPreferred: false, kind: "r",
+                related: range.subtype, hasArray: true)
+            catalog.types[range.multirange] = TypeInfo(
+                type: range.multirange, internalName: range.multirange.name, category: "R", isPreferred: false,
+                kind: "m", related: range.type, hasArray: true)
+            catalog.multiranges[range.type] = range.multirange
+            for arguments in [[range.subtype, range.subtype], [range.subtype, range.subtype, .text]] {
+                catalog.functions[range.type.name, default: []].append(
+                    Function(
+                        name: range.type.name, kind: "f", arguments: arguments, variadic: nil, defaults: 0,
+                        argumentNames: [], returnsSet: false, result: range.type, isStrict: false, outputColumns: [],
+                        aggregateKind: nil, directArguments: 0, isUserDefined: true))
+            }
+        }
+        return catalog
+    }
+
     /// This catalog plus the schema's own functions (`CREATE FUNCTION`).
     public func adding(functions userFunctions: [String: [Function]]) -> BuiltinCatalog {
         guard !userFunctions.isEmpty else { return self }
