@@ -114,6 +114,12 @@ public struct Table: Sendable, Hashable {
     public var isView: Bool = false
     /// From `COMMENT ON TABLE`, or the SQL comment right above `CREATE TABLE`.
     public var comment: String?
+    /// The relations (`schema.name`) whose drop takes this one with it: the tables and views a
+    /// view reads, the parent of a partition or of an inheriting table.
+    public var dependsOn: Set<String> = []
+    /// For views: the column names the defining query mentions (`*` for all), so dropping one
+    /// of them with CASCADE drops the view.
+    public var readsColumns: Set<String> = []
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
 

@@ -6,6 +6,9 @@ extension CatalogState {
         var name: String
         /// As PostgreSQL's messages print it: qualified only when the user qualified it.
         var display: String
+
+        /// `schema.name`, as `Table.dependsOn` records relations.
+        var key: String { "\(schema).\(name)" }
     }
 
     func qualified(_ names: [String]) -> QualifiedName? {

@@ -11,9 +11,12 @@ extension CatalogState {
         else { return }
         var columns: [Column] = []
         var inherited: Set<String> = []
+        var parents: Set<String> = []
         // INHERITS (…) and PARTITION OF: the parents' columns come first.
         for case .rangeVar(let parent) in create.inhRelations {
-            guard let table = existingTable(qualified(relation: parent), at: context.location(parent)) else { continue }
+            let parentName = qualified(relation: parent)
+            guard let table = existingTable(parentName, at: context.location(parent)) else { continue }
+            parents.insert(parentName.key)
             for column in table.columns {
                 if let index = columns.firstIndex(where: { $0.name == column.name }) {
                     columns[index].isNotNull = columns[index].isNotNull || column.isNotNull
@@ -72,7 +75,9 @@ extension CatalogState {
             }
             columns[index].isNotNull = true
         }
-        add(Table(schema: name.schema, name: name.name, columns: columns, comment: context.leadingComment))
+        var table = Table(schema: name.schema, name: name.name, columns: columns, comment: context.leadingComment)
+        table.dependsOn = parents
+        add(table)
     }
 
     /// A column from a `ColumnDef`; nil when its type does not resolve (already reported).
@@ -117,6 +122,16 @@ extension CatalogState {
             guard case .alterTableCmd(let command) = node else { return nil }
             return command
         }
+        // ATTACH / DETACH PARTITION change no columns, only what a drop of the parent takes along.
+        for command in commands {
+            guard case .partitionCmd(let partition)? = command.def, let child = partition.name else { continue }
+            let childName = qualified(relation: child)
+            if command.subtype == .attachpartition {
+                catalog.schemas[childName.schema]?.tables[childName.name]?.dependsOn.insert(name.key)
+            } else if command.subtype == .detachpartition {
+                catalog.schemas[childName.schema]?.tables[childName.name]?.dependsOn.remove(name.key)
+            }
+        }
         // `ALTER TABLE` also reaches sequences and views (pg_dump's `ALTER TABLE seq OWNER TO …`):
         // only subcommands that change columns need the table to be known.
         guard commands.contains(where: { Self.columnChangingSubtypes.contains($0.subtype) }) else { return }
@@ -143,6 +158,7 @@ extension CatalogState {
                     continue
                 }
                 table.columns.remove(at: index)
+                if command.behavior == .cascade { removeViews(reading: columnName, of: table) }
             case .altercolumntype, .setnotnull, .dropnotnull, .columndefault, .addidentity, .dropidentity:
                 guard let index else {
                     error(missingColumnMessage(columnName, of: table), at: columnLocation())
@@ -224,6 +240,7 @@ extension CatalogState {
             catalog.schemas[name.schema]?.tables[name.name] = nil
             table.name = newName
             catalog.schemas[name.schema]?.tables[newName] = table
+            relinkDependents(of: name.key, to: "\(name.schema).\(newName)")
             if let position = catalog.schemas[name.schema]?.tableOrder.firstIndex(of: name.name) {
                 catalog.schemas[name.schema]?.tableOrder[position] = newName
             }
@@ -260,9 +277,11 @@ extension CatalogState {
                 error("relation \"\(table.name)\" already exists in schema \"\(newSchema)\"", at: context.location(relation))
                 return
             }
-            removeTable(schema: name.schema, name: name.name)
+            catalog.schemas[name.schema]?.tables[name.name] = nil
+            catalog.schemas[name.schema]?.tableOrder.removeAll { $0 == name.name }
             table.schema = newSchema
             add(table)
+            relinkDependents(of: name.key, to: "\(newSchema).\(table.name)")
         case .type:
             moveType(move, to: newSchema, context)
         default:
@@ -270,9 +289,35 @@ extension CatalogState {
         }
     }
 
+    /// Removes a table or view and, as PostgreSQL's DROP … CASCADE does, everything that depends
+    /// on it: views over it and its partitions and inheriting tables. (Without CASCADE
+    /// PostgreSQL refuses such a drop, so a migration that applies never leaves them behind.)
     mutating func removeTable(schema: String, name: String) {
         catalog.schemas[schema]?.tables[name] = nil
         catalog.schemas[schema]?.tableOrder.removeAll { $0 == name }
+        let key = "\(schema).\(name)"
+        for dependent in catalog.allTables where dependent.dependsOn.contains(key) {
+            removeTable(schema: dependent.schema, name: dependent.name)
+        }
+    }
+
+    /// A renamed or moved relation: what depended on it still does.
+    mutating func relinkDependents(of oldKey: String, to newKey: String) {
+        for dependent in catalog.allTables where dependent.dependsOn.contains(oldKey) {
+            catalog.schemas[dependent.schema]?.tables[dependent.name]?.dependsOn.remove(oldKey)
+            catalog.schemas[dependent.schema]?.tables[dependent.name]?.dependsOn.insert(newKey)
+        }
+    }
+
+    /// ALTER TABLE … DROP COLUMN … CASCADE: the views that read the column go with it.
+    mutating func removeViews(reading column: String, of table: Table) {
+        let key = "\(table.schema).\(table.name)"
+        for view in catalog.allTables
+        where view.isView && view.dependsOn.contains(key)
+            && (view.readsColumns.contains(column) || view.readsColumns.contains("*"))
+        {
+            removeTable(schema: view.schema, name: view.name)
+        }
     }
 
     /// DROP TABLE / VIEW / TYPE / DOMAIN / SCHEMA; drops of other objects are ignored.

@@ -18,9 +18,30 @@ extension CatalogState {
                 query, aliases: view.aliases, tooMany: "CREATE VIEW specifies more column names than columns", at: relation,
                 context)
         else { return }
-        let table = Table(
+        var table = Table(
             schema: name.schema, name: name.name, columns: columns, isView: true, comment: context.leadingComment ?? existing?.comment)
+        (table.dependsOn, table.readsColumns) = dependencies(of: query)
         if existing == nil { add(table) } else { store(table) }
+    }
+
+    /// The relations a defining query reads (those that exist; a CTE's name is not one) and the
+    /// column names it mentions.
+    func dependencies(of query: PG.Node) -> (relations: Set<String>, columns: Set<String>) {
+        var relations: Set<String> = []
+        var columns: Set<String> = []
+        for node in query.descendants {
+            switch node {
+            case .rangeVar(let relation):
+                let name = qualified(relation: relation)
+                if catalog.schemas[name.schema]?.tables[name.name] != nil { relations.insert(name.key) }
+            case .columnRef(let reference):
+                if let last = reference.fields.names.last { columns.insert(last) }
+                if reference.fields.contains(where: { if case .aStar = $0 { true } else { false } }) { columns.insert("*") }
+            default:
+                break
+            }
+        }
+        return (relations, columns)
     }
 
     /// CREATE MATERIALIZED VIEW and CREATE TABLE AS: a relation with its query's columns. A
@@ -37,7 +58,10 @@ extension CatalogState {
         if !isMaterializedView {
             for index in columns.indices { columns[index].isNotNull = false }
         }
-        add(Table(schema: name.schema, name: name.name, columns: columns, isView: isMaterializedView, comment: context.leadingComment))
+        var table = Table(
+            schema: name.schema, name: name.name, columns: columns, isView: isMaterializedView, comment: context.leadingComment)
+        if isMaterializedView { (table.dependsOn, table.readsColumns) = dependencies(of: query) }
+        add(table)
     }
 
     /// The result columns of a view's or table's defining query, renamed by `aliases`; nil after
