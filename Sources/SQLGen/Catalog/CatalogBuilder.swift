@@ -10,7 +10,12 @@ public enum CatalogBuilder {
     ) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
         var state = CatalogState()
         state.viewColumns = viewColumns
-        for statement in statements { state.apply(statement) }
+        for statement in statements {
+            let reported = state.diagnostics.count
+            state.apply(statement)
+            // A DO block catches (or avoids) the errors of the statements it runs.
+            if statement.isInsideDoBlock { state.diagnostics.removeSubrange(reported...) }
+        }
         // Queries run on new connections, with PostgreSQL's default search path.
         state.catalog.searchPath = [state.catalog.defaultSchema]
         return (state.catalog, state.diagnostics)

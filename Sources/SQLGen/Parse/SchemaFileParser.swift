@@ -21,7 +21,8 @@ public enum SchemaFileParser {
         }
         // Statements parse independently of each other: spread them over the cores.
         let parsed = ranges.concurrentMap { range in parseStatement(in: range, of: file, bytes: bytes) }
-        return (parsed.compactMap(\.statement), parsed.compactMap(\.diagnostic))
+        let statements = parsed.compactMap(\.statement).flatMap { [$0] + typeStatements(insideDoBlock: $0) }
+        return (statements, parsed.compactMap(\.diagnostic))
     }
 
     /// One statement of the up section, or the syntax error that stops it (nil, nil: only comments).
@@ -46,6 +47,43 @@ public enum SchemaFileParser {
             return (nil, .error(error.message, at: file.location(ofUTF8Offset: tokenStart + (error.offset ?? 0))))
         }
     }
+
+    /// The type DDL a `DO` block runs (`CREATE TYPE`, `CREATE DOMAIN`, `ALTER TYPE`), the
+    /// common way to create a type only if it does not exist yet:
+    ///
+    /// ```sql
+    /// DO $$ BEGIN
+    ///     CREATE TYPE status AS ENUM ('active', 'closed');
+    /// EXCEPTION WHEN duplicate_object THEN NULL;
+    /// END $$;
+    /// ```
+    ///
+    /// PL/pgSQL is not parsed, so statements in other forms inside the block stay unseen.
+    static func typeStatements(insideDoBlock statement: SchemaStatement) -> [SchemaStatement] {
+        guard case .doStmt(let block) = statement.node else { return [] }
+        let body = block.args.lazy.compactMap { argument -> String? in
+            guard case .defElem(let element) = argument, element.defname == "as", case .string(let text)? = element.arg
+            else { return nil }
+            return text.sval
+        }.first
+        guard let body, let bodyRange = statement.text.range(of: body) else { return [] }
+        let bodyOffset = statement.text.utf8.distance(from: statement.text.startIndex, to: bodyRange.lowerBound)
+        var found: [SchemaStatement] = []
+        for match in body.matches(of: typeDDL) {
+            let text = String(body[match.range])
+            guard let parsed = try? PgQuery.parse(text), parsed.count == 1 else { continue }
+            let offset = bodyOffset + body.utf8.distance(from: body.startIndex, to: match.range.lowerBound)
+            let sourceMap = SourceMap(
+                file: statement.sourceMap.file, statementStartsAt: statement.sourceMap.fileOffset(ofStatementOffset: offset))
+            var inner = SchemaStatement(node: parsed[0].node, sourceMap: sourceMap, text: text)
+            inner.isInsideDoBlock = true
+            found.append(inner)
+        }
+        return found
+    }
+
+    /// `CREATE TYPE …;`, `CREATE DOMAIN …;`, `ALTER TYPE …;` in a PL/pgSQL body.
+    nonisolated(unsafe) private static let typeDDL = /(?i)\b(create\s+(type|domain)|alter\s+type)\b[^;]*;/
 
     /// The bytes of the up section: the down section and psql meta-command lines are replaced
     /// by spaces (line breaks kept), so offsets and line numbers stay those of the file.

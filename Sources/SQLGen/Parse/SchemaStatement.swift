@@ -8,5 +8,8 @@ public struct SchemaStatement: Sendable, Hashable {
     public var text: String
     /// The `--` comment lines directly above the statement, without the markers.
     public var leadingComments: [String] = []
+    /// Found inside a `DO` block (`DO $$ BEGIN CREATE TYPE … EXCEPTION WHEN duplicate_object …`),
+    /// which may skip it or catch its error: it is applied, but its errors are not reported.
+    public var isInsideDoBlock = false
 
 }

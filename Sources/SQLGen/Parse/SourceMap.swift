@@ -27,9 +27,14 @@ public struct SourceMap: Sendable, Hashable {
 
     /// The file location of a UTF-8 offset in the statement text.
     public func location(ofStatementOffset offset: Int) -> SourceLocation {
+        file.location(ofUTF8Offset: fileOffset(ofStatementOffset: offset))
+    }
+
+    /// The UTF-8 offset in the file of a UTF-8 offset in the statement text.
+    public func fileOffset(ofStatementOffset offset: Int) -> Int {
         var chosen = segments[0]
         for segment in segments where segment.statementOffset <= offset { chosen = segment }
-        return file.location(ofUTF8Offset: chosen.fileOffset + (offset - chosen.statementOffset))
+        return chosen.fileOffset + (offset - chosen.statementOffset)
     }
 
     /// The location of a parse node, or of the statement's start when the node has none.

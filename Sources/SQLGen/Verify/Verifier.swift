@@ -64,7 +64,8 @@ public struct Verifier: Sendable {
 
     /// Runs the schema's statements in order; false (with the diagnostic) when one fails.
     private func applySchema(_ schema: [SchemaStatement], on connection: LibPQConnection, into report: inout Report) -> Bool {
-        for statement in schema where !Self.concernsRolesOnly(statement.node) {
+        // A DO block's statements run as part of the block itself.
+        for statement in schema where !Self.concernsRolesOnly(statement.node) && !statement.isInsideDoBlock {
             do throws(LibPQConnection.Failure) {
                 try connection.execute(statement.text)
             } catch {

@@ -264,6 +264,33 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
         #expect(after.catalog.table("t")?.columns.first?.type == SQLType(name: "hstore"))
     }
 
+    /// The "create the type unless it exists" idioms: the DDL inside a DO block is applied, and
+    /// its errors are the block's to catch.
+    @Test func typesCreatedInsideDoBlocks() {
+        let (catalog, diagnostics) = buildCatalog(
+            """
+            DO $$ BEGIN
+                CREATE TYPE kind AS ENUM ('x', 'y');
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$;
+            DO $$ BEGIN
+                CREATE TYPE kind AS ENUM ('x', 'y');
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$;
+            DO $body$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'email') THEN
+                    CREATE DOMAIN email AS text CHECK (VALUE ~ '@');
+                END IF;
+            END
+            $body$;
+            CREATE TABLE t (k kind NOT NULL, e email);
+            """)
+        #expect(diagnostics == [])
+        #expect(catalog.enumType("kind")?.values == ["x", "y"])
+        #expect(catalog.table("t")?.columns.map(\.type) == [SQLType(name: "kind", schema: "public"), .text])
+    }
+
     @Test func ignoresHarmlessStatementsAndWarnsAboutOthers() {
         let (catalog, diagnostics) = buildCatalog(
             """
