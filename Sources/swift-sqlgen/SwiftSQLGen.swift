@@ -182,6 +182,12 @@ struct Verify: ParsableCommand {
             print("\(package.name): \(report.summary)")
             failed = failed || report.diagnostics.containsErrors
         }
+        // The summaries count disagreements with PostgreSQL; say that the analysis' own errors
+        // (printed first) fail the run too.
+        let analysisErrors = result.diagnostics.filter { $0.severity == .error }.count
+        if analysisErrors > 0 {
+            print("and \(analysisErrors) error\(analysisErrors == 1 ? "" : "s") before verification (above), which fail verify too")
+        }
         if failed { throw ExitCode.failure }
     }
 }

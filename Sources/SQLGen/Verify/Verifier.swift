@@ -47,6 +47,7 @@ public struct Verifier: Sendable {
             defer { scratch.drop() }
             let migrator = try scratch.connect()
             try migrator.execute("SET client_min_messages = warning")
+            report.serverVersion = migrator.serverVersion
             guard applySchema(package.schema, on: migrator, into: &report) else { return report }
             // A new session for the queries, as the application has: settings the schema made
             // for itself (pg_dump's `set_config('search_path', '', false)`) do not carry over.
