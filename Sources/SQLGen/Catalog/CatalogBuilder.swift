@@ -44,9 +44,7 @@ struct CatalogState {
 
     /// How warnings name statements we do not handle, by `PG.Node.kindName`.
     static let statementNames: [String: String] = [
-        PG.CreateForeignTableStmt.kindName: "CREATE FOREIGN TABLE",
-        PG.AlterTableStmt.kindName: "ALTER TABLE",
-        PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
+        PG.AlterTableStmt.kindName: "ALTER TABLE", PG.ImportForeignSchemaStmt.kindName: "IMPORT FOREIGN SCHEMA",
     ]
 
     /// CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s] [CASCADE]: its objects become known in
@@ -66,6 +64,8 @@ struct CatalogState {
         let context = StatementContext(statement: statement)
         switch node {
         case .createStmt(let create): createTable(create, context)
+        case .createForeignTableStmt(let create):
+            if let base = create.base { createTable(base, context) }
         case .alterTableStmt(let alter): alterTable(alter, context)
         case .renameStmt(let rename): self.rename(rename, context)
         case .alterObjectSchemaStmt(let move): setSchema(move, context)
@@ -75,7 +75,21 @@ struct CatalogState {
         case .createRangeStmt(let create): createRange(create, context)
         case .alterEnumStmt(let alter): alterEnum(alter, context)
         case .createDomainStmt(let create): createDomain(create, context)
-        case .createSchemaStmt(let create): createSchema(create, context)
+        case .createSchemaStmt(let create):
+            let existed = create.schemaname.map { catalog.schemas[$0] != nil } ?? true
+            createSchema(create, context)
+            // CREATE SCHEMA s CREATE TABLE t … CREATE VIEW v …: the elements are created in s
+            // (and not at all when s existed already).
+            if let name = create.schemaname, !existed, !create.schemaElts.isEmpty {
+                let searchPath = catalog.searchPath
+                catalog.searchPath = [name]
+                for element in create.schemaElts {
+                    var inner = statement
+                    inner.node = element
+                    apply(inner)
+                }
+                catalog.searchPath = searchPath
+            }
         case .commentStmt(let comment): self.comment(comment, context)
         case .createExtensionStmt(let create):
             createExtension(create)

@@ -141,7 +141,6 @@ extension CatalogState {
             return
         }
         catalog.schemas[name] = Catalog.Schema(name: name)
-        if !create.schemaElts.isEmpty { unsupported("CREATE SCHEMA with elements", context) }
     }
 
     /// COMMENT ON TABLE / VIEW / COLUMN / TYPE / SCHEMA; `IS NULL` (or '') removes the comment.

@@ -291,6 +291,21 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
         #expect(catalog.table("t")?.columns.map(\.type) == [SQLType(name: "kind", schema: "public"), .text])
     }
 
+    @Test func schemaElementsAndForeignTables() {
+        let (catalog, diagnostics) = buildCatalog(
+            """
+            CREATE SCHEMA billing
+                CREATE TABLE invoices (id bigint PRIMARY KEY, total bigint NOT NULL)
+                CREATE TABLE lines (invoice_id bigint NOT NULL);
+            CREATE FOREIGN TABLE remote_users (id bigint NOT NULL, name text) SERVER elsewhere;
+            """)
+        #expect(diagnostics == [])
+        #expect(catalog.table("invoices", schema: "billing")?.columns.map(\.name) == ["id", "total"])
+        #expect(catalog.table("lines", schema: "billing") != nil)
+        #expect(catalog.table("invoices") == nil)
+        #expect(catalog.table("remote_users")?.columns.map(\.isNotNull) == [true, false])
+    }
+
     @Test func ignoresHarmlessStatementsAndWarnsAboutOthers() {
         let (catalog, diagnostics) = buildCatalog(
             """
@@ -307,7 +322,7 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
             ALTER TABLE t OWNER TO bank;
             ALTER INDEX t_id RENAME TO t_id2;
             CREATE VIEW v AS SELECT id FROM t;
-            CREATE FOREIGN TABLE ft (id int) SERVER remote;
+            IMPORT FOREIGN SCHEMA remote FROM SERVER elsewhere INTO public;
             CREATE MATERIALIZED VIEW mv AS SELECT 1;
             """)
         #expect(catalog.table("t") != nil)
@@ -315,7 +330,7 @@ func buildCatalog(_ text: String) -> (catalog: Catalog, diagnostics: [String]) {
         #expect(
             diagnostics == [
                 "schema.sql:13:13: warning: skipped: a relation defined by a query needs the query analyzer",
-                "schema.sql:14:1: warning: unsupported statement CREATE FOREIGN TABLE ignored",
+                "schema.sql:14:1: warning: unsupported statement IMPORT FOREIGN SCHEMA ignored",
                 "schema.sql:15:26: warning: skipped: a relation defined by a query needs the query analyzer",
             ])
     }
