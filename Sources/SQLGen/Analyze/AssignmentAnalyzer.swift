@@ -50,6 +50,9 @@ struct AssignmentAnalyzer: AnalysisPass {
                 }
             }
             if case .setToDefault = expression, resTarget.indirection.isEmpty { continue }
+            if column.computedBy != nil {
+                throw AnalysisError("column \"\(column.name)\" can only be updated to DEFAULT", at: target)
+            }
             // PostgreSQL types the value first, then the subscripts, then stores the value.
             let typed: TypedExpression
             if let typedValue { typed = typedValue } else { typed = try expressions.typed(expression, in: scope) }

@@ -15,6 +15,7 @@ struct InsertAnalyzer: AnalysisPass {
         var scope = try commonTables.level(with: insert.withClause, in: outer, isTopLevel: isTopLevel)
         let table = try context.lookupTable(relation)
         let targets = try insertTargets(insert.cols, table: table)
+        try checkComputedColumns(targets, source: insert.selectStmt, override: insert.override)
         let insertedRows: Int?
         if let source = insert.selectStmt {
             insertedRows = try analyzeSource(source, targets: targets, hasColumnList: !insert.cols.isEmpty, in: scope)
@@ -93,6 +94,31 @@ struct InsertAnalyzer: AnalysisPass {
         }
         // The row count of INSERT … SELECT is not known statically (only VALUES counts).
         return nil
+    }
+
+    /// A generated column, and an identity column GENERATED ALWAYS without OVERRIDING SYSTEM
+    /// VALUE, can only be written as DEFAULT.
+    private func checkComputedColumns(_ targets: [InsertTarget], source: PG.Node?, override: PG.OverridingKind)
+        throws(AnalysisError)
+    {
+        guard case .selectStmt(let select)? = source else { return }
+        for (index, target) in targets.enumerated() {
+            guard let computation = target.column.computedBy,
+                computation == .generatedExpression || override != .systemValue
+            else { continue }
+            let detail =
+                computation == .generatedExpression
+                ? "column \"\(target.column.name)\" is a generated column"
+                : "column \"\(target.column.name)\" is an identity column defined as GENERATED ALWAYS; use OVERRIDING SYSTEM VALUE to override"
+            let message = "cannot insert a non-DEFAULT value into column \"\(target.column.name)\" (\(detail))"
+            if select.valuesLists.isEmpty {
+                throw AnalysisError(message, at: target.location ?? select.location)
+            }
+            for case .list(let row) in select.valuesLists where row.items.indices.contains(index) {
+                if case .setToDefault = row.items[index] { continue }
+                throw AnalysisError(message, at: row.items[index])
+            }
+        }
     }
 
     private func checkArity(expressions: [PG.Node], targets: [InsertTarget], hasColumnList: Bool) throws(AnalysisError) {

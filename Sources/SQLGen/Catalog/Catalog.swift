@@ -144,7 +144,16 @@ public struct Column: Sendable, Hashable {
     public var hasDefault = false
     /// From `COMMENT ON COLUMN`, or the SQL comment right above the column definition.
     public var comment: String?
+    /// Set for columns PostgreSQL computes itself, which statements may only set to DEFAULT.
+    public var computedBy: Computation? = nil
 
+    /// How PostgreSQL fills a column that statements may not write.
+    public enum Computation: Sendable, Hashable {
+        /// `GENERATED ALWAYS AS (…) STORED`.
+        case generatedExpression
+        /// `GENERATED ALWAYS AS IDENTITY`: INSERT may write it only with OVERRIDING SYSTEM VALUE.
+        case identityAlways
+    }
 }
 
 /// A `CREATE TYPE … AS ENUM` type.

@@ -94,7 +94,11 @@ extension CatalogState {
             case .identity:
                 column.isNotNull = true
                 column.hasDefault = true
-            case .default, .generated:
+                if constraint.generatedWhen == "a" { column.computedBy = .identityAlways }
+            case .generated:
+                column.hasDefault = true
+                column.computedBy = .generatedExpression
+            case .default:
                 column.hasDefault = true
             default:
                 break
@@ -198,7 +202,12 @@ extension CatalogState {
         case .addidentity:
             column.hasDefault = true
             column.isNotNull = true
-        case .dropidentity: column.hasDefault = false
+            if case .constraint(let constraint)? = command.def, constraint.generatedWhen == "a" {
+                column.computedBy = .identityAlways
+            }
+        case .dropidentity:
+            column.hasDefault = false
+            column.computedBy = nil
         default: break
         }
     }

@@ -175,6 +175,39 @@ import Testing
         #expect(try error("CREATE TABLE x (id int)", .exec) == "query.sql:1:1: error: unsupported construct CreateStmt")
     }
 
+    /// Generated columns and GENERATED ALWAYS identity columns can only be written as DEFAULT.
+    @Test func computedColumnsOnlyTakeDefault() throws {
+        let (statements, _) = SchemaFileParser.parse(
+            SourceFile(
+                path: "schema.sql",
+                text: """
+                    CREATE TABLE people (
+                        id int GENERATED ALWAYS AS IDENTITY,
+                        cm int NOT NULL,
+                        inch numeric GENERATED ALWAYS AS (cm / 2.54) STORED
+                    );
+                    """))
+        let catalog = CatalogBuilder.build(statements).catalog
+        func error(_ sql: String) throws -> String { try AnalyzeFixtures.error(sql, command: .exec, catalog: catalog) }
+        #expect(
+            try error("INSERT INTO people (cm, inch) VALUES ($1, $2)")
+                == "query.sql:1:43: error: cannot insert a non-DEFAULT value into column \"inch\" (column \"inch\" is a generated column)")
+        #expect(
+            try error("INSERT INTO people (id, cm) VALUES ($1, $2)")
+                == "query.sql:1:37: error: cannot insert a non-DEFAULT value into column \"id\" (column \"id\" is an identity column defined as GENERATED ALWAYS; use OVERRIDING SYSTEM VALUE to override)"
+        )
+        #expect(try error("UPDATE people SET inch = $1") == "query.sql:1:19: error: column \"inch\" can only be updated to DEFAULT")
+        let allowed = [
+            "INSERT INTO people (id, cm) OVERRIDING SYSTEM VALUE VALUES ($1, $2)",
+            "INSERT INTO people (cm, inch) VALUES ($1, DEFAULT)",
+            "UPDATE people SET inch = DEFAULT, cm = $1",
+        ]
+        for sql in allowed {
+            let parsed = try AnalyzeFixtures.query(command: .exec, sql: sql, named: [:])
+            #expect(Analyzer(catalog: catalog).analyze([parsed]).diagnostics.isEmpty, "\(sql)")
+        }
+    }
+
     @Test func duplicateQueryNames() throws {
         func query(_ name: String, line: Int) throws -> ParsedQuery {
             var parsed = try AnalyzeFixtures.query(name: name, sql: "SELECT 1")
