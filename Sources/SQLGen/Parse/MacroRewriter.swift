@@ -75,12 +75,8 @@ struct MacroRewriter {
         for macro in macros where disjoint.last.map({ $0.range.upperBound <= macro.range.lowerBound }) ?? true {
             disjoint.append(macro)
         }
-        if !disjoint.isEmpty, let first = positional.min(by: { ($0.location ?? 0) < ($1.location ?? 0) }) {
-            diagnostics.append(
-                .error(
-                    "query mixes positional parameters ($\(first.number)) and named parameters (sqlc.arg or @arg)",
-                    at: location(first.location)))
-        }
+        // `$n` and named parameters may be mixed: the named ones are numbered after the highest
+        // `$n` (sqlc itself rejects the mix; accepting it loses nothing).
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (apply(disjoint, after: positional.map(\.number).max() ?? 0), diagnostics)
     }

@@ -50,10 +50,13 @@ import Testing
         #expect(query.namedParameters == [1: .init(name: "full_name", forcesNullable: true), 2: .init(name: "username")])
     }
 
-    @Test func rejectsMixingPositionalAndNamedParameters() {
-        let (queries, diagnostics) = parseQueries("-- name: A :one\nSELECT * FROM t WHERE a = @a AND b = $1;")
-        #expect(queries.isEmpty)
-        #expect(diagnostics == ["query.sql:2:38: error: query mixes positional parameters ($1) and named parameters (sqlc.arg or @arg)"])
+    @Test func numbersNamedParametersAfterThePositionalOnes() throws {
+        let (queries, diagnostics) = parseQueries(
+            "-- name: A :one\nSELECT * FROM t WHERE a = @a AND b = $2 AND c = sqlc.narg(c) AND d = $1 AND e = @a;")
+        #expect(diagnostics == [])
+        let query = try #require(queries.first)
+        #expect(query.sql == "SELECT * FROM t WHERE a = $3 AND b = $2 AND c = $4 AND d = $1 AND e = $3")
+        #expect(query.namedParameters == [3: .init(name: "a"), 4: .init(name: "c", forcesNullable: true)])
     }
 
     @Test func keepsPositionalParametersAsWritten() throws {
