@@ -2,6 +2,8 @@
 struct QueryAnnotation: Sendable, Hashable {
     var name: String
     var command: ParsedQuery.Command
+    /// Said about an annotation that is read differently from how it is written (`:execlastid`).
+    var warning: String? = nil
 
     /// The commands as users write them, in the order error messages list them.
     static let commandSpellings = ParsedQuery.Command.allCases.map { ":\($0.rawValue)" }
@@ -38,10 +40,18 @@ struct QueryAnnotation: Sendable, Hashable {
         }
         let name = String(words[0])
         let spelling = words[1]
+        if let problem = nameProblem(name) { return .failure(AnnotationError(problem)) }
+        if spelling == ":execlastid" {
+            // MySQL's and SQLite's last-insert id; PostgreSQL has none.
+            return .success(
+                QueryAnnotation(
+                    name: name, command: .execrows,
+                    warning: ":execlastid needs a last-insert id, which PostgreSQL does not have; generated as :execrows "
+                        + "(write RETURNING id with :one to get the new row's id)"))
+        }
         guard spelling.hasPrefix(":"), let command = ParsedQuery.Command(rawValue: String(spelling.dropFirst())) else {
             return .failure(AnnotationError("invalid query type: \(spelling)"))
         }
-        if let problem = nameProblem(name) { return .failure(AnnotationError(problem)) }
         return .success(QueryAnnotation(name: name, command: command))
     }
 

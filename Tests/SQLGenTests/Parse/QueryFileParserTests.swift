@@ -64,6 +64,15 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
             ])
     }
 
+    @Test func execLastIdIsReadAsExecRowsWithAWarning() throws {
+        let (queries, diagnostics) = parseQueries("-- name: CreateUser :execlastid\nINSERT INTO users (name) VALUES ($1);")
+        #expect(queries.map(\.command) == [.execrows])
+        #expect(
+            diagnostics == [
+                "query.sql:1:1: warning: :execlastid needs a last-insert id, which PostgreSQL does not have; generated as :execrows (write RETURNING id with :one to get the new row's id)"
+            ])
+    }
+
     @Test func reportsAnnotationsWithoutStatements() {
         let (queries, diagnostics) = parseQueries(
             """
