@@ -141,8 +141,10 @@ private final class StatementRecorder: DBTX {
         return try await base.executePrepared(statement, logger: logger)
     }
 
-    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+    func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws
+        -> PostgresCommandTag
+    {
         recorded.append(Statement.name)
-        return try await base.affectedRowCount(statement, logger: logger)
+        return try await base.commandTag(statement, logger: logger)
     }
 }

@@ -53,9 +53,11 @@ public final class TransactionConnection: DBTX {
         }
     }
 
-    public func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+    public func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws
+        -> PostgresCommandTag
+    {
         do {
-            return try await raw.affectedRowCount(statement, logger: logger)
+            return try await raw.commandTag(statement, logger: logger)
         } catch {
             state.withLockedValue { $0.statementFailed = true }
             throw error

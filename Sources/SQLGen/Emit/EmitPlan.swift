@@ -55,7 +55,7 @@ struct EnumPlan: Sendable, Hashable {
 
 /// How a query's rows come back.
 enum ResultPlan: Sendable, Hashable {
-    /// `:exec` / `:execrows`, or a statement without result columns.
+    /// `:exec` / `:execrows` / `:execresult`, or a statement without result columns.
     case none
     /// One column: the value itself.
     case scalar(SwiftType)
@@ -93,6 +93,7 @@ struct QueryPlan: Sendable, Hashable {
         switch query.command {
         case .exec: return nil
         case .execrows: return "Int"
+        case .execresult: return "PostgresCommandTag"
         case .many: return "[\(rowTypeName)]"
         case .one:
             if query.returnsExactlyOneRow { return rowTypeName }

@@ -41,6 +41,7 @@ extension SwiftEmitter {
                 note = "Returns nil when no row matches."
             }
         case .execrows: note = "Returns the number of rows affected."
+        case .execresult: note = "Returns PostgreSQL's command tag: the command and the number of rows affected."
         case .many, .exec: note = nil
         }
         if let note {
@@ -192,6 +193,8 @@ extension SwiftEmitter {
                 writer.wrapped("_ = \(run)", arguments, "")
             case .execrows:
                 writer.wrapped("try await self.affectedRowCount", arguments, "")
+            case .execresult:
+                writer.wrapped("try await self.commandTag", arguments, "")
             case .many:
                 writer.wrapped(run, arguments, "")
             case .one:

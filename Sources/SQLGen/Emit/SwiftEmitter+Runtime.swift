@@ -8,7 +8,7 @@ extension SwiftEmitter {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: [])
         let runSignature = Self.dbtxSignature("executePrepared", returning: "[Statement.Row]")
-        let countSignature = Self.dbtxSignature("affectedRowCount", returning: "Int")
+        let tagSignature = Self.dbtxSignature("commandTag", returning: "PostgresCommandTag")
 
         writer.blankLine()
         writer.docComment([
@@ -17,7 +17,7 @@ extension SwiftEmitter {
         ])
         let requirements = [
             ("Runs a prepared statement and returns all of its rows, decoded.", runSignature),
-            ("Runs a statement and returns the number of rows it inserted, updated or deleted.", countSignature),
+            ("Runs a statement for its effect and returns PostgreSQL's command tag (`UPDATE 2`).", tagSignature),
         ]
         writer.block("\(access)protocol DBTX: Sendable") { writer in
             for (index, (documentation, signature)) in requirements.enumerated() {
@@ -27,9 +27,17 @@ extension SwiftEmitter {
             }
         }
 
-        // The conformances differ only in how they count affected rows; `executePrepared` is
+        writer.blankLine()
+        writer.block("extension DBTX") { writer in
+            writer.docComment(["Runs a statement and returns the number of rows it inserted, updated, deleted or merged."])
+            writer.block("\(access)\(Self.dbtxSignature("affectedRowCount", returning: "Int"))") { writer in
+                writer.line("try await self.commandTag(statement, logger: logger).rowCount ?? 0")
+            }
+        }
+
+        // The conformances differ only in how they read the command tag; `executePrepared` is
         // PostgresNIO's async `execute` of a prepared statement on both.
-        func writeConformance(of type: String, countingWith countBody: [String]) {
+        func writeConformance(of type: String, taggingWith tagBody: [String]) {
             writer.blankLine()
             writer.block("extension \(type): DBTX") { writer in
                 writer.block("\(access)\(runSignature)") { writer in
@@ -40,26 +48,27 @@ extension SwiftEmitter {
                     writer.line("return rows")
                 }
                 writer.blankLine()
-                writer.block("\(access)\(countSignature)") { writer in writer.lines(countBody) }
+                writer.block("\(access)\(tagSignature)") { writer in writer.lines(tagBody) }
             }
         }
         writeConformance(
             of: "PostgresConnection",
-            countingWith: [
+            taggingWith: [
                 "// postgres-nio 1.33.2 crashes in `execute` for statements without rows (it reads the command",
-                "// tag before the rows are consumed); the EventLoopFuture API reports the count.",
+                "// tag before the rows are consumed); the EventLoopFuture API reports the tag.",
                 "let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())",
                 "let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)",
                 "let metadata = try await future.get().metadata",
-                "// postgres-nio counts INSERT, UPDATE, DELETE and SELECT; `MERGE n` stays in the command text.",
-                "return metadata.rows ?? metadata.command.split(separator: \" \").last.flatMap { Int($0) } ?? 0",
+                "// postgres-nio splits the tags of INSERT, UPDATE, DELETE, SELECT, …; others (`MERGE 1`) it keeps whole.",
+                "return metadata.rows.map { PostgresCommandTag(command: metadata.command, rowCount: $0) }",
+                "    ?? PostgresCommandTag(metadata.command)",
             ])
         // The client leases a connection and asks it: the connection's witness, so this cannot recurse.
         writeConformance(
             of: "PostgresClient",
-            countingWith: [
+            taggingWith: [
                 "try await self.withConnection { connection in",
-                "    try await connection.affectedRowCount(statement, logger: logger)",
+                "    try await connection.commandTag(statement, logger: logger)",
                 "}",
             ])
 
@@ -87,7 +96,14 @@ extension SwiftEmitter {
                 ])
             }
             writeRunner(to: &writer)
+            writer.blankLine()
+            writer.docComment(["The number of rows a statement inserted, updated, deleted or merged."])
+            writer.block(Self.dbtxSignature("affectedRowCount", returning: "Int", logger: false)) { writer in
+                writer.line("try await self.commandTag(statement).rowCount ?? 0")
+            }
         }
+
+        writeCommandTag(to: &writer)
 
         writer.blankLine()
         writer.docComment(["Thrown by a `:one` method whose statement always yields a row when the server returned none."])
@@ -141,7 +157,7 @@ extension SwiftEmitter {
             writer.line("case connection(PostgresConnection)")
             writer.line("case other(any DBTX)")
         }
-        for (method, result) in [("executePrepared", "[Statement.Row]"), ("affectedRowCount", "Int")] {
+        for (method, result) in [("executePrepared", "[Statement.Row]"), ("commandTag", "PostgresCommandTag")] {
             writer.blankLine()
             writer.docComment(["`db.\(method)(_:logger:)` with this handle's logger."])
             writer.block(Self.dbtxSignature(method, returning: result, logger: false)) { writer in
@@ -153,6 +169,45 @@ extension SwiftEmitter {
                     "}",
                 ])
             }
+        }
+    }
+
+    /// The command tag type that `:execresult` methods return and `:execrows` methods count from.
+    private func writeCommandTag(to writer: inout SwiftSourceWriter) {
+        writer.blankLine()
+        writer.docComment([
+            "The command tag PostgreSQL reports when a statement completes: `INSERT 0 3`, `UPDATE 2`, `MERGE 1`,",
+            "`CREATE TABLE`. What `:execresult` methods return.",
+        ])
+        writer.block("\(access)struct PostgresCommandTag: Sendable, Hashable, CustomStringConvertible") { writer in
+            writer.docComment(["The command: `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `SELECT`, `COPY`, `CREATE TABLE`, …"])
+            writer.line("\(access)var command: String")
+            writer.docComment([
+                "The rows the command inserted, updated, deleted, merged, selected or copied; nil for commands",
+                "that count none.",
+            ])
+            writer.line("\(access)var rowCount: Int?")
+            writer.blankLine()
+            writer.block("\(access)init(command: String, rowCount: Int?)") { writer in
+                writer.line("self.command = command")
+                writer.line("self.rowCount = rowCount")
+            }
+            writer.blankLine()
+            writer.docComment(["Reads a tag as PostgreSQL writes it: the command, then (INSERT's oid and) the row count."])
+            writer.block("\(access)init(_ tag: String)") { writer in
+                writer.lines([
+                    "var words = tag.split(separator: \" \")",
+                    "var numbers: [Int] = []",
+                    "while let last = words.last, let number = Int(last) {",
+                    "    numbers.insert(number, at: 0)",
+                    "    words.removeLast()",
+                    "}",
+                    "self.command = words.joined(separator: \" \")",
+                    "self.rowCount = numbers.last",
+                ])
+            }
+            writer.blankLine()
+            writer.line("\(access)var description: String { rowCount.map { \"\\(command) \\($0)\" } ?? command }")
         }
     }
 

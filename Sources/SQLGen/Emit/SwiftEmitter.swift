@@ -155,7 +155,7 @@ public struct SwiftEmitter: Sendable {
         }
 
         var columnTypes: [SwiftType] = []
-        // :exec and :execrows never decode a row, so their columns need no Swift type.
+        // :exec, :execrows and :execresult never decode a row, so their columns need no Swift type.
         let decodesRows = query.command == .one || query.command == .many
         for column in query.columns where decodesRows {
             guard let type = typeMapper.swiftType(for: column.type, isNullable: column.isNullable, column: column.source) else {
@@ -169,14 +169,14 @@ public struct SwiftEmitter: Sendable {
         let baseName = Naming.upperCamelCase(query.name)
         let result: ResultPlan
         switch query.command {
-        case .exec, .execrows:
+        case .exec, .execrows, .execresult:
             result = .none
         case .one, .many:
             if query.columns.isEmpty {
                 diagnostics.append(
                     .error(
                         "query \"\(query.name)\": :\(query.command.rawValue) needs a statement that returns columns; "
-                            + "use :exec or :execrows, or add RETURNING",
+                            + "use :exec, :execrows or :execresult, or add RETURNING",
                         at: location))
                 return nil
             }

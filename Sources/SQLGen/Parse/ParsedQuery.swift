@@ -20,6 +20,8 @@ public struct ParsedQuery: Sendable, Hashable {
         case exec
         /// The number of rows affected.
         case execrows
+        /// PostgreSQL's command tag: the command and the rows it affected.
+        case execresult
     }
 
     /// A parameter the user named with `sqlc.arg(x)`, `@x`, `sqlc.narg(x)` or `sqlc.slice(x)`.

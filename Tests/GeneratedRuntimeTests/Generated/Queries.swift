@@ -9,8 +9,15 @@ protocol DBTX: Sendable {
     /// Runs a prepared statement and returns all of its rows, decoded.
     func executePrepared<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row]
 
-    /// Runs a statement and returns the number of rows it inserted, updated or deleted.
-    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int
+    /// Runs a statement for its effect and returns PostgreSQL's command tag (`UPDATE 2`).
+    func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> PostgresCommandTag
+}
+
+extension DBTX {
+    /// Runs a statement and returns the number of rows it inserted, updated, deleted or merged.
+    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+        try await self.commandTag(statement, logger: logger).rowCount ?? 0
+    }
 }
 
 extension PostgresConnection: DBTX {
@@ -22,14 +29,15 @@ extension PostgresConnection: DBTX {
         return rows
     }
 
-    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+    func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> PostgresCommandTag {
         // postgres-nio 1.33.2 crashes in `execute` for statements without rows (it reads the command
-        // tag before the rows are consumed); the EventLoopFuture API reports the count.
+        // tag before the rows are consumed); the EventLoopFuture API reports the tag.
         let query = PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings())
         let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
         let metadata = try await future.get().metadata
-        // postgres-nio counts INSERT, UPDATE, DELETE and SELECT; `MERGE n` stays in the command text.
-        return metadata.rows ?? metadata.command.split(separator: " ").last.flatMap { Int($0) } ?? 0
+        // postgres-nio splits the tags of INSERT, UPDATE, DELETE, SELECT, …; others (`MERGE 1`) it keeps whole.
+        return metadata.rows.map { PostgresCommandTag(command: metadata.command, rowCount: $0) }
+            ?? PostgresCommandTag(metadata.command)
     }
 }
 
@@ -42,9 +50,9 @@ extension PostgresClient: DBTX {
         return rows
     }
 
-    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> Int {
+    func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> PostgresCommandTag {
         try await self.withConnection { connection in
-            try await connection.affectedRowCount(statement, logger: logger)
+            try await connection.commandTag(statement, logger: logger)
         }
     }
 }
@@ -83,14 +91,48 @@ struct Queries: Sendable {
         }
     }
 
-    /// `db.affectedRowCount(_:logger:)` with this handle's logger.
-    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Int {
+    /// `db.commandTag(_:logger:)` with this handle's logger.
+    func commandTag<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> PostgresCommandTag {
         switch self.runner {
-        case .client(let client): try await client.affectedRowCount(statement, logger: self.logger)
-        case .connection(let connection): try await connection.affectedRowCount(statement, logger: self.logger)
-        case .other(let db): try await db.affectedRowCount(statement, logger: self.logger)
+        case .client(let client): try await client.commandTag(statement, logger: self.logger)
+        case .connection(let connection): try await connection.commandTag(statement, logger: self.logger)
+        case .other(let db): try await db.commandTag(statement, logger: self.logger)
         }
     }
+
+    /// The number of rows a statement inserted, updated, deleted or merged.
+    func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Int {
+        try await self.commandTag(statement).rowCount ?? 0
+    }
+}
+
+/// The command tag PostgreSQL reports when a statement completes: `INSERT 0 3`, `UPDATE 2`, `MERGE 1`,
+/// `CREATE TABLE`. What `:execresult` methods return.
+struct PostgresCommandTag: Sendable, Hashable, CustomStringConvertible {
+    /// The command: `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `SELECT`, `COPY`, `CREATE TABLE`, …
+    var command: String
+    /// The rows the command inserted, updated, deleted, merged, selected or copied; nil for commands
+    /// that count none.
+    var rowCount: Int?
+
+    init(command: String, rowCount: Int?) {
+        self.command = command
+        self.rowCount = rowCount
+    }
+
+    /// Reads a tag as PostgreSQL writes it: the command, then (INSERT's oid and) the row count.
+    init(_ tag: String) {
+        var words = tag.split(separator: " ")
+        var numbers: [Int] = []
+        while let last = words.last, let number = Int(last) {
+            numbers.insert(number, at: 0)
+            words.removeLast()
+        }
+        self.command = words.joined(separator: " ")
+        self.rowCount = numbers.last
+    }
+
+    var description: String { rowCount.map { "\(command) \($0)" } ?? command }
 }
 
 /// Thrown by a `:one` method whose statement always yields a row when the server returned none.

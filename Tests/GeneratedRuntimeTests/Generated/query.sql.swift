@@ -260,3 +260,33 @@ extension Queries {
         try await self.affectedRowCount(RenameSchedulesStatement(suffix: suffix, every: every))
     }
 }
+
+extension Queries {
+    /// The prepared statement of `pruneSchedules`.
+    struct PruneSchedulesStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.PruneSchedulesStatement"
+        static let sql = "DELETE FROM schedules WHERE every < $1"
+        static let bindingDataTypes: [PostgresDataType] = [.interval]
+
+        var every: PostgresInterval
+
+        init(every: PostgresInterval) {
+            self.every = every
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.every)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Returns PostgreSQL's command tag: the command and the number of rows affected.
+    func pruneSchedules(every: PostgresInterval) async throws -> PostgresCommandTag {
+        try await self.commandTag(PruneSchedulesStatement(every: every))
+    }
+}

@@ -21,3 +21,6 @@ WHEN NOT MATCHED THEN INSERT (name, every) VALUES (src.name, src.every);
 
 -- name: RenameSchedules :execrows
 UPDATE schedules SET name = name || @suffix::text WHERE every > @every;
+
+-- name: PruneSchedules :execresult
+DELETE FROM schedules WHERE every < @every;

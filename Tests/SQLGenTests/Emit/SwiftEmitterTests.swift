@@ -116,7 +116,7 @@ import Testing
         let (_, diagnostics) = emit([query("Touch", .one, sql: "UPDATE accounts SET balance = 0")])
         #expect(
             diagnostics == [
-                "query/account.sql:7:1: error: query \"Touch\": :one needs a statement that returns columns; use :exec or :execrows, or add RETURNING"
+                "query/account.sql:7:1: error: query \"Touch\": :one needs a statement that returns columns; use :exec, :execrows or :execresult, or add RETURNING"
             ])
     }
 
