@@ -112,7 +112,10 @@ extension SwiftEmitter {
                 writer.line("var bindings = PostgresBindings(capacity: \(plan.parameters.count))")
                 let owner = plan.paramsStructName == nil ? "self" : "self.params"
                 for parameter in plan.parameters {
-                    let value = "\(owner).\(parameter.escapedName)"
+                    var value = "\(owner).\(parameter.escapedName)"
+                    if let wrapper = parameter.type.bindingWrapper {
+                        value = parameter.type.isOptional ? "\(value).map(\(wrapper).init)" : "\(wrapper)(\(value))"
+                    }
                     switch parameter.type.encodeThrows {
                     case false?: writer.line("bindings.append(\(value))")
                     case true?: writer.line("try bindings.append(\(value))")

@@ -11,6 +11,9 @@ struct SwiftType: Sendable, Hashable {
     var importModule: String?
     /// The generated support type the type is or contains (`JSONValue`, `[PostgresInterval]`).
     var supportType: SupportType? = nil
+    /// A type the value is wrapped in to be bound (`PostgresEnumArray(moods)`), when its own
+    /// encoding cannot serve.
+    var bindingWrapper: String? = nil
 
     /// `Int64` or `Int64?`.
     var spelled: String { isOptional ? name + "?" : name }
@@ -23,6 +26,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case jsonValue = "JSONValue"
     /// `interval`: months, days and microseconds, as PostgreSQL keeps them.
     case interval = "PostgresInterval"
+    /// Arrays of enums, bound in text form.
+    case enumArray = "PostgresEnumArray"
 
     static func < (lhs: SupportType, rhs: SupportType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

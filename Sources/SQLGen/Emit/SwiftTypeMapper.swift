@@ -73,14 +73,19 @@ public struct SwiftTypeMapper: Sendable {
 
     private func builtinMapping(for type: SQLType) -> SwiftType? {
         if !type.isBuiltin {
-            // A user-defined enum; arrays of enums have no static array OID, so they need an override.
-            // An enum without labels cannot be a Swift enum with a raw type, so it has no mapping.
-            guard !type.isArray, let enumType = catalog.enumType(type.name, schema: type.schema),
-                !enumType.values.isEmpty
+            // A user-defined enum. An enum without labels cannot be a Swift enum with a raw type, so
+            // it has no mapping.
+            guard let enumType = catalog.enumType(type.name, schema: type.schema), !enumType.values.isEmpty
             else { return nil }
-            return SwiftType(
-                name: names.enumName(enumType), isOptional: false, bindingDataType: "PostgresDataType(0)",
-                encodeThrows: true)
+            let name = names.enumName(enumType)
+            if type.isArray {
+                // A binary array names its element type's OID, which an enum has only per database:
+                // enum arrays are bound as text and typed by PostgreSQL from the statement.
+                return SwiftType(
+                    name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: false,
+                    supportType: .enumArray, bindingWrapper: SupportType.enumArray.rawValue)
+            }
+            return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
         }
         // citext is an extension type; it lives in a schema only when the catalog says so.
         guard let scalar = Self.scalars[type.name] else { return nil }

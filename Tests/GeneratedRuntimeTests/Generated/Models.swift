@@ -3,6 +3,35 @@
 import Foundation
 import PostgresNIO
 
+enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, PostgresCodable, PostgresArrayDecodable {
+    case mon
+    case tue
+    case wed
+    case oddQuotedDay = "odd, \"quoted\" \\ day"
+
+    /// Bound with an unspecified type so PostgreSQL infers the enum type from the statement
+    /// (a `text` value is rejected by an enum column).
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        self.rawValue.encode(into: &byteBuffer, context: context)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from byteBuffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        let label = try String(from: &byteBuffer, type: type, format: format, context: context)
+        guard let value = Self(rawValue: label) else {
+            throw PostgresDecodingError.Code.failure
+        }
+        self = value
+    }
+}
+
 /// Values of the types whose Swift mapping is generated code of our own (support types in
 /// Models.swift), round-tripped through PostgreSQL by GeneratedRuntimeTests.
 struct Schedule: Sendable, Hashable, Codable {
@@ -26,6 +55,27 @@ struct Schedule: Sendable, Hashable, Codable {
         case every
         case grace
         case backoff
+    }
+}
+
+struct Shift: Sendable, Hashable, Codable {
+    var id: Int64
+    var day: Weekday
+    var offDays: [Weekday]
+    var maybeDays: [Weekday]?
+
+    init(id: Int64, day: Weekday, offDays: [Weekday], maybeDays: [Weekday]?) {
+        self.id = id
+        self.day = day
+        self.offDays = offDays
+        self.maybeDays = maybeDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case day
+        case offDays = "off_days"
+        case maybeDays = "maybe_days"
     }
 }
 
@@ -63,5 +113,29 @@ struct PostgresInterval: Sendable, Hashable, Codable, PostgresNonThrowingEncodab
             let months = buffer.readInteger(as: Int32.self)
         else { throw PostgresDecodingError.Code.typeMismatch }
         self.init(months: months, days: days, microseconds: microseconds)
+    }
+}
+
+/// An array of enum values as a query parameter. A binary array would have to name its element
+/// type's OID, which an enum has only per database, so the array is sent as text (`{"a","b"}`) and
+/// PostgreSQL types it from the statement (`status = ANY($1)`, `$1::status[]`, an enum array column).
+struct PostgresEnumArray<Element: RawRepresentable & Sendable>: PostgresNonThrowingEncodable, Sendable where Element.RawValue == String {
+    var elements: [Element]
+
+    init(_ elements: [Element]) {
+        self.elements = elements
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        // Each label quoted, with `\` and `"` escaped, as array_in reads them.
+        let labels = self.elements.map { element in
+            let escaped = element.rawValue.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"" + escaped + "\""
+        }
+        byteBuffer.writeString("{" + labels.joined(separator: ",") + "}")
     }
 }

@@ -290,3 +290,77 @@ extension Queries {
         try await self.commandTag(PruneSchedulesStatement(every: every))
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createShift`.
+    struct CreateShiftStatement: PostgresPreparedStatement {
+        typealias Row = Shift
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateShiftStatement"
+        static let sql = "INSERT INTO shifts (day, off_days, maybe_days) VALUES ($1, $2, $3) RETURNING id, day, off_days, maybe_days"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0), PostgresDataType(0), PostgresDataType(0)]
+
+        var day: Weekday
+        var offDays: [Weekday]
+        var maybeDays: [Weekday]?
+
+        init(day: Weekday, offDays: [Weekday], maybeDays: [Weekday]?) {
+            self.day = day
+            self.offDays = offDays
+            self.maybeDays = maybeDays
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 3)
+            try bindings.append(self.day)
+            bindings.append(PostgresEnumArray(self.offDays))
+            bindings.append(self.maybeDays.map(PostgresEnumArray.init))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, Weekday, [Weekday], [Weekday]?).self)
+            return Shift(id: columns.0, day: columns.1, offDays: columns.2, maybeDays: columns.3)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createShift(day: Weekday, offDays: [Weekday], maybeDays: [Weekday]?) async throws -> Shift {
+        let rows = try await self.executePrepared(CreateShiftStatement(day: day, offDays: offDays, maybeDays: maybeDays))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateShift")
+        }
+        return row
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `shiftsOn`.
+    struct ShiftsOnStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.ShiftsOnStatement"
+        static let sql = "SELECT id FROM shifts WHERE day = ANY($1::weekday[]) ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0)]
+
+        var days: [Weekday]
+
+        init(days: [Weekday]) {
+            self.days = days
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(PostgresEnumArray(self.days))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func shiftsOn(days: [Weekday]) async throws -> [Int64] {
+        try await self.executePrepared(ShiftsOnStatement(days: days))
+    }
+}

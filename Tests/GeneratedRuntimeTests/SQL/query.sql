@@ -24,3 +24,9 @@ UPDATE schedules SET name = name || @suffix::text WHERE every > @every;
 
 -- name: PruneSchedules :execresult
 DELETE FROM schedules WHERE every < @every;
+
+-- name: CreateShift :one
+INSERT INTO shifts (day, off_days, maybe_days) VALUES ($1, $2, $3) RETURNING *;
+
+-- name: ShiftsOn :many
+SELECT id FROM shifts WHERE day = ANY(@days::weekday[]) ORDER BY id;

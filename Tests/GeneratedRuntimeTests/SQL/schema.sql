@@ -7,3 +7,13 @@ CREATE TABLE schedules (
     grace interval,
     backoff interval[] NOT NULL DEFAULT '{}'
 );
+
+-- Enum arrays: bound as text arrays, decoded from binary ones. A label with a comma, quotes and
+-- a backslash checks the escaping.
+CREATE TYPE weekday AS ENUM ('mon', 'tue', 'wed', 'odd, "quoted" \ day');
+CREATE TABLE shifts (
+    id bigserial PRIMARY KEY,
+    day weekday NOT NULL,
+    off_days weekday[] NOT NULL,
+    maybe_days weekday[]
+);

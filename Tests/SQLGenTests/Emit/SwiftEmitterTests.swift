@@ -37,7 +37,7 @@ import Testing
             (.bigint.array, false, "[Int64]"), (.text.array, true, "[String]?"), (.uuid.array, false, "[UUID]"),
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
             (SQLType(name: "inet"), false, nil), (.numeric.array, false, nil),
-            (BankFixture.status.array, false, nil), (SQLType(name: "nope", schema: "public"), false, nil),
+            (BankFixture.status.array, true, "[AccountStatus]?"), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
         for (type, nullable, expected) in expectations {
             #expect(mapper.swiftTypeName(for: type, isNullable: nullable, column: nil) == expected, "\(type)")
@@ -170,7 +170,9 @@ import Testing
         #expect(models.contains("    /// In minor units.\n    public var balance: Int64\n"))
         #expect(models.contains("        case createdAt = \"created_at\"\n"))
         #expect(models.contains("    case inReview = \"in-review\"\n"))
-        #expect(models.contains("public enum AccountStatus: String, CaseIterable, Sendable, Hashable, Codable, PostgresCodable {"))
+        #expect(
+            models.contains("public enum AccountStatus: String, CaseIterable, Sendable, Hashable, Codable, PostgresCodable, PostgresArrayDecodable {")
+        )
         // JSONValue appears because users.profile is jsonb.
         #expect(models.contains("public enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {"))
         #expect(!models.contains("\n\n\n"))
