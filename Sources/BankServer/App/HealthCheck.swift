@@ -25,34 +25,55 @@ struct HealthCheck: Sendable {
     }
 
     /// Runs `SELECT 1`, giving up after ``timeout``: a pool that cannot connect keeps requests
-    /// waiting while it retries, and a health check must answer promptly.
+    /// waiting while it retries, and a health check must answer promptly. The query is not
+    /// awaited after the timeout: a pool request that does not see its cancellation at once
+    /// (one racing a connection the server just dropped) must not hold the response, or a
+    /// graceful shutdown that waits for it.
     func databaseIsReachable(logger: Logger) async -> Bool {
-        await withTaskGroup(of: Bool?.self) { group in
-            group.addTask {
-                do {
-                    let rows = try await postgres.query("SELECT 1", logger: logger)
-                    for try await _ in rows {}
-                    return true
-                } catch {
-                    logger.warning("health check: database query failed", metadata: ["error": .string(String(reflecting: error))])
-                    return false
-                }
+        let race = FirstOutcome()
+        let query = Task {
+            let reachable: Bool
+            do {
+                let rows = try await postgres.query("SELECT 1", logger: logger)
+                for try await _ in rows {}
+                reachable = true
+            } catch {
+                logger.warning("health check: database query failed", metadata: ["error": .string(String(reflecting: error))])
+                reachable = false
             }
-            group.addTask {
-                // nil when cancelled because the query finished first.
-                guard (try? await Task.sleep(for: timeout)) != nil else { return nil }
-                logger.warning("health check: database did not answer in time", metadata: ["timeout": .stringConvertible(timeout)])
-                return false
-            }
-            var result = false
-            for await outcome in group {
-                if let outcome {
-                    result = outcome
-                    break
-                }
-            }
-            group.cancelAll()
-            return result
+            await race.settle(reachable)
         }
+        let timer = Task {
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            if await race.settle(false) {
+                logger.warning("health check: database did not answer in time", metadata: ["timeout": .stringConvertible(timeout)])
+            }
+        }
+        let reachable = await race.outcome()
+        query.cancel()
+        timer.cancel()
+        return reachable
+    }
+}
+
+/// The first of several racing results, for one waiter.
+private actor FirstOutcome {
+    private var result: Bool?
+    private var waiter: CheckedContinuation<Bool, Never>?
+
+    /// Records `value` unless another result came first; true when it was the first.
+    @discardableResult
+    func settle(_ value: Bool) -> Bool {
+        guard result == nil else { return false }
+        result = value
+        waiter?.resume(returning: value)
+        waiter = nil
+        return true
+    }
+
+    /// The first result, once there is one.
+    func outcome() async -> Bool {
+        if let result { return result }
+        return await withCheckedContinuation { continuation in waiter = continuation }
     }
 }
