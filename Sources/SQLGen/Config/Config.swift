@@ -1,13 +1,15 @@
 import Foundation
 
-/// A loaded `sqlc.yaml` (version "2"): where it is and its `sql[]` entries with the Swift options.
+/// A loaded `sqlc.yaml` (version "2", or sqlc's version "1"): where it is and its query sets
+/// with the Swift options.
 public struct Config: Sendable, Hashable {
     /// The config file's path as it was given (or found) — used in diagnostics.
     public var path: String
     /// The folder the config file is in; input paths and `out` are relative to it.
     public var directory: String
     public var packages: [SQLPackage]
-
+    /// What reading the file noted without failing (Go-only options that Swift does without).
+    public var notes: [Diagnostic] = []
 }
 
 /// One `sql[]` entry: a schema, the queries against it and how to generate Swift for them.

@@ -31,11 +31,13 @@ public enum ConfigLoader {
         }
         var reader = ConfigReader(file: path)
         let packages = reader.readRoot(root)
-        if !reader.diagnostics.isEmpty {
+        // Notes (a Go option that Swift does without) do not stop the run; errors do.
+        if reader.diagnostics.contains(where: { $0.severity != .note }) {
             throw ConfigError(diagnostics: reader.diagnostics)
         }
         let directory = (path as NSString).deletingLastPathComponent
-        return Config(path: path, directory: directory.isEmpty ? "." : directory, packages: packages)
+        return Config(
+            path: path, directory: directory.isEmpty ? "." : directory, packages: packages, notes: reader.diagnostics)
     }
 
     private static func locate(_ path: String) throws(ConfigError) -> String {

@@ -11,27 +11,41 @@ struct ConfigReader {
         self.file = file
     }
 
-    static let topLevelKeys = ["version", "sql"]
-    static let packageKeys = ["name", "engine", "schema", "queries", "gen"]
-    static let genKeys = ["swift"]
+    static let topLevelKeys = ["version", "sql"] + ignoredTopLevelKeys
+    static let packageKeys = ["name", "engine", "schema", "queries", "gen"] + ignoredPackageKeys
+    /// sqlc keys for its plugins, cloud service and `vet`, accepted with a note.
+    static let ignoredTopLevelKeys = ["plugins", "rules", "overrides", "cloud", "options"]
+    static let ignoredPackageKeys = [
+        "database", "analyzer", "rules", "codegen", "strict_function_checks", "strict_order_by",
+    ]
+    /// `gen.swift`, and sqlc's Go generator's options (`gen.go`), read when `gen.swift` is absent.
+    static let genKeys = ["swift", "go"]
     static let swiftKeys = [
         "module", "out", "access_level", "emit_interface", "emit_mock", "emit_codable", "emit_exact_table_names",
         "query_parameter_limit", "rename", "overrides",
     ]
     static let overrideKeys = ["db_type", "column", "swift_type", "import", "nullable"]
+    /// An override in a Go-style section may also carry sqlc's `go_type` (and `go_struct_tag`).
+    static let goOverrideKeys = overrideKeys + ["go_type", "go_struct_tag", "unsigned"]
 
     mutating func readRoot(_ root: Node?) -> [SQLPackage] {
         guard let root, let mapping = requireMapping(root, keyPath: "(top level)") else {
             if root == nil { error("the config file is empty; expected version: \"2\" and sql: [...]", at: nil) }
             return []
         }
+        // sqlc's version "1" lists `packages`, with Go's options; version "2" lists `sql` entries.
+        let version = mapping.first { scalarString($0.key) == "version" }?.value
+        if let version, scalarString(version) == "1" { return readVersion1(mapping) }
         let entries = checkKeys(mapping, allowed: Self.topLevelKeys, keyPath: "")
-        if let version = entries["version"] {
+        if let version {
             if scalarString(version) != "2" {
-                error("version: must be \"2\"", at: version)
+                error("version: must be \"1\" or \"2\"", at: version)
             }
         } else {
-            error("version: missing; must be \"2\"", at: root)
+            error("version: missing; must be \"1\" or \"2\"", at: root)
+        }
+        for key in Self.ignoredTopLevelKeys {
+            if let node = entries[key] { note("\(key): not used by swift-sqlgen; ignored", at: node) }
         }
         guard let sql = entries["sql"] else {
             error("sql: missing; expected a list of query sets", at: root)
@@ -45,11 +59,14 @@ struct ConfigReader {
         return items.enumerated().compactMap { index, item in readPackage(item, index: index) }
     }
 
-    private mutating func readPackage(_ node: Node, index: Int) -> SQLPackage? {
+    mutating func readPackage(_ node: Node, index: Int) -> SQLPackage? {
         let keyPath = "sql[\(index)]"
         guard let mapping = requireMapping(node, keyPath: keyPath) else { return nil }
         let entries = checkKeys(mapping, allowed: Self.packageKeys, keyPath: keyPath)
         let name = entries["name"].flatMap { string($0, keyPath: "\(keyPath).name") }
+        for key in Self.ignoredPackageKeys {
+            if let node = entries[key] { note("\(keyPath).\(key): not used by swift-sqlgen; ignored", at: node) }
+        }
         var engine = "postgresql"
         if let node = entries["engine"] {
             if let value = string(node, keyPath: "\(keyPath).engine") {
@@ -68,6 +85,11 @@ struct ConfigReader {
             let genEntries = checkKeys(genMapping, allowed: Self.genKeys, keyPath: "\(keyPath).gen")
             if let swiftNode = genEntries["swift"] {
                 swift = readSwiftOptions(swiftNode, keyPath: "\(keyPath).gen.swift")
+                if let goNode = genEntries["go"] {
+                    note("\(keyPath).gen.go: ignored; Swift is generated from gen.swift", at: goNode)
+                }
+            } else if let goNode = genEntries["go"] {
+                swift = readGoOptions(goNode, keyPath: "\(keyPath).gen.go", outKey: "out", moduleKey: "package")
             } else {
                 error("\(keyPath).gen.swift: missing; the Swift generator's options go here", at: gen)
             }
@@ -81,7 +103,7 @@ struct ConfigReader {
         )
     }
 
-    private mutating func readSwiftOptions(_ node: Node, keyPath: String) -> SwiftOptions? {
+    mutating func readSwiftOptions(_ node: Node, keyPath: String) -> SwiftOptions? {
         guard let mapping = requireMapping(node, keyPath: keyPath) else { return nil }
         let entries = checkKeys(mapping, allowed: Self.swiftKeys, keyPath: keyPath)
         guard let outNode = entries["out"] else {
@@ -139,7 +161,7 @@ struct ConfigReader {
         return options
     }
 
-    private mutating func readRename(_ node: Node, keyPath: String) -> [String: String] {
+    mutating func readRename(_ node: Node, keyPath: String) -> [String: String] {
         guard let mapping = requireMapping(node, keyPath: keyPath) else { return [:] }
         var result: [String: String] = [:]
         for (keyNode, valueNode) in mapping {
@@ -157,7 +179,9 @@ struct ConfigReader {
         return result
     }
 
-    private mutating func readOverrides(_ node: Node, keyPath: String) -> [TypeOverride] {
+    /// `goStyle`: overrides of sqlc's Go generator, whose `go_type` has no Swift meaning; such an
+    /// override applies only when it also names a `swift_type`.
+    mutating func readOverrides(_ node: Node, keyPath: String, goStyle: Bool = false) -> [TypeOverride] {
         guard case .sequence(let items) = node else {
             error("\(keyPath): expected a list of overrides", at: node)
             return []
@@ -166,7 +190,7 @@ struct ConfigReader {
         for (index, item) in items.enumerated() {
             let itemPath = "\(keyPath)[\(index)]"
             guard let mapping = requireMapping(item, keyPath: itemPath) else { continue }
-            let entries = checkKeys(mapping, allowed: Self.overrideKeys, keyPath: itemPath)
+            let entries = checkKeys(mapping, allowed: goStyle ? Self.goOverrideKeys : Self.overrideKeys, keyPath: itemPath)
             let dbType = entries["db_type"].flatMap { string($0, keyPath: "\(itemPath).db_type") }
             let column = entries["column"].flatMap { string($0, keyPath: "\(itemPath).column") }
             let target: TypeOverride.Target?
@@ -199,6 +223,9 @@ struct ConfigReader {
                     error("\(itemPath).swift_type: must not be empty", at: node)
                     swiftType = nil
                 }
+            } else if goStyle, entries["go_type"] != nil {
+                note("\(itemPath): go_type is Go's and is ignored; add swift_type to choose a Swift type", at: item)
+                continue
             } else {
                 error("\(itemPath).swift_type: missing; name the Swift type to use", at: item)
             }
@@ -215,7 +242,7 @@ struct ConfigReader {
     // MARK: - Value helpers
 
     /// A path list (`schema`, `queries`): one string or a list of strings.
-    private mutating func pathList(_ node: Node?, keyPath: String, parent: Node) -> [String]? {
+    mutating func pathList(_ node: Node?, keyPath: String, parent: Node) -> [String]? {
         guard let node else {
             error("\(keyPath): missing; expected a file, directory, glob or list of them", at: parent)
             return nil
@@ -245,14 +272,14 @@ struct ConfigReader {
         }
     }
 
-    private mutating func requireMapping(_ node: Node, keyPath: String) -> Node.Mapping? {
+    mutating func requireMapping(_ node: Node, keyPath: String) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         error("\(keyPath): expected a mapping of keys to values, got \(describe(node))", at: node)
         return nil
     }
 
     /// The mapping's entries by key; reports unknown and non-string keys.
-    private mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], keyPath: String) -> [String: Node] {
+    mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], keyPath: String) -> [String: Node] {
         var entries: [String: Node] = [:]
         for (keyNode, value) in mapping {
             guard let key = scalarString(keyNode) else {
@@ -273,13 +300,13 @@ struct ConfigReader {
         return entries
     }
 
-    private mutating func string(_ node: Node, keyPath: String) -> String? {
+    mutating func string(_ node: Node, keyPath: String) -> String? {
         if case .scalar(let scalar) = node, !Self.isNull(scalar) { return scalar.string }
         error("\(keyPath): expected a string, got \(describe(node))", at: node)
         return nil
     }
 
-    private mutating func bool(_ node: Node, keyPath: String) -> Bool? {
+    mutating func bool(_ node: Node, keyPath: String) -> Bool? {
         switch scalarString(node) {
         case "true": return true
         case "false": return false
@@ -289,16 +316,16 @@ struct ConfigReader {
         }
     }
 
-    private func scalarString(_ node: Node) -> String? {
+    func scalarString(_ node: Node) -> String? {
         if case .scalar(let scalar) = node, !Self.isNull(scalar) { return scalar.string }
         return nil
     }
 
-    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return Self.isNull(scalar) ? "nothing (null)" : "\"\(scalar.string)\""
         case .mapping: return "a mapping"
@@ -307,13 +334,18 @@ struct ConfigReader {
         }
     }
 
-    private func location(of node: Node?) -> SourceLocation? {
+    func location(of node: Node?) -> SourceLocation? {
         guard let mark = node?.mark else { return nil }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    private mutating func error(_ message: String, at node: Node?) {
+    mutating func error(_ message: String, at node: Node?) {
         diagnostics.append(.error(message, at: location(of: node) ?? SourceLocation(file: file, line: 1, column: 1)))
+    }
+
+    mutating func note(_ message: String, at node: Node?) {
+        diagnostics.append(
+            Diagnostic(.note, message, at: location(of: node) ?? SourceLocation(file: file, line: 1, column: 1)))
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -50,7 +50,7 @@ public enum Pipeline {
             return Result(packages: [], diagnostics: error.diagnostics)
         }
         var packages: [PackageOutput] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = config.notes
         for package in config.packages {
             let output = run(package, of: config)
             diagnostics += output.diagnostics

@@ -123,7 +123,7 @@ import Testing
               - engine: postgresql
                 schema: s.sql
                 queries: q.sql
-                database: {uri: x}
+                databse: {uri: x}
                 gen:
                   go: {}
                   swift:
@@ -136,18 +136,18 @@ import Testing
         #expect(
             messages == [
                 "sqlc.yaml:2:1: error: sqll: unknown key (did you mean \"sql\"?)",
-                "sqlc.yaml:7:5: error: sql[0].database: unknown key",
-                "sqlc.yaml:9:7: error: sql[0].gen.go: unknown key",
+                "sqlc.yaml:7:5: error: sql[0].databse: unknown key (did you mean \"database\"?)",
                 "sqlc.yaml:12:9: error: sql[0].gen.swift.emit_mokc: unknown key (did you mean \"emit_mock\"?)",
                 "sqlc.yaml:15:13: error: sql[0].gen.swift.overrides[0].swift_typ: unknown key (did you mean \"swift_type\"?)",
                 "sqlc.yaml:14:13: error: sql[0].gen.swift.overrides[0].swift_type: missing; name the Swift type to use",
+                "sqlc.yaml:9:11: note: sql[0].gen.go: ignored; Swift is generated from gen.swift",
             ])
     }
 
     @Test func badValues() {
         let messages = errors(
             """
-            version: 1
+            version: 3
             sql:
               - engine: mysql
                 schema: []
@@ -175,7 +175,7 @@ import Testing
             """)
         #expect(
             messages == [
-                "sqlc.yaml:1:10: error: version: must be \"2\"",
+                "sqlc.yaml:1:10: error: version: must be \"1\" or \"2\"",
                 "sqlc.yaml:3:13: error: sql[0].engine: unsupported engine \"mysql\"; only \"postgresql\" is supported",
                 "sqlc.yaml:4:13: error: sql[0].schema: must list at least one path",
                 "sqlc.yaml:5:14: error: sql[0].queries: expected a path or a list of paths",
@@ -196,7 +196,7 @@ import Testing
         #expect(errors("") == ["sqlc.yaml:1:1: error: the config file is empty; expected version: \"2\" and sql: [...]"])
         #expect(
             errors("sql: []") == [
-                "sqlc.yaml:1:1: error: version: missing; must be \"2\"",
+                "sqlc.yaml:1:1: error: version: missing; must be \"1\" or \"2\"",
                 "sqlc.yaml:1:6: error: sql: must list at least one query set",
             ])
         #expect(errors("version: \"2\"") == ["sqlc.yaml:1:1: error: sql: missing; expected a list of query sets"])
