@@ -100,25 +100,7 @@ extension ConfigReader {
         if let node = entries[moduleKey], let module = scalarString(node), Self.isIdentifier(module) {
             options.module = module
         }
-        if let node = entries["emit_interface"], let value = bool(node, keyPath: "\(keyPath).emit_interface") {
-            options.emitInterface = value
-        }
-        if let node = entries["emit_exact_table_names"],
-            let value = bool(node, keyPath: "\(keyPath).emit_exact_table_names")
-        {
-            options.emitExactTableNames = value
-        }
-        if let node = entries["query_parameter_limit"] {
-            if let text = scalarString(node), let value = Int(text), value >= 0 {
-                options.queryParameterLimit = value
-            } else {
-                error("\(keyPath).query_parameter_limit: expected a whole number, got \(describe(node))", at: node)
-            }
-        }
-        if let node = entries["rename"] { options.rename = readRename(node, keyPath: "\(keyPath).rename") }
-        if let node = entries["overrides"] {
-            options.overrides = readOverrides(node, keyPath: "\(keyPath).overrides", goStyle: true)
-        }
+        readSharedOptions(entries, into: &options, keyPath: keyPath, goStyle: true)
         for (key, node) in entries.sorted(by: { $0.key < $1.key }) where key != moduleKey {
             if let instead = Self.goOnlyKeys[key] {
                 note("\(keyPath).\(key): a Go option, ignored: \(instead)", at: node)

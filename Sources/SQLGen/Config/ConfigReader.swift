@@ -126,14 +126,22 @@ struct ConfigReader {
                 error("\(keyPath).access_level: must be \"public\" or \"internal\", got \"\(value)\"", at: node)
             }
         }
-        if let node = entries["emit_interface"], let value = bool(node, keyPath: "\(keyPath).emit_interface") {
-            options.emitInterface = value
-        }
         if let node = entries["emit_mock"], let value = bool(node, keyPath: "\(keyPath).emit_mock") {
             options.emitMock = value
         }
         if let node = entries["emit_codable"], let value = bool(node, keyPath: "\(keyPath).emit_codable") {
             options.emitCodable = value
+        }
+        readSharedOptions(entries, into: &options, keyPath: keyPath, goStyle: false)
+        return options
+    }
+
+    /// The options `gen.swift` shares with sqlc's Go generator (`gen.go`, version 1 packages).
+    mutating func readSharedOptions(
+        _ entries: [String: Node], into options: inout SwiftOptions, keyPath: String, goStyle: Bool
+    ) {
+        if let node = entries["emit_interface"], let value = bool(node, keyPath: "\(keyPath).emit_interface") {
+            options.emitInterface = value
         }
         if let node = entries["emit_exact_table_names"],
             let value = bool(node, keyPath: "\(keyPath).emit_exact_table_names")
@@ -156,9 +164,8 @@ struct ConfigReader {
             options.rename = readRename(node, keyPath: "\(keyPath).rename")
         }
         if let node = entries["overrides"] {
-            options.overrides = readOverrides(node, keyPath: "\(keyPath).overrides")
+            options.overrides = readOverrides(node, keyPath: "\(keyPath).overrides", goStyle: goStyle)
         }
-        return options
     }
 
     mutating func readRename(_ node: Node, keyPath: String) -> [String: String] {
