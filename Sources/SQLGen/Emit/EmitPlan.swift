@@ -88,9 +88,17 @@ struct QueryPlan: Sendable, Hashable {
         }
     }
 
-    /// The method's return type, nil for `Void`.
+    /// The method's return type, nil for `Void`. A batch returns one `Result` per item.
     var returnTypeName: String? {
-        switch query.command {
+        guard !query.command.isBatch else {
+            return "[Result<\(itemReturnTypeName(query.command.itemCommand) ?? "Void"), any Error>]"
+        }
+        return itemReturnTypeName(query.command)
+    }
+
+    /// What one run of the statement returns for `command` (a single-item command).
+    func itemReturnTypeName(_ command: ParsedQuery.Command) -> String? {
+        switch command {
         case .exec: return nil
         case .execrows: return "Int"
         case .execresult: return "PostgresCommandTag"
@@ -99,11 +107,19 @@ struct QueryPlan: Sendable, Hashable {
             if query.returnsExactlyOneRow { return rowTypeName }
             if case .scalar(let type) = result, type.isOptional { return rowTypeName }
             return rowTypeName + "?"
+        case .batchexec, .batchmany, .batchone: return nil
         }
+    }
+
+    /// The element of a batch method's `items`: the `…Params` struct, or the one parameter's type.
+    var batchItemTypeName: String? {
+        guard query.command.isBatch else { return nil }
+        return paramsStructName ?? parameters.first?.type.spelled
     }
 
     /// `id: Int64, owner: String` or `_ params: UpdateUserParams`.
     var methodParameterList: [String] {
+        if let batchItemTypeName { return ["_ items: [\(batchItemTypeName)]"] }
         if let paramsStructName { return ["_ params: \(paramsStructName)"] }
         return parameters.map(\.parameterDeclaration)
     }

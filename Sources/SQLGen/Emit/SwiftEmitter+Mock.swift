@@ -67,6 +67,7 @@ extension SwiftEmitter {
     /// `getAccount(id: Int64)`, `updateUser(UpdateUserParams)`, `listAll`.
     private func callCase(_ plan: QueryPlan) -> String {
         let name = SwiftKeywords.escape(plan.methodName)
+        if let batchItemTypeName = plan.batchItemTypeName { return "\(name)([\(batchItemTypeName)])" }
         if let paramsStructName = plan.paramsStructName { return "\(name)(\(paramsStructName))" }
         if plan.parameters.isEmpty { return name }
         return "\(name)(" + plan.parameters.map { "\($0.escapedName): \($0.type.spelled)" }.joined(separator: ", ") + ")"
@@ -74,7 +75,9 @@ extension SwiftEmitter {
 
     /// `(@Sendable (Int64) async throws -> Account?)`.
     private func handlerType(_ plan: QueryPlan) -> String {
-        let arguments = plan.paramsStructName.map { [$0] } ?? plan.parameters.map(\.type.spelled)
+        let arguments =
+            plan.batchItemTypeName.map { ["[\($0)]"] } ?? plan.paramsStructName.map { [$0] }
+            ?? plan.parameters.map(\.type.spelled)
         return "(@Sendable (\(arguments.joined(separator: ", "))) async throws -> \(plan.returnTypeName ?? "Void"))"
     }
 
@@ -85,7 +88,10 @@ extension SwiftEmitter {
             let call: String
             let arguments: [String]
             let name = SwiftKeywords.escape(plan.methodName)
-            if plan.paramsStructName != nil {
+            if plan.batchItemTypeName != nil {
+                call = ".\(name)(items)"
+                arguments = ["items"]
+            } else if plan.paramsStructName != nil {
                 call = ".\(name)(params)"
                 arguments = ["params"]
             } else if plan.parameters.isEmpty {

@@ -55,7 +55,9 @@ extension SwiftEmitter {
                 if index > 0 { writer.blankLine() }
                 let name = SwiftKeywords.escape(plan.methodName)
                 let call: String
-                if plan.paramsStructName != nil {
+                if plan.batchItemTypeName != nil {
+                    call = "$0.\(name)(items)"
+                } else if plan.paramsStructName != nil {
                     call = "$0.\(name)(params)"
                 } else if plan.parameters.isEmpty {
                     call = "$0.\(name)()"

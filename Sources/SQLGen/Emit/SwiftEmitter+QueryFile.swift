@@ -43,10 +43,16 @@ extension SwiftEmitter {
         case .execrows: note = "Returns the number of rows affected."
         case .execresult: note = "Returns PostgreSQL's command tag: the command and the number of rows affected."
         case .many, .exec: note = nil
+        case .batchexec, .batchmany, .batchone:
+            note = [
+                "Runs the statement once per item, in order, on one connection, and returns each item's",
+                "outcome: a failing item does not stop the others (inside a transaction it aborts the",
+                "transaction, so the items after it fail too). Throws only when cancelled.",
+            ].joined(separator: "\n")
         }
         if let note {
             if !lines.isEmpty { lines.append("") }
-            lines.append(note)
+            lines += note.split(separator: "\n").map(String.init)
         }
         return lines
     }
@@ -182,38 +188,60 @@ extension SwiftEmitter {
         writer.docComment(methodDocComment(plan))
         writer.wrapped("\(access)func \(SwiftKeywords.escape(plan.methodName))", plan.methodParameterList, plan.signatureSuffix + " {")
         writer.indented { writer in
-            let statement: String
-            if plan.paramsStructName != nil {
-                statement = "\(plan.statementName)(params)"
-            } else {
-                statement = "\(plan.statementName)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
-            }
-            // The `Queries` methods of the same names, which skip `any DBTX` for postgres-nio's types.
-            let arguments = [statement]
-            let run = "try await self.executePrepared"
-            switch plan.query.command {
-            case .exec:
-                writer.wrapped("_ = \(run)", arguments, "")
-            case .execrows:
-                writer.wrapped("try await self.affectedRowCount", arguments, "")
-            case .execresult:
-                writer.wrapped("try await self.commandTag", arguments, "")
-            case .many:
-                writer.wrapped(run, arguments, "")
-            case .one:
-                if plan.query.returnsExactlyOneRow {
-                    writer.wrapped("let rows = \(run)", arguments, "")
-                    writer.block("guard let row = rows.first else") { writer in
-                        writer.line("throw NoRowsError(query: \(SwiftStringLiteral.singleLine(plan.query.name)))")
-                    }
-                    writer.line("return row")
-                } else if case .scalar(let type) = plan.result, type.isOptional {
-                    writer.wrapped(run, arguments, ".first ?? nil")
-                } else {
-                    writer.wrapped(run, arguments, ".first")
+            if plan.query.command.isBatch {
+                // Each item builds its statement from `item`: the …Params struct, or the one parameter.
+                let statement =
+                    plan.paramsStructName != nil
+                    ? "\(plan.statementName)(item)" : "\(plan.statementName)(\(plan.parameters[0].argumentLabel): item)"
+                writer.line("try await self.runBatch(items) { queries, item in")
+                writer.indented { writer in
+                    writeRun(plan, command: plan.query.command.itemCommand, statement: statement, on: "queries", to: &writer)
                 }
+                writer.line("}")
+            } else {
+                let statement: String
+                if plan.paramsStructName != nil {
+                    statement = "\(plan.statementName)(params)"
+                } else {
+                    statement = "\(plan.statementName)(" + plan.parameters.map(\.argument).joined(separator: ", ") + ")"
+                }
+                writeRun(plan, command: plan.query.command, statement: statement, on: "self", to: &writer)
             }
         }
         writer.line("}")
+    }
+
+    /// One run of the statement through `receiver`'s `Queries` methods of the same names, which
+    /// skip `any DBTX` for postgres-nio's types.
+    private func writeRun(
+        _ plan: QueryPlan, command: ParsedQuery.Command, statement: String, on receiver: String,
+        to writer: inout SwiftSourceWriter
+    ) {
+        let arguments = [statement]
+        let run = "try await \(receiver).executePrepared"
+        switch command {
+        case .exec:
+            writer.wrapped("_ = \(run)", arguments, "")
+        case .execrows:
+            writer.wrapped("try await \(receiver).affectedRowCount", arguments, "")
+        case .execresult:
+            writer.wrapped("try await \(receiver).commandTag", arguments, "")
+        case .many:
+            writer.wrapped(run, arguments, "")
+        case .one:
+            if plan.query.returnsExactlyOneRow {
+                writer.wrapped("let rows = \(run)", arguments, "")
+                writer.block("guard let row = rows.first else") { writer in
+                    writer.line("throw NoRowsError(query: \(SwiftStringLiteral.singleLine(plan.query.name)))")
+                }
+                writer.line("return row")
+            } else if case .scalar(let type) = plan.result, type.isOptional {
+                writer.wrapped(run, arguments, ".first ?? nil")
+            } else {
+                writer.wrapped(run, arguments, ".first")
+            }
+        case .batchexec, .batchmany, .batchone:
+            preconditionFailure("a batch runs its item command")
+        }
     }
 }

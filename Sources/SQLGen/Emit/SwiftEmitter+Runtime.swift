@@ -96,6 +96,7 @@ extension SwiftEmitter {
                 ])
             }
             writeRunner(to: &writer)
+            if plans.contains(where: { $0.query.command.isBatch }) { writeRunBatch(to: &writer) }
             writer.blankLine()
             writer.docComment(["The number of rows a statement inserted, updated, deleted or merged."])
             writer.block(Self.dbtxSignature("affectedRowCount", returning: "Int", logger: false)) { writer in
@@ -169,6 +170,45 @@ extension SwiftEmitter {
                     "}",
                 ])
             }
+        }
+    }
+
+    /// `runBatch`, which the `:batch…` methods call: the items in order on one connection.
+    private func writeRunBatch(to writer: inout SwiftSourceWriter) {
+        writer.blankLine()
+        writer.docComment([
+            "Runs `body` for each item in order on one connection (leased once from a `PostgresClient`), keeping",
+            "each item's outcome: a failing item does not lose the others' results. Throws only when cancelled.",
+        ])
+        writer.block(
+            "func runBatch<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @Sendable (Queries, Item) async throws -> Output) async throws"
+                + " -> [Result<Output, any Error>]"
+        ) { writer in
+            writer.block("func run(on queries: Queries) async throws -> [Result<Output, any Error>]") { writer in
+                writer.lines([
+                    "var results: [Result<Output, any Error>] = []",
+                    "results.reserveCapacity(items.count)",
+                    "for item in items {",
+                    "    try Task.checkCancellation()",
+                    "    do {",
+                    "        results.append(.success(try await body(queries, item)))",
+                    "    } catch {",
+                    "        results.append(.failure(error))",
+                    "    }",
+                    "}",
+                    "return results",
+                ])
+            }
+            writer.lines([
+                "switch self.runner {",
+                "case .client(let client):",
+                "    return try await client.withConnection { connection in",
+                "        try await run(on: Queries(connection, logger: self.logger))",
+                "    }",
+                "case .connection, .other:",
+                "    return try await run(on: self)",
+                "}",
+            ])
         }
     }
 

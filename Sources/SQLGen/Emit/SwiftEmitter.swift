@@ -156,7 +156,7 @@ public struct SwiftEmitter: Sendable {
 
         var columnTypes: [SwiftType] = []
         // :exec, :execrows and :execresult never decode a row, so their columns need no Swift type.
-        let decodesRows = query.command == .one || query.command == .many
+        let decodesRows = [.one, .many].contains(query.command.itemCommand)
         for column in query.columns where decodesRows {
             guard let type = typeMapper.swiftType(for: column.type, isNullable: column.isNullable, column: column.source) else {
                 unmapped("column \"\(column.name)\"", column.type)
@@ -168,8 +168,16 @@ public struct SwiftEmitter: Sendable {
 
         let baseName = Naming.upperCamelCase(query.name)
         let result: ResultPlan
-        switch query.command {
-        case .exec, .execrows, .execresult:
+        if query.command.isBatch, parameters.isEmpty {
+            diagnostics.append(
+                .error(
+                    "query \"\(query.name)\": :\(query.command.rawValue) runs the statement once per item of parameters, "
+                        + "and this statement has none; use :\(query.command.itemCommand.rawValue)",
+                    at: location))
+            return nil
+        }
+        switch query.command.itemCommand {
+        case .exec, .execrows, .execresult, .batchexec, .batchmany, .batchone:
             result = .none
         case .one, .many:
             if query.columns.isEmpty {
@@ -193,7 +201,10 @@ public struct SwiftEmitter: Sendable {
                 result = .row(name: baseName + "Row", fields: fields)
             }
         }
-        let usesStruct = !parameters.isEmpty && parameters.count > options.queryParameterLimit
+        // A batch takes a list of items: one struct per item as soon as there are two parameters.
+        let usesStruct =
+            query.command.isBatch
+            ? parameters.count > 1 : !parameters.isEmpty && parameters.count > options.queryParameterLimit
         return QueryPlan(
             query: query, baseName: baseName, methodName: Naming.lowerCamelCase(query.name), parameters: parameters,
             paramsStructName: usesStruct ? baseName + "Params" : nil, result: result)

@@ -22,6 +22,24 @@ public struct ParsedQuery: Sendable, Hashable {
         case execrows
         /// PostgreSQL's command tag: the command and the rows it affected.
         case execresult
+        /// A batch of `:exec`s: one result per item, run in order on one connection.
+        case batchexec
+        /// A batch of `:many`s.
+        case batchmany
+        /// A batch of `:one`s.
+        case batchone
+
+        /// The single-item command a batch runs for each item (`:batchone` → `:one`).
+        public var itemCommand: Command {
+            switch self {
+            case .batchexec: .exec
+            case .batchmany: .many
+            case .batchone: .one
+            default: self
+            }
+        }
+
+        public var isBatch: Bool { itemCommand != self }
     }
 
     /// A parameter the user named with `sqlc.arg(x)`, `@x`, `sqlc.narg(x)` or `sqlc.slice(x)`.

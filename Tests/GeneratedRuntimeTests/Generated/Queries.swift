@@ -100,6 +100,32 @@ struct Queries: Sendable {
         }
     }
 
+    /// Runs `body` for each item in order on one connection (leased once from a `PostgresClient`), keeping
+    /// each item's outcome: a failing item does not lose the others' results. Throws only when cancelled.
+    func runBatch<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @Sendable (Queries, Item) async throws -> Output) async throws -> [Result<Output, any Error>] {
+        func run(on queries: Queries) async throws -> [Result<Output, any Error>] {
+            var results: [Result<Output, any Error>] = []
+            results.reserveCapacity(items.count)
+            for item in items {
+                try Task.checkCancellation()
+                do {
+                    results.append(.success(try await body(queries, item)))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+        switch self.runner {
+        case .client(let client):
+            return try await client.withConnection { connection in
+                try await run(on: Queries(connection, logger: self.logger))
+            }
+        case .connection, .other:
+            return try await run(on: self)
+        }
+    }
+
     /// The number of rows a statement inserted, updated, deleted or merged.
     func affectedRowCount<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Int {
         try await self.commandTag(statement).rowCount ?? 0

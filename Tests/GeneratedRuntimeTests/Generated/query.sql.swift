@@ -364,3 +364,127 @@ extension Queries {
         try await self.executePrepared(ShiftsOnStatement(days: days))
     }
 }
+
+/// The parameters of `createShifts`.
+struct CreateShiftsParams: Sendable, Hashable {
+    var day: Weekday
+    var offDays: [Weekday]
+
+    init(day: Weekday, offDays: [Weekday]) {
+        self.day = day
+        self.offDays = offDays
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createShifts`.
+    struct CreateShiftsStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateShiftsStatement"
+        static let sql = "INSERT INTO shifts (day, off_days) VALUES ($1, $2) RETURNING id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0), PostgresDataType(0)]
+
+        var params: CreateShiftsParams
+
+        init(_ params: CreateShiftsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            try bindings.append(self.params.day)
+            bindings.append(PostgresEnumArray(self.params.offDays))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    /// Batches: each item runs on its own, in order, on one connection.
+    ///
+    /// Runs the statement once per item, in order, on one connection, and returns each item's
+    /// outcome: a failing item does not stop the others (inside a transaction it aborts the
+    /// transaction, so the items after it fail too). Throws only when cancelled.
+    func createShifts(_ items: [CreateShiftsParams]) async throws -> [Result<Int64, any Error>] {
+        try await self.runBatch(items) { queries, item in
+            let rows = try await queries.executePrepared(CreateShiftsStatement(item))
+            guard let row = rows.first else {
+                throw NoRowsError(query: "CreateShifts")
+            }
+            return row
+        }
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `shiftIDsOn`.
+    struct ShiftIDsOnStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.ShiftIDsOnStatement"
+        static let sql = "SELECT id FROM shifts WHERE day = $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0)]
+
+        var day: Weekday
+
+        init(day: Weekday) {
+            self.day = day
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(self.day)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    /// Runs the statement once per item, in order, on one connection, and returns each item's
+    /// outcome: a failing item does not stop the others (inside a transaction it aborts the
+    /// transaction, so the items after it fail too). Throws only when cancelled.
+    func shiftIDsOn(_ items: [Weekday]) async throws -> [Result<[Int64], any Error>] {
+        try await self.runBatch(items) { queries, item in
+            try await queries.executePrepared(ShiftIDsOnStatement(day: item))
+        }
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `deleteShifts`.
+    struct DeleteShiftsStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.DeleteShiftsStatement"
+        static let sql = "DELETE FROM shifts WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Runs the statement once per item, in order, on one connection, and returns each item's
+    /// outcome: a failing item does not stop the others (inside a transaction it aborts the
+    /// transaction, so the items after it fail too). Throws only when cancelled.
+    func deleteShifts(_ items: [Int64]) async throws -> [Result<Void, any Error>] {
+        try await self.runBatch(items) { queries, item in
+            _ = try await queries.executePrepared(DeleteShiftsStatement(id: item))
+        }
+    }
+}

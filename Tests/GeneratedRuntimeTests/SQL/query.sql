@@ -30,3 +30,13 @@ INSERT INTO shifts (day, off_days, maybe_days) VALUES ($1, $2, $3) RETURNING *;
 
 -- name: ShiftsOn :many
 SELECT id FROM shifts WHERE day = ANY(@days::weekday[]) ORDER BY id;
+
+-- Batches: each item runs on its own, in order, on one connection.
+-- name: CreateShifts :batchone
+INSERT INTO shifts (day, off_days) VALUES ($1, $2) RETURNING id;
+
+-- name: ShiftIDsOn :batchmany
+SELECT id FROM shifts WHERE day = $1 ORDER BY id;
+
+-- name: DeleteShifts :batchexec
+DELETE FROM shifts WHERE id = $1;

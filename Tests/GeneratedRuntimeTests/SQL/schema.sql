@@ -14,6 +14,6 @@ CREATE TYPE weekday AS ENUM ('mon', 'tue', 'wed', 'odd, "quoted" \ day');
 CREATE TABLE shifts (
     id bigserial PRIMARY KEY,
     day weekday NOT NULL,
-    off_days weekday[] NOT NULL,
+    off_days weekday[] NOT NULL CHECK (cardinality(off_days) <= 3),
     maybe_days weekday[]
 );
