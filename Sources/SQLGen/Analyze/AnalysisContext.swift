@@ -19,11 +19,25 @@ final class AnalysisContext {
     /// fixes the type (`check_variable_parameters`).
     var untypedOccurrences: [Int: Int] = [:]
 
-    init(catalog: Catalog, builtins: BuiltinCatalog, query: ParsedQuery) {
+    /// Shared by the queries of one schema.
+    let operatorCache: OperatorResolutionCache
+
+    init(
+        catalog: Catalog, builtins: BuiltinCatalog, query: ParsedQuery,
+        operatorCache: OperatorResolutionCache = OperatorResolutionCache()
+    ) {
         self.catalog = catalog
         self.builtins = builtins
         self.coercion = TypeCoercion(builtins: builtins, catalog: catalog)
         self.query = query
+        self.operatorCache = operatorCache
+    }
+
+    /// PostgreSQL's choice for `left op right` (or the prefix `op right`), resolved once per schema.
+    func resolveOperator(_ name: String, left: SQLType?, right: SQLType)
+        -> Result<OperatorResolver.Resolved, FunctionResolver.Failure>
+    {
+        operatorCache.resolve(name, left: left, right: right, with: OperatorResolver(coercion: coercion))
     }
 
     /// Notes a use of `$n`.

@@ -11,6 +11,8 @@ public struct Analyzer: Sendable {
     public let catalog: Catalog
     /// PostgreSQL's built-in catalog plus the schema's extensions.
     let builtins: BuiltinCatalog
+    /// The operator resolutions of this schema, shared by all its queries.
+    let operatorCache = OperatorResolutionCache()
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -82,7 +84,7 @@ public struct Analyzer: Sendable {
 
     /// Analyzes one query; the error is the first problem PostgreSQL would also stop at.
     func analyze(_ query: ParsedQuery) -> Result<AnalyzedQuery, AnalysisError> {
-        let context = AnalysisContext(catalog: catalog, builtins: builtins, query: query)
+        let context = AnalysisContext(catalog: catalog, builtins: builtins, query: query, operatorCache: operatorCache)
         do throws(AnalysisError) {
             let shape = try StatementAnalyzer(context: context).analyze(
                 query.statement, in: Scope(), isTopLevel: true)

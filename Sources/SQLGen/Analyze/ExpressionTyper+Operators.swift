@@ -149,8 +149,7 @@ extension ExpressionTyper {
         throws(AnalysisError) -> TypedExpression
     {
         var operand = try typed(operandNode, in: scope)
-        let resolver = OperatorResolver(coercion: context.coercion)
-        switch resolver.resolve(op, left: nil, right: operand.type) {
+        switch context.resolveOperator(op, left: nil, right: operand.type) {
         case .success(let resolved):
             if operand.isUnknown { try context.resolve(&operand, to: resolved.right) }
             return .known(resolved.result, nullable: operand.isNullable)
@@ -177,8 +176,7 @@ extension ExpressionTyper {
     func applyOperator(
         _ op: String, _ left: inout TypedExpression, _ right: inout TypedExpression, at node: PG.Node
     ) throws(AnalysisError) -> OperatorResolver.Resolved {
-        let resolver = OperatorResolver(coercion: context.coercion)
-        switch resolver.resolve(op, left: left.type, right: right.type) {
+        switch context.resolveOperator(op, left: left.type, right: right.type) {
         case .success(let resolved):
             // A parameter compared with a column is named after it (`owner = $1` → owner).
             let naming = Self.namingOperators.contains(op)
