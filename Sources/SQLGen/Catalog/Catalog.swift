@@ -114,8 +114,9 @@ public struct Table: Sendable, Hashable {
     public var isView: Bool = false
     /// From `COMMENT ON TABLE`, or the SQL comment right above `CREATE TABLE`.
     public var comment: String?
-    /// The relations (`schema.name`) whose drop takes this one with it: the tables and views a
-    /// view reads, the parent of a partition or of an inheriting table.
+    /// What this relation goes with when it is dropped: relations (`schema.name`) a view reads,
+    /// the parent of a partition or of an inheriting table, and (`function name`) the schema's
+    /// functions a view calls.
     public var dependsOn: Set<String> = []
     /// For views: the column names the defining query mentions (`*` for all), so dropping one
     /// of them with CASCADE drops the view.
@@ -146,6 +147,8 @@ public struct Column: Sendable, Hashable {
     public var comment: String?
     /// Set for columns PostgreSQL computes itself, which statements may only set to DEFAULT.
     public var computedBy: Computation? = nil
+    /// The domain (`schema.name`) the column was declared with; its type is the domain's base type.
+    public var domain: String? = nil
 
     /// How PostgreSQL fills a column that statements may not write.
     public enum Computation: Sendable, Hashable {

@@ -87,7 +87,14 @@ extension CatalogState {
             return
         }
         catalog.functions[name] = remaining.isEmpty ? nil : remaining
+        // Views that call a function of that name go with it (overloads are not told apart).
+        for view in catalog.allTables where view.dependsOn.contains(Self.functionDependency(name)) {
+            removeTable(schema: view.schema, name: view.name)
+        }
     }
+
+    /// How `Table.dependsOn` records a function a view calls.
+    static func functionDependency(_ name: String) -> String { "function \(name)" }
 
     /// A function's IN arguments (what DROP FUNCTION lists), without a procedure's OUT ones.
     private func inputArguments(_ function: BuiltinCatalog.Function) -> [SQLType] {

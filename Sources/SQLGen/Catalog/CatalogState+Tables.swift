@@ -87,6 +87,9 @@ extension CatalogState {
         let names = typeName.names.names
         let isSerial = names.count == 1 && SQLType.isSerial(names[0])
         var column = Column(name: name, type: type, isNotNull: isSerial, hasDefault: isSerial)
+        if names.count <= 2, let domain = qualified(names), domains[domain.schema]?[domain.name] != nil {
+            column.domain = domain.key
+        }
         for case .constraint(let constraint) in definition.constraints {
             switch constraint.contype {
             case .notnull, .primary:
@@ -364,6 +367,7 @@ extension CatalogState {
                     if drop.behavior == .cascade { dropColumns(ofType: SQLType(name: name.name, schema: name.schema)) }
                 } else if domains[name.schema]?[name.name] != nil {
                     domains[name.schema]?[name.name] = nil
+                    if drop.behavior == .cascade { dropColumns(ofDomain: name.key) }
                 } else if catalog.schemas[name.schema]?.compositeTypes[name.name] != nil {
                     catalog.schemas[name.schema]?.compositeTypes[name.name] = nil
                     if drop.behavior == .cascade { dropColumns(ofType: SQLType(name: name.name, schema: name.schema)) }

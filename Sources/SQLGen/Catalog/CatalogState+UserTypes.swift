@@ -83,4 +83,14 @@ extension CatalogState {
             }
         }
     }
+
+    /// DROP DOMAIN … CASCADE: the columns declared with the domain, and the views reading them.
+    mutating func dropColumns(ofDomain domain: String) {
+        for table in catalog.allTables where !table.isView {
+            for column in table.columns where column.domain == domain {
+                removeViews(reading: column.name, of: table)
+            }
+            catalog.schemas[table.schema]?.tables[table.name]?.columns.removeAll { $0.domain == domain }
+        }
+    }
 }

@@ -24,8 +24,8 @@ extension CatalogState {
         if existing == nil { add(table) } else { store(table) }
     }
 
-    /// The relations a defining query reads (those that exist; a CTE's name is not one) and the
-    /// column names it mentions.
+    /// The relations a defining query reads (those that exist; a CTE's name is not one), the
+    /// schema's functions it calls, and the column names it mentions.
     func dependencies(of query: PG.Node) -> (relations: Set<String>, columns: Set<String>) {
         var relations: Set<String> = []
         var columns: Set<String> = []
@@ -34,6 +34,11 @@ extension CatalogState {
             case .rangeVar(let relation):
                 let name = qualified(relation: relation)
                 if catalog.schemas[name.schema]?.tables[name.name] != nil { relations.insert(name.key) }
+            case .funcCall(let call):
+                // The schema's own functions only: PostgreSQL's cannot be dropped.
+                if let name = call.funcname.names.last, catalog.functions[name] != nil {
+                    relations.insert(Self.functionDependency(name))
+                }
             case .columnRef(let reference):
                 if let last = reference.fields.names.last { columns.insert(last) }
                 if reference.fields.contains(where: { if case .aStar = $0 { true } else { false } }) { columns.insert("*") }

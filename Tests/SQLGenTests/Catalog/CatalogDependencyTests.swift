@@ -63,6 +63,25 @@ import Testing
         #expect(catalog.table("reads_id") != nil)
     }
 
+    @Test func droppedDomainsAndFunctionsTakeTheirDependents() {
+        let (catalog, diagnostics) = build(
+            """
+            CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+            CREATE TABLE stock (id bigint NOT NULL, quantity positive, note text);
+            CREATE VIEW reads_quantity AS SELECT id, quantity FROM stock;
+            CREATE FUNCTION add_one(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1 + 1';
+            CREATE VIEW calls_it AS SELECT add_one(1) AS two;
+            CREATE VIEW plain AS SELECT id, note FROM stock;
+            DROP DOMAIN positive CASCADE;
+            DROP FUNCTION add_one(integer) CASCADE;
+            """)
+        #expect(diagnostics == [])
+        #expect(catalog.table("stock")?.columns.map(\.name) == ["id", "note"])
+        #expect(catalog.table("reads_quantity") == nil)
+        #expect(catalog.table("calls_it") == nil)
+        #expect(catalog.table("plain") != nil)
+    }
+
     @Test func renamesAndMovesKeepDependencies() {
         let renamedAndMoved = """
             CREATE SCHEMA archive;
