@@ -19,6 +19,8 @@ public struct AnalyzedQuery: Sendable, Hashable {
     /// without ON CONFLICT, an aggregate-only SELECT without GROUP BY/HAVING), so `:one`
     /// returns `T` instead of `T?`.
     public var returnsExactlyOneRow: Bool
+    /// Where a `:copyfrom` query's rows go; nil for every other command.
+    public var copyFrom: CopyFromTarget? = nil
     /// The statement as the user wrote it (macros rewritten, `*` not expanded) and the way back
     /// to the file, for tools that report positions in it (`verify`); nil for a query made in code.
     public var written: WrittenQuery? = nil

@@ -94,6 +94,7 @@ public struct Analyzer: Sendable {
                     "query \"\(query.name)\" specifies parameter \":\(query.command.rawValue)\" without containing a RETURNING clause",
                     at: Int?.none)
             }
+            let copyFrom = query.command == .copyfrom ? try CopyFromAnalyzer(context: context).target(of: query.statement) : nil
             let count = max(context.highestParameterNumber, query.namedParameters.keys.max() ?? 0)
             let parameters = try context.parameters.parameters(count: count, named: query.namedParameters).get()
             return .success(
@@ -101,7 +102,7 @@ public struct Analyzer: Sendable {
                     name: query.name, command: query.command, file: query.file, line: query.annotationLocation.line,
                     docComment: query.docComment, sql: StarExpansion.apply(context.starEdits, to: query.sql),
                     parameters: parameters, columns: shape.columns,
-                    returnsExactlyOneRow: shape.returnsExactlyOneRow,
+                    returnsExactlyOneRow: shape.returnsExactlyOneRow, copyFrom: copyFrom,
                     written: WrittenQuery(annotation: query.annotationLocation, sql: query.sql, sourceMap: query.sourceMap)))
         } catch {
             return .failure(error)

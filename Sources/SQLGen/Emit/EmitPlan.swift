@@ -107,19 +107,26 @@ struct QueryPlan: Sendable, Hashable {
             if query.returnsExactlyOneRow { return rowTypeName }
             if case .scalar(let type) = result, type.isOptional { return rowTypeName }
             return rowTypeName + "?"
+        case .copyfrom: return "Int"
         case .batchexec, .batchmany, .batchone: return nil
         }
     }
 
-    /// The element of a batch method's `items`: the `…Params` struct, or the one parameter's type.
-    var batchItemTypeName: String? {
-        guard query.command.isBatch else { return nil }
+    /// The element of a batch method's `items` or a `:copyfrom` method's `rows`: the `…Params`
+    /// struct, or the one parameter's type.
+    var itemTypeName: String? {
+        guard query.command.isBatch || query.command == .copyfrom else { return nil }
         return paramsStructName ?? parameters.first?.type.spelled
     }
 
+    /// `items` or `rows`: the name of the list a batch or `:copyfrom` method takes.
+    var itemsName: String { query.command == .copyfrom ? "rows" : "items" }
+
     /// `id: Int64, owner: String` or `_ params: UpdateUserParams`.
     var methodParameterList: [String] {
-        if let batchItemTypeName { return ["_ items: [\(batchItemTypeName)]"] }
+        if let itemTypeName {
+            return query.command == .copyfrom ? ["_ rows: some Sequence<\(itemTypeName)>"] : ["_ items: [\(itemTypeName)]"]
+        }
         if let paramsStructName { return ["_ params: \(paramsStructName)"] }
         return parameters.map(\.parameterDeclaration)
     }

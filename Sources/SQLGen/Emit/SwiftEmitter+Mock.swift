@@ -67,7 +67,7 @@ extension SwiftEmitter {
     /// `getAccount(id: Int64)`, `updateUser(UpdateUserParams)`, `listAll`.
     private func callCase(_ plan: QueryPlan) -> String {
         let name = SwiftKeywords.escape(plan.methodName)
-        if let batchItemTypeName = plan.batchItemTypeName { return "\(name)([\(batchItemTypeName)])" }
+        if let itemTypeName = plan.itemTypeName { return "\(name)([\(itemTypeName)])" }
         if let paramsStructName = plan.paramsStructName { return "\(name)(\(paramsStructName))" }
         if plan.parameters.isEmpty { return name }
         return "\(name)(" + plan.parameters.map { "\($0.escapedName): \($0.type.spelled)" }.joined(separator: ", ") + ")"
@@ -76,7 +76,7 @@ extension SwiftEmitter {
     /// `(@Sendable (Int64) async throws -> Account?)`.
     private func handlerType(_ plan: QueryPlan) -> String {
         let arguments =
-            plan.batchItemTypeName.map { ["[\($0)]"] } ?? plan.paramsStructName.map { [$0] }
+            plan.itemTypeName.map { ["[\($0)]"] } ?? plan.paramsStructName.map { [$0] }
             ?? plan.parameters.map(\.type.spelled)
         return "(@Sendable (\(arguments.joined(separator: ", "))) async throws -> \(plan.returnTypeName ?? "Void"))"
     }
@@ -88,7 +88,12 @@ extension SwiftEmitter {
             let call: String
             let arguments: [String]
             let name = SwiftKeywords.escape(plan.methodName)
-            if plan.batchItemTypeName != nil {
+            if plan.query.command == .copyfrom {
+                // The rows are kept as an array: the call records them and the handler gets them.
+                writer.line("let rows = Array(rows)")
+                call = ".\(name)(rows)"
+                arguments = ["rows"]
+            } else if plan.itemTypeName != nil {
                 call = ".\(name)(items)"
                 arguments = ["items"]
             } else if plan.paramsStructName != nil {

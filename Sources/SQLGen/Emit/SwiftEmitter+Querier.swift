@@ -55,8 +55,8 @@ extension SwiftEmitter {
                 if index > 0 { writer.blankLine() }
                 let name = SwiftKeywords.escape(plan.methodName)
                 let call: String
-                if plan.batchItemTypeName != nil {
-                    call = "$0.\(name)(items)"
+                if plan.itemTypeName != nil {
+                    call = "$0.\(name)(\(plan.itemsName))"
                 } else if plan.paramsStructName != nil {
                     call = "$0.\(name)(params)"
                 } else if plan.parameters.isEmpty {

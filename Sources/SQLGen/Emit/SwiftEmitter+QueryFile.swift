@@ -43,6 +43,11 @@ extension SwiftEmitter {
         case .execrows: note = "Returns the number of rows affected."
         case .execresult: note = "Returns PostgreSQL's command tag: the command and the number of rows affected."
         case .many, .exec: note = nil
+        case .copyfrom:
+            note = [
+                "Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:",
+                "all of them, or none when any fails (the error says which line).",
+            ].joined(separator: "\n")
         case .batchexec, .batchmany, .batchone:
             note = [
                 "Runs the statement once per item, in order, on one connection, and returns each item's",
@@ -59,7 +64,8 @@ extension SwiftEmitter {
 
     func writeStatement(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
         writer.docComment(["The prepared statement of `\(plan.methodName)`."])
-        writer.block("\(access)struct \(plan.statementName): PostgresPreparedStatement") { writer in
+        let conformances = plan.query.copyFrom == nil ? "PostgresPreparedStatement" : "PostgresPreparedStatement, PostgresCopyStatement"
+        writer.block("\(access)struct \(plan.statementName): \(conformances)") { writer in
             writer.line("\(access)typealias Row = \(plan.rowTypeName)")
             writer.blankLine()
             if let module = options.module {
@@ -131,6 +137,7 @@ extension SwiftEmitter {
                 writer.line("return bindings")
             }
 
+            writeCopyFromMembers(plan, to: &writer)
             writer.blankLine()
             writeDecodeRow(plan, to: &writer)
         }
@@ -185,6 +192,7 @@ extension SwiftEmitter {
     }
 
     func writeMethod(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        if plan.query.command == .copyfrom { return writeCopyFromMethods(plan, to: &writer) }
         writer.docComment(methodDocComment(plan))
         writer.wrapped("\(access)func \(SwiftKeywords.escape(plan.methodName))", plan.methodParameterList, plan.signatureSuffix + " {")
         writer.indented { writer in
@@ -240,8 +248,8 @@ extension SwiftEmitter {
             } else {
                 writer.wrapped(run, arguments, ".first")
             }
-        case .batchexec, .batchmany, .batchone:
-            preconditionFailure("a batch runs its item command")
+        case .batchexec, .batchmany, .batchone, .copyfrom:
+            preconditionFailure("a batch runs its item command; a copy has methods of its own")
         }
     }
 }

@@ -4,7 +4,7 @@ extension SwiftEmitter {
 
     /// `Queries.swift`: the `DBTX` protocol with its two conformances, the `Queries` handle and
     /// the error of `:one` methods that must return a row.
-    func queriesRuntimeFile(plans: [QueryPlan]) -> String {
+    func queriesRuntimeFile(plans: [QueryPlan], enums: [EnumPlan], supportTypes: Set<SupportType>) -> String {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: [])
         let runSignature = Self.dbtxSignature("executePrepared", returning: "[Statement.Row]")
@@ -105,6 +105,9 @@ extension SwiftEmitter {
         }
 
         writeCommandTag(to: &writer)
+        if plans.contains(where: { $0.query.command == .copyfrom }) {
+            writeCopyFromRuntime(enums: enums, supportTypes: supportTypes, to: &writer)
+        }
 
         writer.blankLine()
         writer.docComment(["Thrown by a `:one` method whose statement always yields a row when the server returned none."])

@@ -56,7 +56,10 @@ public struct SwiftEmitter: Sendable {
         // Each file's text is built on its own, in parallel; the list keeps the files' order.
         var jobs: [@Sendable () -> GeneratedFile] = []
         jobs.append { GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, supportTypes: supportTypes)) }
-        jobs.append { GeneratedFile(path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans)) }
+        jobs.append {
+            GeneratedFile(
+                path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans, enums: enums, supportTypes: supportTypes))
+        }
         // The mock conforms to `Querier`, so it needs the protocol even when emit_interface is off.
         if options.emitInterface || options.emitMock {
             jobs.append { GeneratedFile(path: "Querier.swift", contents: querierFile(plans: orderedPlans)) }
@@ -168,7 +171,7 @@ public struct SwiftEmitter: Sendable {
 
         let baseName = Naming.upperCamelCase(query.name)
         let result: ResultPlan
-        if query.command.isBatch, parameters.isEmpty {
+        if query.command.isBatch || query.command == .copyfrom, parameters.isEmpty {
             diagnostics.append(
                 .error(
                     "query \"\(query.name)\": :\(query.command.rawValue) runs the statement once per item of parameters, "
@@ -177,7 +180,7 @@ public struct SwiftEmitter: Sendable {
             return nil
         }
         switch query.command.itemCommand {
-        case .exec, .execrows, .execresult, .batchexec, .batchmany, .batchone:
+        case .exec, .execrows, .execresult, .copyfrom, .batchexec, .batchmany, .batchone:
             result = .none
         case .one, .many:
             if query.columns.isEmpty {
@@ -201,9 +204,9 @@ public struct SwiftEmitter: Sendable {
                 result = .row(name: baseName + "Row", fields: fields)
             }
         }
-        // A batch takes a list of items: one struct per item as soon as there are two parameters.
+        // A batch or copy takes a list of items: one struct per item as soon as there are two parameters.
         let usesStruct =
-            query.command.isBatch
+            query.command.isBatch || query.command == .copyfrom
             ? parameters.count > 1 : !parameters.isEmpty && parameters.count > options.queryParameterLimit
         return QueryPlan(
             query: query, baseName: baseName, methodName: Naming.lowerCamelCase(query.name), parameters: parameters,

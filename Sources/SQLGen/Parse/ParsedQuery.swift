@@ -22,6 +22,8 @@ public struct ParsedQuery: Sendable, Hashable {
         case execrows
         /// PostgreSQL's command tag: the command and the rows it affected.
         case execresult
+        /// Many rows inserted through `COPY … FROM STDIN`; returns the number of rows copied.
+        case copyfrom
         /// A batch of `:exec`s: one result per item, run in order on one connection.
         case batchexec
         /// A batch of `:many`s.

@@ -31,6 +31,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case createShifts([CreateShiftsParams])
         case shiftIDsOn([Weekday])
         case deleteShifts([Int64])
+        case copyReadings([CopyReadingsParams])
+        case insertReading(InsertReadingParams)
+        case listReadings
+        case countReadings
+        case copySensorNames([String])
+        case listSensors
     }
 
     private let lock = NSLock()
@@ -47,6 +53,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCreateShiftsHandler: (@Sendable ([CreateShiftsParams]) async throws -> [Result<Int64, any Error>])?
     private var storedShiftIDsOnHandler: (@Sendable ([Weekday]) async throws -> [Result<[Int64], any Error>])?
     private var storedDeleteShiftsHandler: (@Sendable ([Int64]) async throws -> [Result<Void, any Error>])?
+    private var storedCopyReadingsHandler: (@Sendable ([CopyReadingsParams]) async throws -> Int)?
+    private var storedInsertReadingHandler: (@Sendable (InsertReadingParams) async throws -> Void)?
+    private var storedListReadingsHandler: (@Sendable () async throws -> [Reading])?
+    private var storedCountReadingsHandler: (@Sendable () async throws -> Int64)?
+    private var storedCopySensorNamesHandler: (@Sendable ([String]) async throws -> Int)?
+    private var storedListSensorsHandler: (@Sendable () async throws -> [String])?
 
     init() {}
 
@@ -125,6 +137,42 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var deleteShiftsHandler: (@Sendable ([Int64]) async throws -> [Result<Void, any Error>])? {
         get { withLock { storedDeleteShiftsHandler } }
         set { withLock { storedDeleteShiftsHandler = newValue } }
+    }
+
+    /// Answers `copyReadings`; unset, the method throws `MockQuerierError`.
+    var copyReadingsHandler: (@Sendable ([CopyReadingsParams]) async throws -> Int)? {
+        get { withLock { storedCopyReadingsHandler } }
+        set { withLock { storedCopyReadingsHandler = newValue } }
+    }
+
+    /// Answers `insertReading`; unset, the method throws `MockQuerierError`.
+    var insertReadingHandler: (@Sendable (InsertReadingParams) async throws -> Void)? {
+        get { withLock { storedInsertReadingHandler } }
+        set { withLock { storedInsertReadingHandler = newValue } }
+    }
+
+    /// Answers `listReadings`; unset, the method throws `MockQuerierError`.
+    var listReadingsHandler: (@Sendable () async throws -> [Reading])? {
+        get { withLock { storedListReadingsHandler } }
+        set { withLock { storedListReadingsHandler = newValue } }
+    }
+
+    /// Answers `countReadings`; unset, the method throws `MockQuerierError`.
+    var countReadingsHandler: (@Sendable () async throws -> Int64)? {
+        get { withLock { storedCountReadingsHandler } }
+        set { withLock { storedCountReadingsHandler = newValue } }
+    }
+
+    /// Answers `copySensorNames`; unset, the method throws `MockQuerierError`.
+    var copySensorNamesHandler: (@Sendable ([String]) async throws -> Int)? {
+        get { withLock { storedCopySensorNamesHandler } }
+        set { withLock { storedCopySensorNamesHandler = newValue } }
+    }
+
+    /// Answers `listSensors`; unset, the method throws `MockQuerierError`.
+    var listSensorsHandler: (@Sendable () async throws -> [String])? {
+        get { withLock { storedListSensorsHandler } }
+        set { withLock { storedListSensorsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -257,6 +305,74 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "deleteShifts")
         }
         return try await handler(items)
+    }
+
+    func copyReadings(_ rows: some Sequence<CopyReadingsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyReadings(rows))
+            return storedCopyReadingsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyReadings")
+        }
+        return try await handler(rows)
+    }
+
+    func insertReading(_ params: InsertReadingParams) async throws {
+        let handler = withLock {
+            recordedCalls.append(.insertReading(params))
+            return storedInsertReadingHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "insertReading")
+        }
+        try await handler(params)
+    }
+
+    func listReadings() async throws -> [Reading] {
+        let handler = withLock {
+            recordedCalls.append(.listReadings)
+            return storedListReadingsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listReadings")
+        }
+        return try await handler()
+    }
+
+    func countReadings() async throws -> Int64 {
+        let handler = withLock {
+            recordedCalls.append(.countReadings)
+            return storedCountReadingsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "countReadings")
+        }
+        return try await handler()
+    }
+
+    func copySensorNames(_ rows: some Sequence<String>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copySensorNames(rows))
+            return storedCopySensorNamesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copySensorNames")
+        }
+        return try await handler(rows)
+    }
+
+    func listSensors() async throws -> [String] {
+        let handler = withLock {
+            recordedCalls.append(.listSensors)
+            return storedListSensorsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listSensors")
+        }
+        return try await handler()
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

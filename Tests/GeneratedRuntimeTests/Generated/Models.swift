@@ -79,6 +79,148 @@ struct Shift: Sendable, Hashable, Codable {
     }
 }
 
+/// :copyfrom writes every value in PostgreSQL's text format: one column per mapped type family.
+struct Reading: Sendable, Hashable, Codable {
+    var id: Int64
+    var sensor: String
+    var note: String?
+    var small: Int16
+    var count: Int32
+    var total: Int64?
+    var ratio: Float
+    var value: Double
+    var amount: Decimal?
+    var ok: Bool
+    var tag: UUID?
+    var payload: Data?
+    var doc: JSONValue?
+    var takenAt: Date
+    var localAt: Date?
+    var day: Date?
+    var span: PostgresInterval?
+    var weekday: Weekday?
+    var labels: [String]
+    var offDays: [Weekday]?
+
+    init(
+        id: Int64,
+        sensor: String,
+        note: String?,
+        small: Int16,
+        count: Int32,
+        total: Int64?,
+        ratio: Float,
+        value: Double,
+        amount: Decimal?,
+        ok: Bool,
+        tag: UUID?,
+        payload: Data?,
+        doc: JSONValue?,
+        takenAt: Date,
+        localAt: Date?,
+        day: Date?,
+        span: PostgresInterval?,
+        weekday: Weekday?,
+        labels: [String],
+        offDays: [Weekday]?
+    ) {
+        self.id = id
+        self.sensor = sensor
+        self.note = note
+        self.small = small
+        self.count = count
+        self.total = total
+        self.ratio = ratio
+        self.value = value
+        self.amount = amount
+        self.ok = ok
+        self.tag = tag
+        self.payload = payload
+        self.doc = doc
+        self.takenAt = takenAt
+        self.localAt = localAt
+        self.day = day
+        self.span = span
+        self.weekday = weekday
+        self.labels = labels
+        self.offDays = offDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case sensor
+        case note
+        case small
+        case count
+        case total
+        case ratio
+        case value
+        case amount
+        case ok
+        case tag
+        case payload
+        case doc
+        case takenAt = "taken_at"
+        case localAt = "local_at"
+        case day
+        case span
+        case weekday
+        case labels
+        case offDays = "off_days"
+    }
+}
+
+struct Sensor: Sendable, Hashable, Codable {
+    var name: String
+
+    init(name: String) {
+        self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+    }
+}
+
+/// A JSON document, as stored in `json` and `jsonb` columns.
+enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
+
 /// A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them
 /// (a month is not a fixed number of days, nor a day of seconds across a DST change).
 struct PostgresInterval: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresArrayEncodable, PostgresDecodable, PostgresArrayDecodable {

@@ -50,6 +50,26 @@ protocol Querier: Sendable {
     /// outcome: a failing item does not stop the others (inside a transaction it aborts the
     /// transaction, so the items after it fail too). Throws only when cancelled.
     func deleteShifts(_ items: [Int64]) async throws -> [Result<Void, any Error>]
+
+    /// Bulk insert through COPY.
+    ///
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyReadings(_ rows: some Sequence<CopyReadingsParams>) async throws -> Int
+
+    /// The same rows one INSERT at a time, to compare.
+    func insertReading(_ params: InsertReadingParams) async throws
+
+    func listReadings() async throws -> [Reading]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func countReadings() async throws -> Int64
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySensorNames(_ rows: some Sequence<String>) async throws -> Int
+
+    func listSensors() async throws -> [String]
 }
 
 extension Queries: Querier {}
@@ -121,5 +141,29 @@ extension QuerierForwarding {
 
     func deleteShifts(_ items: [Int64]) async throws -> [Result<Void, any Error>] {
         try await forward { try await $0.deleteShifts(items) }
+    }
+
+    func copyReadings(_ rows: some Sequence<CopyReadingsParams>) async throws -> Int {
+        try await forward { try await $0.copyReadings(rows) }
+    }
+
+    func insertReading(_ params: InsertReadingParams) async throws {
+        try await forward { try await $0.insertReading(params) }
+    }
+
+    func listReadings() async throws -> [Reading] {
+        try await forward { try await $0.listReadings() }
+    }
+
+    func countReadings() async throws -> Int64 {
+        try await forward { try await $0.countReadings() }
+    }
+
+    func copySensorNames(_ rows: some Sequence<String>) async throws -> Int {
+        try await forward { try await $0.copySensorNames(rows) }
+    }
+
+    func listSensors() async throws -> [String] {
+        try await forward { try await $0.listSensors() }
     }
 }

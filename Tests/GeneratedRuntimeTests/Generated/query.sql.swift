@@ -488,3 +488,490 @@ extension Queries {
         }
     }
 }
+
+/// The parameters of `copyReadings`.
+struct CopyReadingsParams: Sendable, Hashable {
+    var sensor: String
+    var note: String?
+    var small: Int16
+    var count: Int32
+    var total: Int64?
+    var ratio: Float
+    var value: Double
+    var amount: Decimal?
+    var ok: Bool
+    var tag: UUID?
+    var payload: Data?
+    var doc: JSONValue?
+    var takenAt: Date
+    var localAt: Date?
+    var day: Date?
+    var span: PostgresInterval?
+    var weekday: Weekday?
+    var labels: [String]
+    var offDays: [Weekday]?
+
+    init(
+        sensor: String,
+        note: String?,
+        small: Int16,
+        count: Int32,
+        total: Int64?,
+        ratio: Float,
+        value: Double,
+        amount: Decimal?,
+        ok: Bool,
+        tag: UUID?,
+        payload: Data?,
+        doc: JSONValue?,
+        takenAt: Date,
+        localAt: Date?,
+        day: Date?,
+        span: PostgresInterval?,
+        weekday: Weekday?,
+        labels: [String],
+        offDays: [Weekday]?
+    ) {
+        self.sensor = sensor
+        self.note = note
+        self.small = small
+        self.count = count
+        self.total = total
+        self.ratio = ratio
+        self.value = value
+        self.amount = amount
+        self.ok = ok
+        self.tag = tag
+        self.payload = payload
+        self.doc = doc
+        self.takenAt = takenAt
+        self.localAt = localAt
+        self.day = day
+        self.span = span
+        self.weekday = weekday
+        self.labels = labels
+        self.offDays = offDays
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyReadings`.
+    struct CopyReadingsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyReadingsStatement"
+        static let sql = """
+            INSERT INTO readings (
+                sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span,
+                weekday, labels, off_days
+            ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            .text,
+            .text,
+            .int2,
+            .int4,
+            .int8,
+            .float4,
+            .float8,
+            .numeric,
+            .bool,
+            .uuid,
+            .bytea,
+            .jsonb,
+            .timestamptz,
+            .timestamptz,
+            .timestamptz,
+            .interval,
+            PostgresDataType(0),
+            .textArray,
+            PostgresDataType(0),
+        ]
+
+        var params: CopyReadingsParams
+
+        init(_ params: CopyReadingsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 19)
+            bindings.append(self.params.sensor)
+            bindings.append(self.params.note)
+            bindings.append(self.params.small)
+            bindings.append(self.params.count)
+            bindings.append(self.params.total)
+            bindings.append(self.params.ratio)
+            bindings.append(self.params.value)
+            try bindings.append(self.params.amount)
+            bindings.append(self.params.ok)
+            bindings.append(self.params.tag)
+            try bindings.append(self.params.payload)
+            try bindings.append(self.params.doc)
+            bindings.append(self.params.takenAt)
+            bindings.append(self.params.localAt)
+            bindings.append(self.params.day)
+            bindings.append(self.params.span)
+            try bindings.append(self.params.weekday)
+            bindings.append(self.params.labels)
+            bindings.append(self.params.offDays.map(PostgresEnumArray.init))
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"readings"` once postgres-nio has quoted it.
+        static let copyTable = "readings"
+        static let copyColumns: [String] = [
+            "sensor",
+            "note",
+            "small",
+            "count",
+            "total",
+            "ratio",
+            "value",
+            "amount",
+            "ok",
+            "tag",
+            "payload",
+            "doc",
+            "taken_at",
+            "local_at",
+            "day",
+            "span",
+            "weekday",
+            "labels",
+            "off_days",
+        ]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyReadingsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.sensor)
+            try rows.append(item.note)
+            try rows.append(item.small)
+            try rows.append(item.count)
+            try rows.append(item.total)
+            try rows.append(item.ratio)
+            try rows.append(item.value)
+            try rows.append(item.amount)
+            try rows.append(item.ok)
+            try rows.append(item.tag)
+            try rows.append(item.payload)
+            try rows.append(item.doc)
+            rows.append(item.takenAt, as: .timestamptz)
+            rows.append(item.localAt, as: .timestamp)
+            rows.append(item.day, as: .date)
+            try rows.append(item.span)
+            try rows.append(item.weekday)
+            try rows.append(item.labels)
+            try rows.append(item.offDays)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Bulk insert through COPY.
+    ///
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyReadings(_ rows: some Sequence<CopyReadingsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyReadingsStatement.self)
+    }
+
+    /// Bulk insert through COPY.
+    ///
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyReadings<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyReadingsParams {
+        try await self.copyRows(rows, into: CopyReadingsStatement.self)
+    }
+}
+
+/// The parameters of `insertReading`.
+struct InsertReadingParams: Sendable, Hashable {
+    var sensor: String
+    var note: String?
+    var small: Int16
+    var count: Int32
+    var total: Int64?
+    var ratio: Float
+    var value: Double
+    var amount: Decimal?
+    var ok: Bool
+    var tag: UUID?
+    var payload: Data?
+    var doc: JSONValue?
+    var takenAt: Date
+    var localAt: Date?
+    var day: Date?
+    var span: PostgresInterval?
+    var weekday: Weekday?
+    var labels: [String]
+    var offDays: [Weekday]?
+
+    init(
+        sensor: String,
+        note: String?,
+        small: Int16,
+        count: Int32,
+        total: Int64?,
+        ratio: Float,
+        value: Double,
+        amount: Decimal?,
+        ok: Bool,
+        tag: UUID?,
+        payload: Data?,
+        doc: JSONValue?,
+        takenAt: Date,
+        localAt: Date?,
+        day: Date?,
+        span: PostgresInterval?,
+        weekday: Weekday?,
+        labels: [String],
+        offDays: [Weekday]?
+    ) {
+        self.sensor = sensor
+        self.note = note
+        self.small = small
+        self.count = count
+        self.total = total
+        self.ratio = ratio
+        self.value = value
+        self.amount = amount
+        self.ok = ok
+        self.tag = tag
+        self.payload = payload
+        self.doc = doc
+        self.takenAt = takenAt
+        self.localAt = localAt
+        self.day = day
+        self.span = span
+        self.weekday = weekday
+        self.labels = labels
+        self.offDays = offDays
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `insertReading`.
+    struct InsertReadingStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.InsertReadingStatement"
+        static let sql = """
+            INSERT INTO readings (
+                sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span,
+                weekday, labels, off_days
+            ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            .text,
+            .text,
+            .int2,
+            .int4,
+            .int8,
+            .float4,
+            .float8,
+            .numeric,
+            .bool,
+            .uuid,
+            .bytea,
+            .jsonb,
+            .timestamptz,
+            .timestamptz,
+            .timestamptz,
+            .interval,
+            PostgresDataType(0),
+            .textArray,
+            PostgresDataType(0),
+        ]
+
+        var params: InsertReadingParams
+
+        init(_ params: InsertReadingParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 19)
+            bindings.append(self.params.sensor)
+            bindings.append(self.params.note)
+            bindings.append(self.params.small)
+            bindings.append(self.params.count)
+            bindings.append(self.params.total)
+            bindings.append(self.params.ratio)
+            bindings.append(self.params.value)
+            try bindings.append(self.params.amount)
+            bindings.append(self.params.ok)
+            bindings.append(self.params.tag)
+            try bindings.append(self.params.payload)
+            try bindings.append(self.params.doc)
+            bindings.append(self.params.takenAt)
+            bindings.append(self.params.localAt)
+            bindings.append(self.params.day)
+            bindings.append(self.params.span)
+            try bindings.append(self.params.weekday)
+            bindings.append(self.params.labels)
+            bindings.append(self.params.offDays.map(PostgresEnumArray.init))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// The same rows one INSERT at a time, to compare.
+    func insertReading(_ params: InsertReadingParams) async throws {
+        _ = try await self.executePrepared(InsertReadingStatement(params))
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listReadings`.
+    struct ListReadingsStatement: PostgresPreparedStatement {
+        typealias Row = Reading
+
+        static let name = "GeneratedRuntimeTests.Queries.ListReadingsStatement"
+        static let sql =
+            "SELECT id, sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span, weekday, labels, off_days FROM readings ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, String, String?, Int16, Int32, Int64?, Float, Double, Decimal?, Bool, UUID?, Data?, JSONValue?, Date, Date?, Date?, PostgresInterval?, Weekday?, [String], [Weekday]?).self
+            )
+            return Reading(
+                id: columns.0,
+                sensor: columns.1,
+                note: columns.2,
+                small: columns.3,
+                count: columns.4,
+                total: columns.5,
+                ratio: columns.6,
+                value: columns.7,
+                amount: columns.8,
+                ok: columns.9,
+                tag: columns.10,
+                payload: columns.11,
+                doc: columns.12,
+                takenAt: columns.13,
+                localAt: columns.14,
+                day: columns.15,
+                span: columns.16,
+                weekday: columns.17,
+                labels: columns.18,
+                offDays: columns.19
+            )
+        }
+    }
+
+    func listReadings() async throws -> [Reading] {
+        try await self.executePrepared(ListReadingsStatement())
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `countReadings`.
+    struct CountReadingsStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.CountReadingsStatement"
+        static let sql = "SELECT count(*) FROM readings"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func countReadings() async throws -> Int64 {
+        let rows = try await self.executePrepared(CountReadingsStatement())
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CountReadings")
+        }
+        return row
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copySensorNames`.
+    struct CopySensorNamesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopySensorNamesStatement"
+        static let sql = "INSERT INTO public.sensors (name) VALUES ($1)"
+        static let bindingDataTypes: [PostgresDataType] = [.text]
+
+        var name: String
+
+        init(name: String) {
+            self.name = name
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.name)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"public"."sensors"` once postgres-nio has quoted it.
+        static let copyTable = "public\".\"sensors"
+        static let copyColumns: [String] = ["name"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: String, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySensorNames(_ rows: some Sequence<String>) async throws -> Int {
+        try await self.copyRows(rows, into: CopySensorNamesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySensorNames<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == String {
+        try await self.copyRows(rows, into: CopySensorNamesStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listSensors`.
+    struct ListSensorsStatement: PostgresPreparedStatement {
+        typealias Row = String
+
+        static let name = "GeneratedRuntimeTests.Queries.ListSensorsStatement"
+        static let sql = "SELECT name FROM sensors ORDER BY name"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(String.self)
+        }
+    }
+
+    func listSensors() async throws -> [String] {
+        try await self.executePrepared(ListSensorsStatement())
+    }
+}

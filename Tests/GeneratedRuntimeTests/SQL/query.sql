@@ -40,3 +40,29 @@ SELECT id FROM shifts WHERE day = $1 ORDER BY id;
 
 -- name: DeleteShifts :batchexec
 DELETE FROM shifts WHERE id = $1;
+
+-- Bulk insert through COPY.
+-- name: CopyReadings :copyfrom
+INSERT INTO readings (
+    sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span,
+    weekday, labels, off_days
+) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19);
+
+-- The same rows one INSERT at a time, to compare.
+-- name: InsertReading :exec
+INSERT INTO readings (
+    sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span,
+    weekday, labels, off_days
+) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19);
+
+-- name: ListReadings :many
+SELECT * FROM readings ORDER BY id;
+
+-- name: CountReadings :one
+SELECT count(*) FROM readings;
+
+-- name: CopySensorNames :copyfrom
+INSERT INTO public.sensors (name) VALUES (@name);
+
+-- name: ListSensors :many
+SELECT name FROM sensors ORDER BY name;

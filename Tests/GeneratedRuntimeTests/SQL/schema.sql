@@ -17,3 +17,29 @@ CREATE TABLE shifts (
     off_days weekday[] NOT NULL CHECK (cardinality(off_days) <= 3),
     maybe_days weekday[]
 );
+
+-- :copyfrom writes every value in PostgreSQL's text format: one column per mapped type family.
+CREATE TABLE readings (
+    id bigserial PRIMARY KEY,
+    sensor text NOT NULL,
+    note text,
+    small smallint NOT NULL,
+    count integer NOT NULL,
+    total bigint,
+    ratio real NOT NULL,
+    value double precision NOT NULL,
+    amount numeric,
+    ok boolean NOT NULL,
+    tag uuid,
+    payload bytea,
+    doc jsonb,
+    taken_at timestamptz NOT NULL,
+    local_at timestamp,
+    day date,
+    span interval,
+    weekday weekday,
+    labels text[] NOT NULL DEFAULT '{}',
+    off_days weekday[]
+);
+
+CREATE TABLE sensors (name text PRIMARY KEY);

@@ -54,7 +54,7 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
         #expect(queries.map(\.name) == ["getAccount"])
         #expect(
             diagnostics == [
-                "query.sql:1:1: error: missing query type [':one', ':many', ':exec', ':execrows', ':execresult', ':batchexec', ':batchmany', ':batchone']: -- name: NoCommand",
+                "query.sql:1:1: error: missing query type [':one', ':many', ':exec', ':execrows', ':execresult', ':copyfrom', ':batchexec', ':batchmany', ':batchone']: -- name: NoCommand",
                 "query.sql:3:1: error: invalid query type: :two",
                 "query.sql:5:1: error: invalid query comment: -- name: Extra :one :many",
                 "query.sql:7:1: error: invalid query name \"get-account\": use an identifier (letters, digits and underscores, not starting with a digit)",
@@ -178,7 +178,7 @@ func parseQueries(_ text: String) -> (queries: [ParsedQuery], diagnostics: [Stri
         let (queries, diagnostics) = parseQueries("-- Doc.\r\n-- name: A :one\r\nSELECT 1;\r\n-- name: B\r\nSELECT 2;\r\n")
         #expect(queries.map(\.name) == ["A"])
         #expect(queries.first?.docComment == ["Doc."])
-        #expect(diagnostics == ["query.sql:4:1: error: missing query type [':one', ':many', ':exec', ':execrows', ':execresult', ':batchexec', ':batchmany', ':batchone']: -- name: B"])
+        #expect(diagnostics == ["query.sql:4:1: error: missing query type [':one', ':many', ':exec', ':execrows', ':execresult', ':copyfrom', ':batchexec', ':batchmany', ':batchone']: -- name: B"])
     }
 
     @Test func keepsInnerCommentsAndWhitespace() {

@@ -1,0 +1,377 @@
+extension SwiftEmitter {
+    /// What each `:copyfrom` statement adds to its prepared statement: the COPY's table and
+    /// columns, and how one item becomes one row of COPY's text format.
+    func writeCopyFromMembers(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        guard let target = plan.query.copyFrom, let item = plan.itemTypeName else { return }
+        writer.blankLine()
+        let table = target.schema.map { "\(Self.copyName($0))\".\"\(Self.copyName(target.table))" } ?? Self.copyName(target.table)
+        writer.docComment(["The table `COPY` writes to, `\"\(table)\"` once postgres-nio has quoted it."])
+        writer.line("\(access)static let copyTable = \(SwiftStringLiteral.singleLine(table))")
+        writeArrayLiteral(
+            prefix: "\(access)static let copyColumns: [String] = ",
+            target.columns.map { SwiftStringLiteral.singleLine(Self.copyName($0)) }, to: &writer)
+        writer.blankLine()
+        writer.docComment(["Appends one item as a row of `COPY`'s text format."])
+        writer.block("\(access)static func appendCopyRow(_ item: \(item), to rows: inout PostgresCopyRows) throws") { writer in
+            for number in target.parameterNumbers {
+                let field = plan.parameters[number - 1]
+                let value = plan.paramsStructName == nil ? "item" : "item.\(field.escapedName)"
+                if field.type.name == "Date" || field.type.name == "[Date]" {
+                    let kind = Self.copyTimeKind(plan.query.parameters[number - 1].type)
+                    writer.line("rows.append(\(value), as: .\(kind))")
+                } else {
+                    writer.line("try rows.append(\(value))")
+                }
+            }
+            writer.line("rows.endRow()")
+        }
+    }
+
+    /// postgres-nio writes `COPY "<table>" ("<column>", …)`: a `"` inside a name is doubled, and a
+    /// schema-qualified table closes and reopens the quotes around the dot.
+    private static func copyName(_ name: String) -> String {
+        name.replacingOccurrences(of: "\"", with: "\"\"")
+    }
+
+    private static func copyTimeKind(_ type: SQLType) -> String {
+        switch type.name {
+        case "date": "date"
+        case "timestamp without time zone": "timestamp"
+        default: "timestamptz"
+        }
+    }
+
+    /// The `:copyfrom` methods: one for a `Sequence` (also in `Querier`) and one for an `AsyncSequence`.
+    func writeCopyFromMethods(_ plan: QueryPlan, to writer: inout SwiftSourceWriter) {
+        guard let item = plan.itemTypeName else { return }
+        let name = SwiftKeywords.escape(plan.methodName)
+        let call = "try await self.copyRows(rows, into: \(plan.statementName).self)"
+        writer.docComment(methodDocComment(plan))
+        writer.wrapped("\(access)func \(name)", plan.methodParameterList, plan.signatureSuffix + " {")
+        writer.indented { writer in writer.line(call) }
+        writer.line("}")
+        writer.blankLine()
+        writer.docComment(methodDocComment(plan))
+        writer.line("\(access)func \(name)<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == \(item) {")
+        writer.indented { writer in writer.line(call) }
+        writer.line("}")
+    }
+
+    /// The runtime of `:copyfrom`: `PostgresTextEncodable` with its conformances, the text-format
+    /// row buffer and `Queries.copyRows`. Emitted into `Queries.swift` when a query needs it.
+    func writeCopyFromRuntime(enums: [EnumPlan], supportTypes: Set<SupportType>, to writer: inout SwiftSourceWriter) {
+        writer.blankLine()
+        writer.lines(Self.copyFromRuntime(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        for plan in enums {
+            writer.blankLine()
+            writer.line("extension \(plan.name): PostgresTextEncodable {}")
+        }
+        if supportTypes.contains(.jsonValue) {
+            writer.blankLine()
+            writer.block("extension JSONValue: PostgresTextEncodable") { writer in
+                writer.block("\(access)var postgresText: String") { writer in
+                    writer.line("get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }")
+                }
+            }
+        }
+        if supportTypes.contains(.interval) {
+            writer.blankLine()
+            writer.block("extension PostgresInterval: PostgresTextEncodable") { writer in
+                writer.line("\(access)var postgresText: String { \"\\(months) mons \\(days) days \\(microseconds) microseconds\" }")
+            }
+        }
+    }
+
+    // swift-format-ignore
+    private static func copyFromRuntime(access: String) -> String {
+        #"""
+        /// A value with a PostgreSQL text form, as `COPY … FROM STDIN` reads it: what the `:copyfrom`
+        /// methods write for each column. Conform an override's type to copy it.
+        \#(access)protocol PostgresTextEncodable {
+            /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
+            var postgresText: String { get throws }
+        }
+
+        extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
+            \#(access)var postgresText: String { rawValue }
+        }
+
+        extension String: PostgresTextEncodable {
+            \#(access)var postgresText: String { self }
+        }
+
+        extension Int16: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Int32: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Int64: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Bool: PostgresTextEncodable {
+            \#(access)var postgresText: String { self ? "t" : "f" }
+        }
+
+        extension Double: PostgresTextEncodable {
+            \#(access)var postgresText: String {
+                if isNaN { return "NaN" }
+                if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
+                return description
+            }
+        }
+
+        extension Float: PostgresTextEncodable {
+            \#(access)var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
+        }
+
+        extension Decimal: PostgresTextEncodable {
+            \#(access)var postgresText: String { isNaN ? "NaN" : description }
+        }
+
+        extension UUID: PostgresTextEncodable {
+            \#(access)var postgresText: String { uuidString }
+        }
+
+        extension Data: PostgresTextEncodable {
+            /// `bytea`'s hex form: `\x` and two digits per byte.
+            \#(access)var postgresText: String {
+                let digits = Array("0123456789abcdef".utf8)
+                var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+                text.reserveCapacity(2 + count * 2)
+                for byte in self {
+                    text.append(digits[Int(byte >> 4)])
+                    text.append(digits[Int(byte & 0x0f)])
+                }
+                return String(decoding: text, as: UTF8.self)
+            }
+        }
+
+        extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
+            /// An array literal with every element quoted: `{"1","two"}`.
+            \#(access)var postgresText: String {
+                get throws { try PostgresCopyRows.arrayLiteral(map { try $0.postgresText }) }
+            }
+        }
+
+        /// A statement whose items can be inserted through `COPY … FROM STDIN`: what the statements of
+        /// `:copyfrom` queries are.
+        \#(access)protocol PostgresCopyStatement: Sendable {
+            /// One row's values: the `…Params` struct, or the one parameter's type.
+            associatedtype Item
+            /// The table as postgres-nio quotes it (`"<copyTable>"`).
+            static var copyTable: String { get }
+            static var copyColumns: [String] { get }
+            /// Appends one item as a row of `COPY`'s text format.
+            static func appendCopyRow(_ item: Item, to rows: inout PostgresCopyRows) throws
+        }
+
+        /// How a `Date` is written for a column: postgres-nio binds a `Date` as an instant, which
+        /// PostgreSQL converts to the column's type; COPY takes the same instant in UTC.
+        \#(access)enum PostgresTimeKind: Sendable {
+            case timestamptz, timestamp, date
+        }
+
+        /// Rows of `COPY … FROM STDIN` in PostgreSQL's text format, filled by the `:copyfrom` methods:
+        /// values tab-separated, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
+        \#(access)struct PostgresCopyRows: Sendable {
+            /// The rows not yet sent.
+            var buffer = ByteBuffer()
+            /// The rows ended so far.
+            private(set) var count = 0
+            private var startsRow = true
+
+            init() {}
+
+            /// Appends a value, or `\N` for nil.
+            \#(access)mutating func append<Value: PostgresTextEncodable>(_ value: Value?) throws {
+                guard let value else { return appendNull() }
+                startValue()
+                writeEscaped(try value.postgresText)
+            }
+
+            /// Appends a date in UTC, or `\N` for nil.
+            \#(access)mutating func append(_ value: Date?, as kind: PostgresTimeKind) {
+                guard let value else { return appendNull() }
+                startValue()
+                writeEscaped(Self.text(of: value, as: kind))
+            }
+
+            /// Appends an array of dates in UTC, or `\N` for nil.
+            \#(access)mutating func append(_ values: [Date]?, as kind: PostgresTimeKind) {
+                guard let values else { return appendNull() }
+                startValue()
+                writeEscaped(Self.arrayLiteral(values.map { Self.text(of: $0, as: kind) }))
+            }
+
+            /// Ends the current row.
+            \#(access)mutating func endRow() {
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                startsRow = true
+                count += 1
+            }
+
+            private mutating func appendNull() {
+                startValue()
+                buffer.writeStaticString("\\N")
+            }
+
+            private mutating func startValue() {
+                if !startsRow { buffer.writeInteger(UInt8(ascii: "\t")) }
+                startsRow = false
+            }
+
+            private mutating func writeEscaped(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    var start = 0
+                    for index in bytes.indices {
+                        let escaped: UInt8
+                        switch bytes[index] {
+                        case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                        case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+                        case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+                        case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+                        default: continue
+                        }
+                        buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+                        buffer.writeInteger(UInt8(ascii: "\\"))
+                        buffer.writeInteger(escaped)
+                        start = index + 1
+                    }
+                    buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
+                }
+            }
+
+            /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
+            static func arrayLiteral(_ elements: [String]) -> String {
+                var text = "{"
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { text += "," }
+                    text += "\""
+                    for scalar in element.unicodeScalars {
+                        if scalar == "\\" || scalar == "\"" { text += "\\" }
+                        text.unicodeScalars.append(scalar)
+                    }
+                    text += "\""
+                }
+                return text + "}"
+            }
+
+            /// `2026-12-03 10:00:00.000001+00` (without `+00` for `timestamp`, the day for `date`): the
+            /// instant in UTC to the microsecond, truncated as postgres-nio truncates a bound `Date`.
+            static func text(of date: Date, as kind: PostgresTimeKind) -> String {
+                let microsecondsPerDay: Int64 = 86_400_000_000
+                let microseconds = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000)
+                var days = microseconds / microsecondsPerDay
+                var time = microseconds % microsecondsPerDay
+                if time < 0 {
+                    time += microsecondsPerDay
+                    days -= 1
+                }
+                // The proleptic Gregorian calendar from a day count (days since 0000-03-01 in 400-year eras).
+                let shifted = days + 10_957 + 719_468
+                let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+                let dayOfEra = shifted - era * 146_097
+                let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+                let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+                let monthIndex = (5 * dayOfYear + 2) / 153
+                let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+                let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+                let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+
+                func padded(_ value: Int64, _ width: Int) -> String {
+                    let digits = String(value)
+                    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+                }
+                var text = padded(year > 0 ? year : 1 - year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+                if kind != .date {
+                    text += " " + padded(time / 3_600_000_000, 2) + ":" + padded(time / 60_000_000 % 60, 2) + ":"
+                    text += padded(time / 1_000_000 % 60, 2) + "." + padded(time % 1_000_000, 6)
+                    if kind == .timestamptz { text += "+00" }
+                }
+                return year > 0 ? text : text + " BC"
+            }
+        }
+
+        /// Thrown by a `:copyfrom` method of a `Queries` on a `DBTX` other than `PostgresClient` or
+        /// `PostgresConnection`: `COPY … FROM STDIN` needs a postgres-nio connection.
+        \#(access)struct CopyFromUnavailableError: Error, Sendable, Hashable, CustomStringConvertible {
+            /// The type of the `DBTX`.
+            \#(access)var dbType: String
+
+            \#(access)var description: String {
+                "COPY needs a PostgresClient or PostgresConnection, and this Queries runs on \(dbType)"
+            }
+        }
+
+        extension Queries {
+            /// Sends `rows` through `COPY table (columns) FROM STDIN` on one connection (leased once from
+            /// a `PostgresClient`) and returns how many it sent: COPY inserts all of them or, on an error, none.
+            func copyRows<Rows: Sequence, Statement: PostgresCopyStatement>(
+                _ rows: Rows, into statement: Statement.Type
+            ) async throws -> Int where Rows.Element == Statement.Item {
+                try await self.copy(into: statement) { writer in
+                    var pending = PostgresCopyRows()
+                    var sent = 0
+                    for row in rows {
+                        try Statement.appendCopyRow(row, to: &pending)
+                        if pending.buffer.readableBytes >= Self.copyChunkSize { sent += try await Self.send(&pending, to: writer) }
+                    }
+                    return sent + (try await Self.send(&pending, to: writer))
+                }
+            }
+
+            /// `copyRows` for rows that arrive over time.
+            func copyRows<Rows: AsyncSequence, Statement: PostgresCopyStatement>(
+                _ rows: Rows, into statement: Statement.Type
+            ) async throws -> Int where Rows.Element == Statement.Item {
+                try await self.copy(into: statement) { writer in
+                    var pending = PostgresCopyRows()
+                    var sent = 0
+                    for try await row in rows {
+                        try Statement.appendCopyRow(row, to: &pending)
+                        if pending.buffer.readableBytes >= Self.copyChunkSize { sent += try await Self.send(&pending, to: writer) }
+                    }
+                    return sent + (try await Self.send(&pending, to: writer))
+                }
+            }
+
+            /// Rows go to the server in chunks of about this many bytes.
+            private static var copyChunkSize: Int { 1 << 16 }
+
+            /// Writes the pending rows and starts a new chunk; returns how many rows it sent.
+            private static func send(_ pending: inout PostgresCopyRows, to writer: PostgresCopyFromWriter) async throws -> Int {
+                let count = pending.count
+                if pending.buffer.readableBytes > 0 { try await writer.write(pending.buffer) }
+                pending = PostgresCopyRows()
+                return count
+            }
+
+            private func copy<Statement: PostgresCopyStatement>(
+                into statement: Statement.Type, _ sendRows: (PostgresCopyFromWriter) async throws -> Int
+            ) async throws -> Int {
+                // `sendRows` runs once, in this task, while this call waits: never concurrently with the
+                // caller, which the compiler cannot see through `withConnection`'s closure.
+                nonisolated(unsafe) let send = sendRows
+                func run(on connection: PostgresConnection) async throws -> Int {
+                    var sent = 0
+                    let (table, columns) = (Statement.copyTable, Statement.copyColumns)
+                    try await connection.copyFrom(table: table, columns: columns, logger: self.logger) { writer in
+                        sent = try await send(writer)
+                    }
+                    return sent
+                }
+                switch self.runner {
+                case .client(let client): return try await client.withConnection { connection in try await run(on: connection) }
+                case .connection(let connection): return try await run(on: connection)
+                case .other(let db): throw CopyFromUnavailableError(dbType: String(describing: type(of: db)))
+                }
+            }
+        }
+        """#
+    }
+}
