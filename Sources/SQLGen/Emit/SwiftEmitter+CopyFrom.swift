@@ -74,6 +74,13 @@ extension SwiftEmitter {
                 }
             }
         }
+        for type in [SupportType.inet, .macAddress] where supportTypes.contains(type) {
+            // Their descriptions are PostgreSQL's own text forms.
+            writer.blankLine()
+            writer.block("extension \(type.rawValue): PostgresTextEncodable") { writer in
+                writer.line("\(access)var postgresText: String { description }")
+            }
+        }
         if supportTypes.contains(.interval) {
             writer.blankLine()
             writer.block("extension PostgresInterval: PostgresTextEncodable") { writer in

@@ -28,6 +28,10 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case interval = "PostgresInterval"
     /// Arrays of enums, bound in text form.
     case enumArray = "PostgresEnumArray"
+    /// `inet` and `cidr`.
+    case inet = "PostgresInet"
+    /// `macaddr` and `macaddr8`.
+    case macAddress = "PostgresMACAddress"
 
     static func < (lhs: SupportType, rhs: SupportType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -66,6 +66,13 @@ public struct SwiftTypeMapper: Sendable {
             "timestamp with time zone": date, "timestamp without time zone": date, "date": date,
             "json": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
             "jsonb": Scalar(name: "JSONValue", dataType: ".jsonb", arrayDataType: nil, encodeThrows: true),
+            // Bound with the OID of the column's own type: one Swift type serves both of a pair.
+            "inet": Scalar(name: "PostgresInet", dataType: "PostgresDataType(869)", arrayDataType: nil, encodeThrows: false),
+            "cidr": Scalar(name: "PostgresInet", dataType: "PostgresDataType(650)", arrayDataType: nil, encodeThrows: false),
+            "macaddr": Scalar(
+                name: "PostgresMACAddress", dataType: "PostgresDataType(829)", arrayDataType: nil, encodeThrows: false),
+            "macaddr8": Scalar(
+                name: "PostgresMACAddress", dataType: "PostgresDataType(774)", arrayDataType: nil, encodeThrows: false),
             "interval": Scalar(
                 name: "PostgresInterval", dataType: ".interval", arrayDataType: ".intervalArray", encodeThrows: false),
         ]

@@ -37,6 +37,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case countReadings
         case copySensorNames([String])
         case listSensors
+        case createHost(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?)
+        case hostTexts(id: Int64)
+        case hostsInNet(net: PostgresInet)
+        case copyHosts([CopyHostsParams])
     }
 
     private let lock = NSLock()
@@ -59,6 +63,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCountReadingsHandler: (@Sendable () async throws -> Int64)?
     private var storedCopySensorNamesHandler: (@Sendable ([String]) async throws -> Int)?
     private var storedListSensorsHandler: (@Sendable () async throws -> [String])?
+    private var storedCreateHostHandler: (@Sendable (PostgresInet, PostgresInet?, PostgresMACAddress?, PostgresMACAddress?) async throws -> Host)?
+    private var storedHostTextsHandler: (@Sendable (Int64) async throws -> HostTextsRow?)?
+    private var storedHostsInNetHandler: (@Sendable (PostgresInet) async throws -> [Int64])?
+    private var storedCopyHostsHandler: (@Sendable ([CopyHostsParams]) async throws -> Int)?
 
     init() {}
 
@@ -173,6 +181,30 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listSensorsHandler: (@Sendable () async throws -> [String])? {
         get { withLock { storedListSensorsHandler } }
         set { withLock { storedListSensorsHandler = newValue } }
+    }
+
+    /// Answers `createHost`; unset, the method throws `MockQuerierError`.
+    var createHostHandler: (@Sendable (PostgresInet, PostgresInet?, PostgresMACAddress?, PostgresMACAddress?) async throws -> Host)? {
+        get { withLock { storedCreateHostHandler } }
+        set { withLock { storedCreateHostHandler = newValue } }
+    }
+
+    /// Answers `hostTexts`; unset, the method throws `MockQuerierError`.
+    var hostTextsHandler: (@Sendable (Int64) async throws -> HostTextsRow?)? {
+        get { withLock { storedHostTextsHandler } }
+        set { withLock { storedHostTextsHandler = newValue } }
+    }
+
+    /// Answers `hostsInNet`; unset, the method throws `MockQuerierError`.
+    var hostsInNetHandler: (@Sendable (PostgresInet) async throws -> [Int64])? {
+        get { withLock { storedHostsInNetHandler } }
+        set { withLock { storedHostsInNetHandler = newValue } }
+    }
+
+    /// Answers `copyHosts`; unset, the method throws `MockQuerierError`.
+    var copyHostsHandler: (@Sendable ([CopyHostsParams]) async throws -> Int)? {
+        get { withLock { storedCopyHostsHandler } }
+        set { withLock { storedCopyHostsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -373,6 +405,51 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "listSensors")
         }
         return try await handler()
+    }
+
+    func createHost(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) async throws -> Host {
+        let handler = withLock {
+            recordedCalls.append(.createHost(addr: addr, net: net, mac: mac, mac8: mac8))
+            return storedCreateHostHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createHost")
+        }
+        return try await handler(addr, net, mac, mac8)
+    }
+
+    func hostTexts(id: Int64) async throws -> HostTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.hostTexts(id: id))
+            return storedHostTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "hostTexts")
+        }
+        return try await handler(id)
+    }
+
+    func hostsInNet(net: PostgresInet) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.hostsInNet(net: net))
+            return storedHostsInNetHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "hostsInNet")
+        }
+        return try await handler(net)
+    }
+
+    func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyHosts(rows))
+            return storedCopyHostsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyHosts")
+        }
+        return try await handler(rows)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

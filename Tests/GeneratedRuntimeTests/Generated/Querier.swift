@@ -70,6 +70,20 @@ protocol Querier: Sendable {
     func copySensorNames(_ rows: some Sequence<String>) async throws -> Int
 
     func listSensors() async throws -> [String]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createHost(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) async throws -> Host
+
+    /// PostgreSQL's own text forms (abbrev: inet_out's, without /32 for a host), to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func hostTexts(id: Int64) async throws -> HostTextsRow?
+
+    func hostsInNet(net: PostgresInet) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int
 }
 
 extension Queries: Querier {}
@@ -165,5 +179,21 @@ extension QuerierForwarding {
 
     func listSensors() async throws -> [String] {
         try await forward { try await $0.listSensors() }
+    }
+
+    func createHost(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) async throws -> Host {
+        try await forward { try await $0.createHost(addr: addr, net: net, mac: mac, mac8: mac8) }
+    }
+
+    func hostTexts(id: Int64) async throws -> HostTextsRow? {
+        try await forward { try await $0.hostTexts(id: id) }
+    }
+
+    func hostsInNet(net: PostgresInet) async throws -> [Int64] {
+        try await forward { try await $0.hostsInNet(net: net) }
+    }
+
+    func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int {
+        try await forward { try await $0.copyHosts(rows) }
     }
 }

@@ -457,6 +457,14 @@ extension JSONValue: PostgresTextEncodable {
     }
 }
 
+extension PostgresInet: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresMACAddress: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

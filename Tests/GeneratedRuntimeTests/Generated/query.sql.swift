@@ -975,3 +975,205 @@ extension Queries {
         try await self.executePrepared(ListSensorsStatement())
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createHost`.
+    struct CreateHostStatement: PostgresPreparedStatement {
+        typealias Row = Host
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateHostStatement"
+        static let sql = "INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4) RETURNING id, addr, net, mac, mac8"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(869), PostgresDataType(650), PostgresDataType(829), PostgresDataType(774)]
+
+        var addr: PostgresInet
+        var net: PostgresInet?
+        var mac: PostgresMACAddress?
+        var mac8: PostgresMACAddress?
+
+        init(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) {
+            self.addr = addr
+            self.net = net
+            self.mac = mac
+            self.mac8 = mac8
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 4)
+            bindings.append(self.addr)
+            bindings.append(self.net)
+            bindings.append(self.mac)
+            bindings.append(self.mac8)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresInet, PostgresInet?, PostgresMACAddress?, PostgresMACAddress?).self)
+            return Host(id: columns.0, addr: columns.1, net: columns.2, mac: columns.3, mac8: columns.4)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createHost(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) async throws -> Host {
+        let rows = try await self.executePrepared(CreateHostStatement(addr: addr, net: net, mac: mac, mac8: mac8))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateHost")
+        }
+        return row
+    }
+}
+
+/// A row of `hostTexts`.
+struct HostTextsRow: Sendable, Hashable, Codable {
+    var addr: String
+    var net: String?
+    var mac: String?
+    var mac8: String?
+
+    init(addr: String, net: String?, mac: String?, mac8: String?) {
+        self.addr = addr
+        self.net = net
+        self.mac = mac
+        self.mac8 = mac8
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case addr
+        case net
+        case mac
+        case mac8
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `hostTexts`.
+    struct HostTextsStatement: PostgresPreparedStatement {
+        typealias Row = HostTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.HostTextsStatement"
+        static let sql = "SELECT abbrev(addr) AS addr, net::text AS net, mac::text AS mac, mac8::text AS mac8 FROM hosts WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?, String?, String?).self)
+            return HostTextsRow(addr: columns.0, net: columns.1, mac: columns.2, mac8: columns.3)
+        }
+    }
+
+    /// PostgreSQL's own text forms (abbrev: inet_out's, without /32 for a host), to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func hostTexts(id: Int64) async throws -> HostTextsRow? {
+        try await self.executePrepared(HostTextsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `hostsInNet`.
+    struct HostsInNetStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.HostsInNetStatement"
+        static let sql = "SELECT id FROM hosts WHERE addr << $1::cidr ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(650)]
+
+        var net: PostgresInet
+
+        init(net: PostgresInet) {
+            self.net = net
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.net)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func hostsInNet(net: PostgresInet) async throws -> [Int64] {
+        try await self.executePrepared(HostsInNetStatement(net: net))
+    }
+}
+
+/// The parameters of `copyHosts`.
+struct CopyHostsParams: Sendable, Hashable {
+    var addr: PostgresInet
+    var net: PostgresInet?
+    var mac: PostgresMACAddress?
+    var mac8: PostgresMACAddress?
+
+    init(addr: PostgresInet, net: PostgresInet?, mac: PostgresMACAddress?, mac8: PostgresMACAddress?) {
+        self.addr = addr
+        self.net = net
+        self.mac = mac
+        self.mac8 = mac8
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyHosts`.
+    struct CopyHostsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyHostsStatement"
+        static let sql = "INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(869), PostgresDataType(650), PostgresDataType(829), PostgresDataType(774)]
+
+        var params: CopyHostsParams
+
+        init(_ params: CopyHostsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 4)
+            bindings.append(self.params.addr)
+            bindings.append(self.params.net)
+            bindings.append(self.params.mac)
+            bindings.append(self.params.mac8)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"hosts"` once postgres-nio has quoted it.
+        static let copyTable = "hosts"
+        static let copyColumns: [String] = ["addr", "net", "mac", "mac8"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyHostsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.addr)
+            try rows.append(item.net)
+            try rows.append(item.mac)
+            try rows.append(item.mac8)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyHostsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyHosts<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyHostsParams {
+        try await self.copyRows(rows, into: CopyHostsStatement.self)
+    }
+}

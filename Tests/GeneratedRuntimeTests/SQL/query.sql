@@ -66,3 +66,16 @@ INSERT INTO public.sensors (name) VALUES (@name);
 
 -- name: ListSensors :many
 SELECT name FROM sensors ORDER BY name;
+
+-- name: CreateHost :one
+INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4) RETURNING *;
+
+-- PostgreSQL's own text forms (abbrev: inet_out's, without /32 for a host), to compare with the Swift descriptions.
+-- name: HostTexts :one
+SELECT abbrev(addr) AS addr, net::text AS net, mac::text AS mac, mac8::text AS mac8 FROM hosts WHERE id = $1;
+
+-- name: HostsInNet :many
+SELECT id FROM hosts WHERE addr << @net::cidr ORDER BY id;
+
+-- name: CopyHosts :copyfrom
+INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4);

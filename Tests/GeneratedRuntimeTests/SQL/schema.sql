@@ -43,3 +43,12 @@ CREATE TABLE readings (
 );
 
 CREATE TABLE sensors (name text PRIMARY KEY);
+
+-- Network types: PostgresInet and PostgresMACAddress, bound in binary with the column's OID.
+CREATE TABLE hosts (
+    id bigserial PRIMARY KEY,
+    addr inet NOT NULL,
+    net cidr,
+    mac macaddr,
+    mac8 macaddr8
+);

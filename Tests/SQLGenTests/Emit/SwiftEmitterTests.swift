@@ -36,7 +36,9 @@ import Testing
             (.json, false, "JSONValue"), (.jsonb, true, "JSONValue?"), (BankFixture.status, false, "AccountStatus"),
             (.bigint.array, false, "[Int64]"), (.text.array, true, "[String]?"), (.uuid.array, false, "[UUID]"),
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
-            (SQLType(name: "inet"), false, nil), (.numeric.array, false, nil),
+            (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
+            (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, nil),
+            (SQLType(name: "inet", isArray: true), false, nil), (.numeric.array, false, nil),
             (BankFixture.status.array, true, "[AccountStatus]?"), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
         for (type, nullable, expected) in expectations {
@@ -88,12 +90,12 @@ import Testing
         let (files, diagnostics) = emit([
             query(
                 "GetIP", sql: "SELECT ip FROM t WHERE id = $1",
-                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "macaddr"), isNullable: false)],
+                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "point"), isNullable: false)],
                 columns: [ResultColumn(name: "client_ip", type: SQLType(name: "inet", isArray: true), isNullable: false)])
         ])
         #expect(
             diagnostics == [
-                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"macaddr\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"macaddr\")",
+                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"point\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"point\")",
                 "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"inet[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"inet\")",
             ])
         #expect(files["account.sql.swift"] == nil)
@@ -101,13 +103,13 @@ import Testing
 
     @Test func tablesWithUnmappedColumnsGetNoModelAndAWarning() {
         var catalog = BankFixture.catalog
-        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "inet"), isNotNull: true)])
+        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "tsvector"), isNotNull: true)])
         catalog.schemas["public"]?.tables["hosts"] = table
         catalog.schemas["public"]?.tableOrder.append("hosts")
         let (files, diagnostics) = emit([], catalog: catalog)
         #expect(
             diagnostics == [
-                "warning: table \"hosts\": column \"addr\" has type \"inet\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"inet\")"
+                "warning: table \"hosts\": column \"addr\" has type \"tsvector\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"tsvector\")"
             ])
         #expect(files["Models.swift"]?.contains("struct Host") == false)
     }

@@ -1,4 +1,4 @@
 CREATE TABLE hosts (
     id bigserial PRIMARY KEY,
-    addr inet NOT NULL
+    addr point NOT NULL
 );
