@@ -152,6 +152,8 @@ struct ExpressionTyper: AnalysisPass {
             return .known(.numeric, nullable: false)
         }
         if constant.boolval != nil { return .known(.boolean, nullable: false) }
+        // B'0110' and X'1F' are bit strings (PostgreSQL's make_const: BITOID).
+        if constant.bsval != nil { return .known(SQLType(name: "bit"), nullable: false) }
         if constant.sval != nil {
             return TypedExpression(type: .unknown, isNullable: false, isUnknownLiteral: true)
         }

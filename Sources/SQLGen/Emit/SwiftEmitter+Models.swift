@@ -21,7 +21,7 @@ extension SwiftEmitter {
             case .jsonValue: writeJSONValue(to: &writer)
             case .interval: writeInterval(to: &writer)
             case .enumArray: writeEnumArray(to: &writer)
-            case .inet, .macAddress: writeNetworkType(supportType, to: &writer)
+            case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
             }
         }
         return writer.text

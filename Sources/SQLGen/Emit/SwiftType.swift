@@ -32,6 +32,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case inet = "PostgresInet"
     /// `macaddr` and `macaddr8`.
     case macAddress = "PostgresMACAddress"
+    /// `bit` and `bit varying`.
+    case bitString = "PostgresBitString"
 
     static func < (lhs: SupportType, rhs: SupportType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

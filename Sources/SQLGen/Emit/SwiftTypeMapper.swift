@@ -73,6 +73,9 @@ public struct SwiftTypeMapper: Sendable {
                 name: "PostgresMACAddress", dataType: "PostgresDataType(829)", arrayDataType: nil, encodeThrows: false),
             "macaddr8": Scalar(
                 name: "PostgresMACAddress", dataType: "PostgresDataType(774)", arrayDataType: nil, encodeThrows: false),
+            "bit": Scalar(name: "PostgresBitString", dataType: "PostgresDataType(1560)", arrayDataType: nil, encodeThrows: false),
+            "bit varying": Scalar(
+                name: "PostgresBitString", dataType: "PostgresDataType(1562)", arrayDataType: nil, encodeThrows: false),
             "interval": Scalar(
                 name: "PostgresInterval", dataType: ".interval", arrayDataType: ".intervalArray", encodeThrows: false),
         ]

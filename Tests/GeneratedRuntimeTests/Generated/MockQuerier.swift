@@ -41,6 +41,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case hostTexts(id: Int64)
         case hostsInNet(net: PostgresInet)
         case copyHosts([CopyHostsParams])
+        case createFlags(mask: PostgresBitString, bits: PostgresBitString?)
+        case flagTexts(id: Int64)
+        case copyFlags([CopyFlagsParams])
+        case countFlagsWithBits(bits: PostgresBitString)
     }
 
     private let lock = NSLock()
@@ -67,6 +71,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedHostTextsHandler: (@Sendable (Int64) async throws -> HostTextsRow?)?
     private var storedHostsInNetHandler: (@Sendable (PostgresInet) async throws -> [Int64])?
     private var storedCopyHostsHandler: (@Sendable ([CopyHostsParams]) async throws -> Int)?
+    private var storedCreateFlagsHandler: (@Sendable (PostgresBitString, PostgresBitString?) async throws -> Flag)?
+    private var storedFlagTextsHandler: (@Sendable (Int64) async throws -> FlagTextsRow?)?
+    private var storedCopyFlagsHandler: (@Sendable ([CopyFlagsParams]) async throws -> Int)?
+    private var storedCountFlagsWithBitsHandler: (@Sendable (PostgresBitString) async throws -> Int64)?
 
     init() {}
 
@@ -205,6 +213,30 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var copyHostsHandler: (@Sendable ([CopyHostsParams]) async throws -> Int)? {
         get { withLock { storedCopyHostsHandler } }
         set { withLock { storedCopyHostsHandler = newValue } }
+    }
+
+    /// Answers `createFlags`; unset, the method throws `MockQuerierError`.
+    var createFlagsHandler: (@Sendable (PostgresBitString, PostgresBitString?) async throws -> Flag)? {
+        get { withLock { storedCreateFlagsHandler } }
+        set { withLock { storedCreateFlagsHandler = newValue } }
+    }
+
+    /// Answers `flagTexts`; unset, the method throws `MockQuerierError`.
+    var flagTextsHandler: (@Sendable (Int64) async throws -> FlagTextsRow?)? {
+        get { withLock { storedFlagTextsHandler } }
+        set { withLock { storedFlagTextsHandler = newValue } }
+    }
+
+    /// Answers `copyFlags`; unset, the method throws `MockQuerierError`.
+    var copyFlagsHandler: (@Sendable ([CopyFlagsParams]) async throws -> Int)? {
+        get { withLock { storedCopyFlagsHandler } }
+        set { withLock { storedCopyFlagsHandler = newValue } }
+    }
+
+    /// Answers `countFlagsWithBits`; unset, the method throws `MockQuerierError`.
+    var countFlagsWithBitsHandler: (@Sendable (PostgresBitString) async throws -> Int64)? {
+        get { withLock { storedCountFlagsWithBitsHandler } }
+        set { withLock { storedCountFlagsWithBitsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -450,6 +482,51 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "copyHosts")
         }
         return try await handler(rows)
+    }
+
+    func createFlags(mask: PostgresBitString, bits: PostgresBitString?) async throws -> Flag {
+        let handler = withLock {
+            recordedCalls.append(.createFlags(mask: mask, bits: bits))
+            return storedCreateFlagsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createFlags")
+        }
+        return try await handler(mask, bits)
+    }
+
+    func flagTexts(id: Int64) async throws -> FlagTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.flagTexts(id: id))
+            return storedFlagTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "flagTexts")
+        }
+        return try await handler(id)
+    }
+
+    func copyFlags(_ rows: some Sequence<CopyFlagsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyFlags(rows))
+            return storedCopyFlagsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyFlags")
+        }
+        return try await handler(rows)
+    }
+
+    func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64 {
+        let handler = withLock {
+            recordedCalls.append(.countFlagsWithBits(bits: bits))
+            return storedCountFlagsWithBitsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "countFlagsWithBits")
+        }
+        return try await handler(bits)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

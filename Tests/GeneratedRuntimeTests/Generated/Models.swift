@@ -207,6 +207,25 @@ struct Host: Sendable, Hashable, Codable {
     }
 }
 
+/// Bit strings: PostgresBitString, bound in binary.
+struct Flag: Sendable, Hashable, Codable {
+    var id: Int64
+    var mask: PostgresBitString
+    var bits: PostgresBitString?
+
+    init(id: Int64, mask: PostgresBitString, bits: PostgresBitString?) {
+        self.id = id
+        self.mask = mask
+        self.bits = bits
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case mask
+        case bits
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null
@@ -400,4 +419,54 @@ struct PostgresMACAddress: Sendable, Hashable, Codable, PostgresNonThrowingEncod
     var description: String {
         bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: ":")
     }
+}
+
+/// A `bit(n)` or `bit varying` value: a string of bits, first bit first. `description` is
+/// PostgreSQL's text form (`10110`).
+struct PostgresBitString: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var bits: [Bool]
+
+    init(bits: [Bool]) {
+        self.bits = bits
+    }
+
+    /// `"10110"`: `1` and `0` only; nil for any other character.
+    init?(_ text: String) {
+        var bits: [Bool] = []
+        for character in text {
+            switch character {
+            case "1": bits.append(true)
+            case "0": bits.append(false)
+            default: return nil
+            }
+        }
+        self.bits = bits
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(1562) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the bit count, then the bits packed from the high bit of each byte.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(Int32(bits.count))
+        var byte: UInt8 = 0
+        for (index, bit) in bits.enumerated() {
+            if bit { byte |= 0x80 >> UInt8(index % 8) }
+            if index % 8 == 7 {
+                buffer.writeInteger(byte)
+                byte = 0
+            }
+        }
+        if bits.count % 8 != 0 { buffer.writeInteger(byte) }
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+        guard type == PostgresDataType(1560) || type == PostgresDataType(1562), format == .binary,
+            let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readableBytes == (Int(count) + 7) / 8,
+            let bytes = buffer.readBytes(length: buffer.readableBytes)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.bits = (0..<Int(count)).map { bytes[$0 / 8] & (0x80 >> UInt8($0 % 8)) != 0 }
+    }
+
+    var description: String { String(bits.map { $0 ? "1" : "0" }) }
 }

@@ -84,6 +84,19 @@ protocol Querier: Sendable {
     /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
     /// all of them, or none when any fails (the error says which line).
     func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createFlags(mask: PostgresBitString, bits: PostgresBitString?) async throws -> Flag
+
+    /// Returns nil when no row matches.
+    func flagTexts(id: Int64) async throws -> FlagTextsRow?
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyFlags(_ rows: some Sequence<CopyFlagsParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64
 }
 
 extension Queries: Querier {}
@@ -195,5 +208,21 @@ extension QuerierForwarding {
 
     func copyHosts(_ rows: some Sequence<CopyHostsParams>) async throws -> Int {
         try await forward { try await $0.copyHosts(rows) }
+    }
+
+    func createFlags(mask: PostgresBitString, bits: PostgresBitString?) async throws -> Flag {
+        try await forward { try await $0.createFlags(mask: mask, bits: bits) }
+    }
+
+    func flagTexts(id: Int64) async throws -> FlagTextsRow? {
+        try await forward { try await $0.flagTexts(id: id) }
+    }
+
+    func copyFlags(_ rows: some Sequence<CopyFlagsParams>) async throws -> Int {
+        try await forward { try await $0.copyFlags(rows) }
+    }
+
+    func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64 {
+        try await forward { try await $0.countFlagsWithBits(bits: bits) }
     }
 }

@@ -465,6 +465,10 @@ extension PostgresMACAddress: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
+extension PostgresBitString: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

@@ -1177,3 +1177,191 @@ extension Queries {
         try await self.copyRows(rows, into: CopyHostsStatement.self)
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createFlags`.
+    struct CreateFlagsStatement: PostgresPreparedStatement {
+        typealias Row = Flag
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateFlagsStatement"
+        static let sql = "INSERT INTO flags (mask, bits) VALUES ($1, $2) RETURNING id, mask, bits"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1560), PostgresDataType(1562)]
+
+        var mask: PostgresBitString
+        var bits: PostgresBitString?
+
+        init(mask: PostgresBitString, bits: PostgresBitString?) {
+            self.mask = mask
+            self.bits = bits
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.mask)
+            bindings.append(self.bits)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresBitString, PostgresBitString?).self)
+            return Flag(id: columns.0, mask: columns.1, bits: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createFlags(mask: PostgresBitString, bits: PostgresBitString?) async throws -> Flag {
+        let rows = try await self.executePrepared(CreateFlagsStatement(mask: mask, bits: bits))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateFlags")
+        }
+        return row
+    }
+}
+
+/// A row of `flagTexts`.
+struct FlagTextsRow: Sendable, Hashable, Codable {
+    var mask: String
+    var bits: String?
+    var masked: String
+
+    init(mask: String, bits: String?, masked: String) {
+        self.mask = mask
+        self.bits = bits
+        self.masked = masked
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mask
+        case bits
+        case masked
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `flagTexts`.
+    struct FlagTextsStatement: PostgresPreparedStatement {
+        typealias Row = FlagTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.FlagTextsStatement"
+        static let sql = "SELECT mask::text AS mask, bits::text AS bits, (mask & B'0110')::text AS masked FROM flags WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?, String).self)
+            return FlagTextsRow(mask: columns.0, bits: columns.1, masked: columns.2)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func flagTexts(id: Int64) async throws -> FlagTextsRow? {
+        try await self.executePrepared(FlagTextsStatement(id: id)).first
+    }
+}
+
+/// The parameters of `copyFlags`.
+struct CopyFlagsParams: Sendable, Hashable {
+    var mask: PostgresBitString
+    var bits: PostgresBitString?
+
+    init(mask: PostgresBitString, bits: PostgresBitString?) {
+        self.mask = mask
+        self.bits = bits
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyFlags`.
+    struct CopyFlagsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyFlagsStatement"
+        static let sql = "INSERT INTO flags (mask, bits) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1560), PostgresDataType(1562)]
+
+        var params: CopyFlagsParams
+
+        init(_ params: CopyFlagsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.mask)
+            bindings.append(self.params.bits)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"flags"` once postgres-nio has quoted it.
+        static let copyTable = "flags"
+        static let copyColumns: [String] = ["mask", "bits"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyFlagsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.mask)
+            try rows.append(item.bits)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyFlags(_ rows: some Sequence<CopyFlagsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyFlagsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyFlags<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyFlagsParams {
+        try await self.copyRows(rows, into: CopyFlagsStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `countFlagsWithBits`.
+    struct CountFlagsWithBitsStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.CountFlagsWithBitsStatement"
+        static let sql = "SELECT count(*) FROM flags WHERE bits = $1"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1562)]
+
+        var bits: PostgresBitString
+
+        init(bits: PostgresBitString) {
+            self.bits = bits
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.bits)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64 {
+        let rows = try await self.executePrepared(CountFlagsWithBitsStatement(bits: bits))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CountFlagsWithBits")
+        }
+        return row
+    }
+}

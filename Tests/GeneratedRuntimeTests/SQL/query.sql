@@ -79,3 +79,15 @@ SELECT id FROM hosts WHERE addr << @net::cidr ORDER BY id;
 
 -- name: CopyHosts :copyfrom
 INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4);
+
+-- name: CreateFlags :one
+INSERT INTO flags (mask, bits) VALUES ($1, $2) RETURNING *;
+
+-- name: FlagTexts :one
+SELECT mask::text AS mask, bits::text AS bits, (mask & B'0110')::text AS masked FROM flags WHERE id = $1;
+
+-- name: CopyFlags :copyfrom
+INSERT INTO flags (mask, bits) VALUES ($1, $2);
+
+-- name: CountFlagsWithBits :one
+SELECT count(*) FROM flags WHERE bits = $1;

@@ -52,3 +52,10 @@ CREATE TABLE hosts (
     mac macaddr,
     mac8 macaddr8
 );
+
+-- Bit strings: PostgresBitString, bound in binary.
+CREATE TABLE flags (
+    id bigserial PRIMARY KEY,
+    mask bit(4) NOT NULL,
+    bits varbit
+);

@@ -1,10 +1,15 @@
 extension SwiftEmitter {
-    /// `PostgresInet` (`inet`, `cidr`) and `PostgresMACAddress` (`macaddr`, `macaddr8`), which
+    /// `PostgresInet` (`inet`, `cidr`), `PostgresMACAddress` (`macaddr`, `macaddr8`) and `PostgresBitString` (`bit`, `varbit`), which
     /// PostgresNIO has no Swift types for. Both are bound in binary with the OID the statement
     /// names (`bindingDataTypes`), so one Swift type serves both PostgreSQL types of a pair.
-    func writeNetworkType(_ type: SupportType, to writer: inout SwiftSourceWriter) {
+    func writeBinarySupportType(_ type: SupportType, to writer: inout SwiftSourceWriter) {
         let codable = options.emitCodable ? ", Codable" : ""
-        let source = type == .inet ? Self.inetSource(access: access, codable: codable) : Self.macAddressSource(access: access, codable: codable)
+        let source: String
+        switch type {
+        case .inet: source = Self.inetSource(access: access, codable: codable)
+        case .macAddress: source = Self.macAddressSource(access: access, codable: codable)
+        default: source = Self.bitStringSource(access: access, codable: codable)
+        }
         writer.lines(source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
@@ -109,6 +114,61 @@ extension SwiftEmitter {
             \#(access)var description: String {
                 bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: ":")
             }
+        }
+        """#
+    }
+
+    // swift-format-ignore
+    private static func bitStringSource(access: String, codable: String) -> String {
+        #"""
+        /// A `bit(n)` or `bit varying` value: a string of bits, first bit first. `description` is
+        /// PostgreSQL's text form (`10110`).
+        \#(access)struct PostgresBitString: Sendable, Hashable\#(codable), PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+            \#(access)var bits: [Bool]
+
+            \#(access)init(bits: [Bool]) {
+                self.bits = bits
+            }
+
+            /// `"10110"`: `1` and `0` only; nil for any other character.
+            \#(access)init?(_ text: String) {
+                var bits: [Bool] = []
+                for character in text {
+                    switch character {
+                    case "1": bits.append(true)
+                    case "0": bits.append(false)
+                    default: return nil
+                    }
+                }
+                self.bits = bits
+            }
+
+            \#(access)static var psqlType: PostgresDataType { PostgresDataType(1562) }
+            \#(access)static var psqlFormat: PostgresFormat { .binary }
+
+            /// PostgreSQL's binary form: the bit count, then the bits packed from the high bit of each byte.
+            \#(access)func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+                buffer.writeInteger(Int32(bits.count))
+                var byte: UInt8 = 0
+                for (index, bit) in bits.enumerated() {
+                    if bit { byte |= 0x80 >> UInt8(index % 8) }
+                    if index % 8 == 7 {
+                        buffer.writeInteger(byte)
+                        byte = 0
+                    }
+                }
+                if bits.count % 8 != 0 { buffer.writeInteger(byte) }
+            }
+
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+                guard type == PostgresDataType(1560) || type == PostgresDataType(1562), format == .binary,
+                    let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readableBytes == (Int(count) + 7) / 8,
+                    let bytes = buffer.readBytes(length: buffer.readableBytes)
+                else { throw PostgresDecodingError.Code.typeMismatch }
+                self.bits = (0..<Int(count)).map { bytes[$0 / 8] & (0x80 >> UInt8($0 % 8)) != 0 }
+            }
+
+            \#(access)var description: String { String(bits.map { $0 ? "1" : "0" }) }
         }
         """#
     }
