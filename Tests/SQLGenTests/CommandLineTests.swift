@@ -142,6 +142,28 @@ import Testing
         #expect(columns.allSatisfy { $0["nullable"] as? Bool == false && $0["table"] as? String == "accounts" })
     }
 
+    @Test func describeMarksTheColumnsOfEachEmbed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sqlgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = Self.repository.appendingPathComponent("Tests/GeneratedRuntimeTests/sqlc.yaml").path
+        let describe = try Self.run(["describe", "--json", "-f", config], in: folder)
+        #expect(describe.status == 0, "\(describe.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(describe.stdout.utf8)) as? [String: Any])
+        let queries = try #require((json["packages"] as? [[String: Any]])?.first?["queries"] as? [[String: Any]])
+        let query = try #require(queries.first { $0["name"] as? String == "ListAuthorsWithBooks" })
+        let columns = try #require(query["columns"] as? [[String: Any]])
+        // authors (id, name, bio), then books (id, author_id, title, year), flattened in order.
+        #expect(
+            columns.map { ($0["embed"] as? [String: Any])?["name"] as? String } == Array(repeating: "authors", count: 3)
+                + Array(repeating: "books", count: 4))
+        #expect(
+            columns.map { ($0["embed"] as? [String: Any])?["optional"] as? Bool } == Array(repeating: false, count: 3)
+                + Array(repeating: true, count: 4))
+        let create = try #require(queries.first { $0["name"] as? String == "CreateAuthor" })
+        #expect((create["columns"] as? [[String: Any]])?.allSatisfy { $0["embed"] == nil } == true)
+    }
+
     @Test func aBadConfigKeyIsNamed() throws {
         let project = try Self.copyOfBankProject()
         defer { try? FileManager.default.removeItem(at: project) }

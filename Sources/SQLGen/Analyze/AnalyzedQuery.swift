@@ -25,6 +25,10 @@ public struct AnalyzedQuery: Sendable, Hashable {
     /// to the file, for tools that report positions in it (`verify`); nil for a query made in code.
     public var written: WrittenQuery? = nil
 
+    /// Where diagnostics about the whole query point: its `-- name:` annotation.
+    public var annotationLocation: SourceLocation {
+        written?.annotation ?? SourceLocation(file: file, line: line, column: 1)
+    }
 }
 
 /// Where an analyzed query came from: its annotation and its text before `*` expansion.
@@ -63,7 +67,27 @@ public struct ResultColumn: Sendable, Hashable {
     /// Set when the column is a table's column read unchanged (possibly made nullable by an
     /// outer join): the emitter returns a table's model when the columns are exactly its columns.
     public var source: ColumnReference?
+    /// Set on each column a `sqlc.embed(t)` stands for: the emitter groups them into one
+    /// property holding the table's model.
+    public var embed: ResultEmbed? = nil
 
+}
+
+/// The `sqlc.embed(t)` a result column belongs to.
+public struct ResultEmbed: Sendable, Hashable {
+    /// The FROM item's reference name (`t`: the table's name or its alias).
+    public var name: String
+    /// The table or view whose model holds the columns.
+    public var relation: RelationName
+    /// True when the table's row may be missing (it is on the nullable side of an outer join
+    /// that nothing in WHERE rules out): the property is then optional.
+    public var isOptional: Bool
+}
+
+/// A table or view of the catalog, by schema and name.
+public struct RelationName: Sendable, Hashable {
+    public var schema: String
+    public var name: String
 }
 
 /// A column of a catalog table or view.

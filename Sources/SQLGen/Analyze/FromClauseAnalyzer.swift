@@ -52,7 +52,8 @@ struct FromClauseAnalyzer: AnalysisPass {
         let alias = relation.alias?.aliasname
         return FromItem(
             name: alias ?? table.name, schema: alias == nil ? table.schema : nil, columns: tableColumns(table),
-            location: relation.location, aliasedRelation: alias == nil ? nil : table.name, isCatalogTable: true,
+            location: relation.location, aliasedRelation: alias == nil ? nil : table.name,
+            catalogRelation: RelationName(schema: table.schema, name: table.name),
             rowType: table.rowType)
     }
 
@@ -271,6 +272,7 @@ struct FromClauseAnalyzer: AnalysisPass {
     private func makeNullable(items: Range<Int>, visible: inout [VisibleColumn], in scope: inout Scope) {
         var level = scope.current
         for index in items {
+            level.items[index].isNullExtended = true
             for column in level.items[index].columns.indices { level.items[index].columns[column].isNullable = true }
         }
         scope.current = level

@@ -11,15 +11,19 @@ struct FromItem: Sendable, Hashable {
     /// The catalog table's name when the item is an aliased table, for PostgreSQL's
     /// "invalid reference to FROM-clause entry" (`accounts.id` after `accounts a`).
     var aliasedRelation: String? = nil
-    /// True when the item is one catalog table (not a CTE, subquery or function), so all its
-    /// columns belong to one row of that table.
-    var isCatalogTable = false
+    /// The catalog table or view when the item is one (not a CTE, subquery or function), so
+    /// all its columns belong to one row of that relation.
+    var catalogRelation: RelationName? = nil
+    /// True when an outer join may supply a row of NULLs for the item.
+    var isNullExtended = false
     /// The type of a whole-row reference (`SELECT t FROM accounts t`): the table's composite
     /// type, the value of a function returning a scalar, else `record`.
     var rowType: SQLType = TypeCoercion.record
 }
 
 extension FromItem {
+    var isCatalogTable: Bool { catalogRelation != nil }
+
     /// The system columns every table has, which `*` leaves out.
     static let systemColumns: [String: SQLType] = [
         "ctid": SQLType(name: "tid"), "xmin": SQLType(name: "xid"), "xmax": SQLType(name: "xid"),

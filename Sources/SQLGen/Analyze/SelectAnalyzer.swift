@@ -99,15 +99,31 @@ struct SelectAnalyzer: AnalysisPass {
             columns.append(
                 ResultColumn(
                     name: target.name, type: target.expression.type, isNullable: target.expression.isNullable,
-                    source: target.expression.source))
+                    source: target.expression.source, embed: target.embed))
             untyped.append(target.expression.unknownParameter == nil ? nil : target.expression)
         }
-        columns = applyingGroupingSets(
+        let grouped = applyingGroupingSets(
             to: columns, targetList: select.targetList, groupClause: select.groupClause, in: scope)
+        columns = Self.embedsOptionalWhereGroupingNulls(before: columns, after: grouped)
         let exactlyOne =
             select.groupClause.isEmpty && select.havingClause == nil && Self.isAggregateOnly(select.targetList)
             && Self.limitsKeepOneRow(select)
         return SelectResult(columns: columns, returnsExactlyOneRow: exactlyOne, untypedParameters: untyped)
+    }
+
+    /// A grouping set that leaves out an embedded table's columns makes them NULL in its rows:
+    /// the embed is then optional.
+    private static func embedsOptionalWhereGroupingNulls(before: [ResultColumn], after: [ResultColumn]) -> [ResultColumn] {
+        var nulled: Set<String> = []
+        for (old, new) in zip(before, after) where new.isNullable && !old.isNullable {
+            if let embed = new.embed { nulled.insert(embed.name) }
+        }
+        guard !nulled.isEmpty else { return after }
+        return after.map { column in
+            var column = column
+            if let name = column.embed?.name, nulled.contains(name) { column.embed?.isOptional = true }
+            return column
+        }
     }
 
     /// ORDER BY / GROUP BY / DISTINCT ON items: an output column position or name, else an

@@ -7,6 +7,8 @@ struct TargetListTyper: AnalysisPass {
     struct TypedTarget {
         var name: String
         var expression: TypedExpression
+        /// The `sqlc.embed(t)` the entry comes from.
+        var embed: ResultEmbed? = nil
     }
 
     func typed(_ targets: [PG.Node], in scope: Scope, expandStars: Bool) throws(AnalysisError) -> [TypedTarget] {
@@ -17,16 +19,21 @@ struct TargetListTyper: AnalysisPass {
             }
             if case .columnRef(let reference) = value, case let fields = reference.fields.names, fields.last == "*" {
                 let expanded = try starColumns(fields, at: reference.location, in: scope)
+                var embed: ResultEmbed?
                 if expandStars {
                     context.recordStarExpansion(
                         at: reference.location, columns: expanded.map { ($0.qualifier, $0.column.name) })
+                    if context.query.embeds.contains(where: { $0.offset == reference.location }) {
+                        embed = try self.embed(fields, at: reference.location, in: scope)
+                    }
                 }
                 for entry in expanded {
                     result.append(
                         TypedTarget(
                             name: entry.column.name,
                             expression: TypedExpression(
-                                type: entry.column.type, isNullable: entry.column.isNullable, source: entry.column.source)))
+                                type: entry.column.type, isNullable: entry.column.isNullable, source: entry.column.source),
+                            embed: embed))
                 }
                 continue
             }
@@ -55,6 +62,27 @@ struct TargetListTyper: AnalysisPass {
             throw scope.missingFromItem(tableName, at: location)
         }
         return item.columns.map { (item.name, $0) }
+    }
+
+    /// What `sqlc.embed(t)` (rewritten to `t.*`) groups: one catalog table's or view's row,
+    /// optional when an outer join may null-extend it and nothing rules that out. That is the
+    /// case when a column the table declares NOT NULL came out nullable (narrowing by WHERE
+    /// clears them all at once), or, for a table without NOT NULL columns, when it is on the
+    /// nullable side of an outer join.
+    private func embed(_ fields: [String], at location: Int?, in scope: Scope) throws(AnalysisError) -> ResultEmbed {
+        let name = fields[fields.count - 2]
+        guard let item = scope.fromItem(name, schema: nil), let relation = item.catalogRelation,
+            let table = context.catalog.table(relation.name, schema: relation.schema)
+        else {
+            throw AnalysisError(
+                "sqlc.embed(\(name)) needs a table or view of the schema; \"\(name)\" is a subquery, CTE or function "
+                    + "(select its columns instead)",
+                at: location)
+        }
+        let declaredNotNull = zip(table.columns, item.columns).filter { $0.0.isNotNull }
+        let isOptional =
+            declaredNotNull.isEmpty ? item.isNullExtended : declaredNotNull.contains { $0.1.isNullable }
+        return ResultEmbed(name: name, relation: relation, isOptional: isOptional)
     }
 
     /// The result columns of an INSERT/UPDATE/DELETE's RETURNING list (empty without one);

@@ -7,6 +7,9 @@ struct FieldPlan: Sendable, Hashable {
     var sqlName: String
     var type: SwiftType
     var comment: String?
+    /// Set for a row property holding a table's model (`sqlc.embed(t)`): it stands for as many
+    /// result columns as the model has fields.
+    var embedded: EmbeddedModel? = nil
 
     /// The name in declarations and after a dot: `` `default` ``.
     var escapedName: String { SwiftKeywords.escape(name) }
@@ -27,6 +30,18 @@ struct FieldPlan: Sendable, Hashable {
 
     /// `id: id` at a call site.
     var argument: String { "\(argumentLabel): \(localName)" }
+
+    /// The fields whose values come from result columns, one per column: the field itself, or
+    /// an embedded model's fields.
+    var decodedFields: [FieldPlan] { embedded?.model.fields ?? [self] }
+}
+
+/// The model a `sqlc.embed(t)` property holds.
+struct EmbeddedModel: Sendable, Hashable {
+    var model: ModelPlan
+    /// True when the table's row may be missing (outer join): the property is `Model?`, nil
+    /// when the row is.
+    var isOptional: Bool
 }
 
 /// A struct for a table or view.
@@ -141,7 +156,7 @@ struct QueryPlan: Sendable, Hashable {
         var modules = Set(parameters.compactMap(\.type.importModule))
         switch result {
         case .scalar(let type): if let module = type.importModule { modules.insert(module) }
-        case .row(_, let fields): modules.formUnion(fields.compactMap(\.type.importModule))
+        case .row(_, let fields): modules.formUnion(fields.flatMap(\.decodedFields).compactMap(\.type.importModule))
         case .model(let model): modules.formUnion(model.fields.compactMap(\.type.importModule))
         case .none: break
         }

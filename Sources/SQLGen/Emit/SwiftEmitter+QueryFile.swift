@@ -171,9 +171,70 @@ extension SwiftEmitter {
         case .model(let model):
             precondition(model.fields.count == plan.query.columns.count, "decoded columns must match the result")
             writeTupleDecode(typeName: model.name, fields: model.fields, to: &writer)
+        case .row(let name, let fields) where fields.contains(where: { $0.embedded != nil }):
+            writeDecodeWithEmbeds(typeName: name, fields: fields, to: &writer)
         case .row(let name, let fields):
             precondition(fields.count == plan.query.columns.count, "decoded columns must match the result")
             writeTupleDecode(typeName: name, fields: fields, to: &writer)
+        }
+    }
+
+    /// A row with `sqlc.embed(t)` properties: all columns in one tuple (an optional embed's
+    /// columns all optional), then each embedded model built from its columns. An optional embed
+    /// is nil when a column its table declares NOT NULL is NULL (the outer join found no row),
+    /// or, for a table without NOT NULL columns, when all its columns are.
+    private func writeDecodeWithEmbeds(typeName: String, fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
+        writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
+            var columnTypes: [String] = []
+            for field in fields {
+                guard let embedded = field.embedded else {
+                    columnTypes.append(field.type.spelled)
+                    continue
+                }
+                columnTypes += embedded.model.fields.map { embedded.isOptional ? $0.type.name + "?" : $0.type.spelled }
+            }
+            let isSingleColumn = columnTypes.count == 1
+            writer.wrapped("let columns = try row.decode", ["(" + columnTypes.joined(separator: ", ") + ").self"], "")
+            var used: Set<String> = Set(["row", "columns"] + fields.map(\.localName))
+            var column = 0
+            var arguments: [String] = []
+            func columnValue(_ index: Int) -> String { isSingleColumn ? "columns" : "columns.\(index)" }
+            for field in fields {
+                guard let embedded = field.embedded else {
+                    arguments.append("\(field.argumentLabel): \(columnValue(column))")
+                    column += 1
+                    continue
+                }
+                let model = embedded.model
+                let first = column
+                column += model.fields.count
+                arguments.append(field.argument)
+                guard embedded.isOptional else {
+                    let values = model.fields.enumerated().map { "\($1.argumentLabel): \(columnValue(first + $0))" }
+                    writer.wrapped("let \(field.localName) = \(model.name)", values, "")
+                    continue
+                }
+                // Required fields are bound by `if let`; the model then takes them unwrapped.
+                var conditions: [String] = []
+                var values: [String] = []
+                for (offset, modelField) in model.fields.enumerated() {
+                    let value = columnValue(first + offset)
+                    guard !modelField.type.isOptional else {
+                        values.append("\(modelField.argumentLabel): \(value)")
+                        continue
+                    }
+                    let local = TypeNames.uniqued(field.name + Naming.upperCamelCase(modelField.name), in: &used)
+                    conditions.append("let \(local) = \(value)")
+                    values.append("\(modelField.argumentLabel): \(local)")
+                }
+                writer.line("let \(field.localName): \(model.name)?")
+                writer.ifElse(
+                    conditions.isEmpty ? model.fields.indices.map { "\(columnValue(first + $0)) != nil" } : conditions,
+                    separator: conditions.isEmpty ? "||" : ",",
+                    then: { writer in writer.wrapped("\(field.localName) = \(model.name)", values, "") },
+                    else: { writer in writer.line("\(field.localName) = nil") })
+            }
+            writer.wrapped("return \(typeName)", arguments, "")
         }
     }
 

@@ -191,16 +191,14 @@ public struct SwiftEmitter: Sendable {
                         at: location))
                 return nil
             }
-            if query.columns.count == 1 {
+            let hasEmbeds = query.columns.contains { $0.embed != nil }
+            if query.columns.count == 1, !hasEmbeds {
                 result = .scalar(columnTypes[0])
-            } else if let model = matchingModel(query.columns, types: columnTypes, models: models) {
+            } else if !hasEmbeds, let model = matchingModel(query.columns, types: columnTypes, models: models) {
                 result = .model(model)
             } else {
-                var used: Set<String> = []
-                let fields = zip(query.columns, columnTypes).map { column, type in
-                    FieldPlan(
-                        name: TypeNames.uniqued(names.fieldName(column.name), in: &used), sqlName: column.name, type: type)
-                }
+                guard let fields = rowFields(query, columnTypes: columnTypes, models: models, diagnostics: &diagnostics)
+                else { return nil }
                 result = .row(name: baseName + "Row", fields: fields)
             }
         }
@@ -211,6 +209,55 @@ public struct SwiftEmitter: Sendable {
         return QueryPlan(
             query: query, baseName: baseName, methodName: Naming.lowerCamelCase(query.name), parameters: parameters,
             paramsStructName: usesStruct ? baseName + "Params" : nil, result: result)
+    }
+
+    /// The properties of a query's `…Row`: one per column, except that the columns of each
+    /// `sqlc.embed(t)` make one property holding t's model, named after the model (`author`), or
+    /// after `t` when one model is embedded twice.
+    func rowFields(_ query: AnalyzedQuery, columnTypes: [SwiftType], models: ModelIndex, diagnostics: inout [Diagnostic])
+        -> [FieldPlan]?
+    {
+        var embedCounts: [RelationName: Int] = [:]
+        var previous: String?
+        for column in query.columns {
+            if let embed = column.embed, embed.name != previous { embedCounts[embed.relation, default: 0] += 1 }
+            previous = column.embed?.name
+        }
+        var used: Set<String> = []
+        var fields: [FieldPlan] = []
+        var index = 0
+        while index < query.columns.count {
+            let column = query.columns[index]
+            guard let embed = column.embed else {
+                fields.append(
+                    FieldPlan(
+                        name: TypeNames.uniqued(names.fieldName(column.name), in: &used), sqlName: column.name,
+                        type: columnTypes[index]))
+                index += 1
+                continue
+            }
+            guard let model = models.model(schema: embed.relation.schema, table: embed.relation.name) else {
+                diagnostics.append(
+                    .error(
+                        "query \"\(query.name)\": sqlc.embed(\(embed.name)) needs a model of \"\(embed.relation.name)\", and "
+                            + "none is generated because one of its columns has no Swift mapping (see the warning)",
+                        at: query.annotationLocation))
+                return nil
+            }
+            precondition(
+                query.columns[index...].prefix(while: { $0.embed?.name == embed.name }).count == model.fields.count,
+                "an embed stands for all of its table's columns")
+            let baseName = Naming.lowerCamelCase(embedCounts[embed.relation, default: 0] > 1 ? embed.name : model.name)
+            let name = TypeNames.uniqued(baseName, in: &used)
+            fields.append(
+                FieldPlan(
+                    name: name, sqlName: name,
+                    type: SwiftType(
+                        name: model.name, isOptional: embed.isOptional, bindingDataType: ".null", encodeThrows: nil),
+                    embedded: EmbeddedModel(model: model, isOptional: embed.isOptional)))
+            index += model.fields.count
+        }
+        return fields
     }
 
     /// The model whose table has exactly these columns (names, order, types, nullability),
@@ -284,7 +331,7 @@ extension SwiftEmitter {
                 .error(
                     "query \"\(query.name)\" gives the Swift method \(plan.methodName), as query \"\(earlier.name)\" "
                         + "(\(earlier.file):\(earlier.line)) does; rename one",
-                    at: query.written?.annotation ?? SourceLocation(file: query.file, line: query.line, column: 1)))
+                    at: query.annotationLocation))
         }
         return diagnostics
     }
@@ -297,7 +344,7 @@ extension QueryPlan {
         case .none: return []
         case .scalar(let type): return type.supportType.map { [$0] } ?? []
         case .model(let model): return model.fields.compactMap(\.type.supportType)
-        case .row(_, let fields): return fields.compactMap(\.type.supportType)
+        case .row(_, let fields): return fields.flatMap(\.decodedFields).compactMap(\.type.supportType)
         }
     }
 }

@@ -105,6 +105,49 @@ struct SwiftSourceWriter {
         return fits(prefix + "(" + elements.joined(separator: ", ") + ")" + suffix)
     }
 
+    /// `if conditions {` `then` `} else {` `else` `}`, the conditions joined by `separator`
+    /// (`","` or `"||"`) on one line when it fits, else filling lines as swift-format does: a
+    /// comma ends a line, an operator starts the next, and the brace gets a line of its own.
+    mutating func ifElse(
+        _ conditions: [String], separator: String, then: (inout SwiftSourceWriter) -> Void,
+        else otherwise: (inout SwiftSourceWriter) -> Void
+    ) {
+        let joiner = separator == "," ? ", " : " \(separator) "
+        let single = "if " + conditions.joined(separator: joiner)
+        if fits(single + " {") {
+            line(single, " {")
+        } else {
+            var current = "if " + (conditions.first ?? "")
+            var isFirstLine = true
+            func flush(_ tail: String) {
+                if isFirstLine { line(current, tail) } else { indented { $0.line(current, tail) } }
+                isFirstLine = false
+            }
+            for condition in conditions.dropFirst() {
+                let continuation = isFirstLine ? "" : "    "
+                if separator == "," {
+                    if fits(continuation + current + ", " + condition + ",") {
+                        current += ", " + condition
+                    } else {
+                        flush(",")
+                        current = condition
+                    }
+                } else if fits(continuation + current + joiner + condition) {
+                    current += joiner + condition
+                } else {
+                    flush("")
+                    current = separator + " " + condition
+                }
+            }
+            flush("")
+            line("{")
+        }
+        indented(then)
+        line("} else {")
+        indented(otherwise)
+        line("}")
+    }
+
     /// Indents by one level for `body`.
     mutating func indented(_ body: (inout SwiftSourceWriter) -> Void) {
         level += 1

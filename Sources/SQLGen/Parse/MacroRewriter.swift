@@ -1,6 +1,6 @@
 /// Rewrites the parameter macros of one query (`sqlc.arg(x)`, `sqlc.arg('x')`, `@x`,
-/// `sqlc.narg(x)`, `sqlc.slice(x)`) to positional parameters, keeping a `SourceMap` from
-/// the rewritten text back to the file.
+/// `sqlc.narg(x)`, `sqlc.slice(x)`) to positional parameters, and `sqlc.embed(t)` to `t.*`,
+/// keeping a `SourceMap` from the rewritten text back to the file.
 ///
 /// Macros are found in PostgreSQL's parse tree of the original text, not by pattern matching,
 /// so a `@` inside a string literal or comment, or `@` used as the absolute-value operator on
@@ -8,8 +8,15 @@
 struct MacroRewriter {
     /// One macro occurrence in the original statement text.
     struct Macro: Sendable, Hashable {
+        enum Kind: Sendable, Hashable {
+            /// `sqlc.arg(x)` and its kin: becomes `$n`.
+            case parameter(ParsedQuery.NamedParameter)
+            /// `sqlc.embed(t)`: becomes `t.*`, where `reference` is `t` as written.
+            case embed(name: String, reference: String)
+        }
+
         var range: Range<Int>
-        var parameter: ParsedQuery.NamedParameter
+        var kind: Kind
     }
 
     /// A `sqlc.…(…)` call: a macro, or a diagnostic explaining its misuse.
@@ -22,6 +29,7 @@ struct MacroRewriter {
     struct Output: Sendable, Hashable {
         var sql: String
         var namedParameters: [Int: ParsedQuery.NamedParameter]
+        var embeds: [ParsedQuery.Embed]
         var sourceMap: SourceMap
     }
 
@@ -52,10 +60,11 @@ struct MacroRewriter {
         var diagnostics: [Diagnostic] = []
         var macros: [Macro] = []
         var positional: [PG.ParamRef] = []
+        let embedSlots = Self.embedSlots(of: tree)
         for node in [tree] + tree.descendants {
             switch node {
             case .funcCall(let call):
-                switch funcCallMacro(call) {
+                switch funcCallMacro(call, embedSlots: embedSlots) {
                 case .none: break
                 case .macro(let macro): macros.append(macro)
                 case .misuse(let diagnostic): diagnostics.append(diagnostic)
@@ -113,24 +122,33 @@ struct MacroRewriter {
             output.append(contentsOf: bytes[copied..<end])
             copied = end
         }
+        var embeds: [ParsedQuery.Embed] = []
         for macro in macros {
             copy(upTo: macro.range.lowerBound)
-            let number: Int
-            if let known = numbers[macro.parameter.name] {
-                number = known
-                if var merged = parameters[number] {
-                    merged.forcesNullable = merged.forcesNullable || macro.parameter.forcesNullable
-                    merged.isSlice = merged.isSlice || macro.parameter.isSlice
-                    parameters[number] = merged
+            let replacement: String
+            switch macro.kind {
+            case .parameter(let parameter):
+                let number: Int
+                if let known = numbers[parameter.name] {
+                    number = known
+                    if var merged = parameters[number] {
+                        merged.forcesNullable = merged.forcesNullable || parameter.forcesNullable
+                        merged.isSlice = merged.isSlice || parameter.isSlice
+                        parameters[number] = merged
+                    }
+                } else {
+                    number = highestPositional + numbers.count + 1
+                    numbers[parameter.name] = number
+                    parameters[number] = parameter
                 }
-            } else {
-                number = highestPositional + numbers.count + 1
-                numbers[macro.parameter.name] = number
-                parameters[number] = macro.parameter
+                replacement = "$\(number)"
+            case .embed(let name, let reference):
+                embeds.append(ParsedQuery.Embed(name: name, offset: output.count))
+                replacement = reference + ".*"
             }
-            // The whole `$n` maps to the macro's first character.
+            // The whole replacement maps to the macro's first character.
             segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + macro.range.lowerBound))
-            output.append(contentsOf: Array("$\(number)".utf8))
+            output.append(contentsOf: Array(replacement.utf8))
             copied = macro.range.upperBound
             segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + copied))
         }
@@ -145,12 +163,23 @@ struct MacroRewriter {
             compact.insert(SourceMap.Segment(statementOffset: 0, fileOffset: fileOffset), at: 0)
         }
         return Output(
-            sql: String(decoding: output, as: UTF8.self), namedParameters: parameters,
+            sql: String(decoding: output, as: UTF8.self), namedParameters: parameters, embeds: embeds,
             sourceMap: SourceMap(file: file, segments: compact))
     }
 
+    /// Where `sqlc.embed(t)` may stand: the location of each unnamed entry of the statement's
+    /// own SELECT list (not a subquery's, not a set operation's arm), as sqlc allows.
+    private static func embedSlots(of tree: PG.Node) -> Set<Int> {
+        guard case .selectStmt(let select) = tree, select.op == .none else { return [] }
+        var slots: Set<Int> = []
+        for case .resTarget(let target) in select.targetList where target.name == nil {
+            if case .funcCall(let call)? = target.val, let location = call.location { slots.insert(location) }
+        }
+        return slots
+    }
+
     /// `sqlc.<something>(…)`: a macro, a misuse, or (other schemas) nil.
-    private func funcCallMacro(_ call: PG.FuncCall) -> MacroMatch? {
+    private func funcCallMacro(_ call: PG.FuncCall, embedSlots: Set<Int>) -> MacroMatch? {
         let names = call.funcname.names
         guard names.count == 2, names[0] == "sqlc" else { return nil }
         let function = "sqlc.\(names[1])"
@@ -161,7 +190,7 @@ struct MacroRewriter {
         case "arg": (forcesNullable, isSlice) = (false, false)
         case "narg": (forcesNullable, isSlice) = (true, false)
         case "slice": (forcesNullable, isSlice) = (false, true)
-        case "embed": return .misuse(.error("sqlc.embed is not supported yet", at: at))
+        case "embed": return embedMacro(call, allowed: call.location.map(embedSlots.contains) ?? false)
         default: return .misuse(.error("function \"\(function)\" does not exist", at: at))
         }
         let arguments = call.args
@@ -187,7 +216,40 @@ struct MacroRewriter {
         guard let start = call.location, let end = endOfCall(startingAt: start) else {
             return .misuse(.error("could not find the end of \(function)(…)", at: at))
         }
-        return .macro(Macro(range: start..<end, parameter: .init(name: name, forcesNullable: forcesNullable, isSlice: isSlice)))
+        return .macro(
+            Macro(
+                range: start..<end, kind: .parameter(.init(name: name, forcesNullable: forcesNullable, isSlice: isSlice))))
+    }
+
+    /// `sqlc.embed(t)`: an entry of the SELECT list naming one FROM item, without alias.
+    private func embedMacro(_ call: PG.FuncCall, allowed: Bool) -> MacroMatch {
+        let at = location(call.location)
+        guard allowed else {
+            return .misuse(
+                .error(
+                    "sqlc.embed(…) must be a whole entry of the statement's SELECT list, without AS (it stands for "
+                        + "all the columns of one table)",
+                    at: at))
+        }
+        let arguments = call.args
+        guard arguments.count == 1, !call.aggStar else {
+            return .misuse(.error("expected 1 argument to sqlc.embed; got \(arguments.count)", at: at))
+        }
+        guard case .columnRef(let reference) = arguments[0], reference.fields.count == 1,
+            let name = reference.fields[0].stringValue, let argumentStart = reference.location
+        else {
+            return .misuse(
+                .error(
+                    "expected a table name or alias as the argument of sqlc.embed",
+                    at: location(arguments[0].location ?? call.location)))
+        }
+        guard let start = call.location, let end = endOfCall(startingAt: start) else {
+            return .misuse(.error("could not find the end of sqlc.embed(…)", at: at))
+        }
+        // The name as written (quoted or not), up to the closing parenthesis.
+        let argumentEnd = SQLTrivia.trimmedEnd(bytes, from: argumentStart, to: end - 1)
+        let written = String(decoding: bytes[argumentStart..<argumentEnd], as: UTF8.self)
+        return .macro(Macro(range: start..<end, kind: .embed(name: name, reference: written)))
     }
 
     /// `@name`: PostgreSQL reads it as the prefix operator `@` (absolute value) applied to an
@@ -221,7 +283,7 @@ struct MacroRewriter {
         } else {
             while end < bytes.count, SQLTrivia.isIdentifierByte(bytes[end]) { end += 1 }
         }
-        return Macro(range: at..<end, parameter: .init(name: name))
+        return Macro(range: at..<end, kind: .parameter(.init(name: name)))
     }
 
     /// `id=@id` lexes as the operator `=@`, which does not exist; say how to write it.

@@ -54,6 +54,15 @@ public struct ParsedQuery: Sendable, Hashable {
 
     }
 
+    /// A `sqlc.embed(t)` of the SELECT list, rewritten to `t.*`: the result groups the columns
+    /// it stands for into one property of the table's model.
+    public struct Embed: Sendable, Hashable {
+        /// The FROM item's reference name (`t`), as PostgreSQL folds it.
+        public var name: String
+        /// Where its `t.*` starts in `sql`.
+        public var offset: Int
+    }
+
     /// The query name from the annotation, UpperCamelCase by convention (`GetAccount`).
     public var name: String
     public var command: Command
@@ -66,6 +75,8 @@ public struct ParsedQuery: Sendable, Hashable {
     public var statement: PG.Node
     /// Named parameters by their `$n` number; positional `$n` written by the user are absent.
     public var namedParameters: [Int: NamedParameter]
+    /// The `sqlc.embed(t)` entries of the SELECT list, in order.
+    public var embeds: [Embed] = []
     /// Maps offsets in `sql` back to the query file.
     public var sourceMap: SourceMap
     /// Where the `-- name:` annotation is (what `describe` reports as the query's line).

@@ -141,7 +141,8 @@ public enum QueryFileParser {
         }
         let query = ParsedQuery(
             name: annotation.name, command: annotation.command, docComment: docComment, sql: rewritten.sql, statement: tree,
-            namedParameters: rewritten.namedParameters, sourceMap: rewritten.sourceMap, annotationLocation: annotationLocation)
+            namedParameters: rewritten.namedParameters, embeds: rewritten.embeds, sourceMap: rewritten.sourceMap,
+            annotationLocation: annotationLocation)
         let warnings = annotation.warning.map { [Diagnostic.warning($0, at: annotationLocation)] } ?? []
         return (query, warnings + diagnostics)
     }

@@ -92,6 +92,15 @@ public struct DescribeReport: Sendable {
             out.optionalString(column.source?.table)
             out.raw(",\"swiftType\":")
             out.optionalString(swiftType(column.type, column.isNullable, column.source))
+            if let embed = column.embed {
+                // Only on the columns of a `sqlc.embed(t)`: the FROM item's name, and whether the
+                // model property is optional.
+                out.raw(",\"embed\":{\"name\":")
+                out.string(embed.name)
+                out.raw(",\"optional\":")
+                out.raw(embed.isOptional ? "true" : "false")
+                out.raw("}")
+            }
             out.raw("}")
         }
         out.raw("]}")

@@ -103,7 +103,7 @@ public struct Verifier: Sendable {
     private func verify(
         _ query: AnalyzedQuery, on connection: LibPQConnection, types: inout ServerTypeNames, into report: inout Report
     ) {
-        let location = query.written?.annotation ?? SourceLocation(file: query.file, line: query.line, column: 1)
+        let location = query.annotationLocation
         report.queries += 1
         report.parameters += query.parameters.count
         report.columns += query.columns.count

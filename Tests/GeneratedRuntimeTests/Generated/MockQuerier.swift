@@ -45,6 +45,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case flagTexts(id: Int64)
         case copyFlags([CopyFlagsParams])
         case countFlagsWithBits(bits: PostgresBitString)
+        case createAuthor(name: String, bio: String?)
+        case createBook(authorID: Int64, title: String, year: Int32?)
+        case createBookNote(bookID: Int64?, body: String?)
+        case listAuthorsWithBooks
+        case listBooksWithNotes
+        case getBookWithAuthor(id: Int64)
     }
 
     private let lock = NSLock()
@@ -75,6 +81,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedFlagTextsHandler: (@Sendable (Int64) async throws -> FlagTextsRow?)?
     private var storedCopyFlagsHandler: (@Sendable ([CopyFlagsParams]) async throws -> Int)?
     private var storedCountFlagsWithBitsHandler: (@Sendable (PostgresBitString) async throws -> Int64)?
+    private var storedCreateAuthorHandler: (@Sendable (String, String?) async throws -> Author)?
+    private var storedCreateBookHandler: (@Sendable (Int64, String, Int32?) async throws -> Book)?
+    private var storedCreateBookNoteHandler: (@Sendable (Int64?, String?) async throws -> Void)?
+    private var storedListAuthorsWithBooksHandler: (@Sendable () async throws -> [ListAuthorsWithBooksRow])?
+    private var storedListBooksWithNotesHandler: (@Sendable () async throws -> [ListBooksWithNotesRow])?
+    private var storedGetBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)?
 
     init() {}
 
@@ -237,6 +249,42 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var countFlagsWithBitsHandler: (@Sendable (PostgresBitString) async throws -> Int64)? {
         get { withLock { storedCountFlagsWithBitsHandler } }
         set { withLock { storedCountFlagsWithBitsHandler = newValue } }
+    }
+
+    /// Answers `createAuthor`; unset, the method throws `MockQuerierError`.
+    var createAuthorHandler: (@Sendable (String, String?) async throws -> Author)? {
+        get { withLock { storedCreateAuthorHandler } }
+        set { withLock { storedCreateAuthorHandler = newValue } }
+    }
+
+    /// Answers `createBook`; unset, the method throws `MockQuerierError`.
+    var createBookHandler: (@Sendable (Int64, String, Int32?) async throws -> Book)? {
+        get { withLock { storedCreateBookHandler } }
+        set { withLock { storedCreateBookHandler = newValue } }
+    }
+
+    /// Answers `createBookNote`; unset, the method throws `MockQuerierError`.
+    var createBookNoteHandler: (@Sendable (Int64?, String?) async throws -> Void)? {
+        get { withLock { storedCreateBookNoteHandler } }
+        set { withLock { storedCreateBookNoteHandler = newValue } }
+    }
+
+    /// Answers `listAuthorsWithBooks`; unset, the method throws `MockQuerierError`.
+    var listAuthorsWithBooksHandler: (@Sendable () async throws -> [ListAuthorsWithBooksRow])? {
+        get { withLock { storedListAuthorsWithBooksHandler } }
+        set { withLock { storedListAuthorsWithBooksHandler = newValue } }
+    }
+
+    /// Answers `listBooksWithNotes`; unset, the method throws `MockQuerierError`.
+    var listBooksWithNotesHandler: (@Sendable () async throws -> [ListBooksWithNotesRow])? {
+        get { withLock { storedListBooksWithNotesHandler } }
+        set { withLock { storedListBooksWithNotesHandler = newValue } }
+    }
+
+    /// Answers `getBookWithAuthor`; unset, the method throws `MockQuerierError`.
+    var getBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)? {
+        get { withLock { storedGetBookWithAuthorHandler } }
+        set { withLock { storedGetBookWithAuthorHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -527,6 +575,72 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "countFlagsWithBits")
         }
         return try await handler(bits)
+    }
+
+    func createAuthor(name: String, bio: String?) async throws -> Author {
+        let handler = withLock {
+            recordedCalls.append(.createAuthor(name: name, bio: bio))
+            return storedCreateAuthorHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createAuthor")
+        }
+        return try await handler(name, bio)
+    }
+
+    func createBook(authorID: Int64, title: String, year: Int32?) async throws -> Book {
+        let handler = withLock {
+            recordedCalls.append(.createBook(authorID: authorID, title: title, year: year))
+            return storedCreateBookHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createBook")
+        }
+        return try await handler(authorID, title, year)
+    }
+
+    func createBookNote(bookID: Int64?, body: String?) async throws {
+        let handler = withLock {
+            recordedCalls.append(.createBookNote(bookID: bookID, body: body))
+            return storedCreateBookNoteHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createBookNote")
+        }
+        try await handler(bookID, body)
+    }
+
+    func listAuthorsWithBooks() async throws -> [ListAuthorsWithBooksRow] {
+        let handler = withLock {
+            recordedCalls.append(.listAuthorsWithBooks)
+            return storedListAuthorsWithBooksHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listAuthorsWithBooks")
+        }
+        return try await handler()
+    }
+
+    func listBooksWithNotes() async throws -> [ListBooksWithNotesRow] {
+        let handler = withLock {
+            recordedCalls.append(.listBooksWithNotes)
+            return storedListBooksWithNotesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listBooksWithNotes")
+        }
+        return try await handler()
+    }
+
+    func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow? {
+        let handler = withLock {
+            recordedCalls.append(.getBookWithAuthor(id: id))
+            return storedGetBookWithAuthorHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "getBookWithAuthor")
+        }
+        return try await handler(id)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -226,6 +226,62 @@ struct Flag: Sendable, Hashable, Codable {
     }
 }
 
+/// sqlc.embed: each table's row as its model, optional under an outer join.
+struct Author: Sendable, Hashable, Codable {
+    var id: Int64
+    var name: String
+    var bio: String?
+
+    init(id: Int64, name: String, bio: String?) {
+        self.id = id
+        self.name = name
+        self.bio = bio
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case bio
+    }
+}
+
+struct Book: Sendable, Hashable, Codable {
+    var id: Int64
+    var authorID: Int64
+    var title: String
+    var year: Int32?
+
+    init(id: Int64, authorID: Int64, title: String, year: Int32?) {
+        self.id = id
+        self.authorID = authorID
+        self.title = title
+        self.year = year
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case authorID = "author_id"
+        case title
+        case year
+    }
+}
+
+/// No NOT NULL column: a missing row is one whose columns are all NULL.
+struct BookNote: Sendable, Hashable, Codable {
+    var bookID: Int64?
+    var body: String?
+
+    init(bookID: Int64?, body: String?) {
+        self.bookID = bookID
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bookID = "book_id"
+        case body
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null

@@ -97,6 +97,23 @@ protocol Querier: Sendable {
 
     /// Throws `NoRowsError` if the server returns no row.
     func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createAuthor(name: String, bio: String?) async throws -> Author
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createBook(authorID: Int64, title: String, year: Int32?) async throws -> Book
+
+    func createBookNote(bookID: Int64?, body: String?) async throws
+
+    /// Every author with each of their books, or with none.
+    func listAuthorsWithBooks() async throws -> [ListAuthorsWithBooksRow]
+
+    /// Books and their notes; a book without a note still comes back.
+    func listBooksWithNotes() async throws -> [ListBooksWithNotesRow]
+
+    /// Returns nil when no row matches.
+    func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow?
 }
 
 extension Queries: Querier {}
@@ -224,5 +241,29 @@ extension QuerierForwarding {
 
     func countFlagsWithBits(bits: PostgresBitString) async throws -> Int64 {
         try await forward { try await $0.countFlagsWithBits(bits: bits) }
+    }
+
+    func createAuthor(name: String, bio: String?) async throws -> Author {
+        try await forward { try await $0.createAuthor(name: name, bio: bio) }
+    }
+
+    func createBook(authorID: Int64, title: String, year: Int32?) async throws -> Book {
+        try await forward { try await $0.createBook(authorID: authorID, title: title, year: year) }
+    }
+
+    func createBookNote(bookID: Int64?, body: String?) async throws {
+        try await forward { try await $0.createBookNote(bookID: bookID, body: body) }
+    }
+
+    func listAuthorsWithBooks() async throws -> [ListAuthorsWithBooksRow] {
+        try await forward { try await $0.listAuthorsWithBooks() }
+    }
+
+    func listBooksWithNotes() async throws -> [ListBooksWithNotesRow] {
+        try await forward { try await $0.listBooksWithNotes() }
+    }
+
+    func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow? {
+        try await forward { try await $0.getBookWithAuthor(id: id) }
     }
 }

@@ -1365,3 +1365,280 @@ extension Queries {
         return row
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createAuthor`.
+    struct CreateAuthorStatement: PostgresPreparedStatement {
+        typealias Row = Author
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateAuthorStatement"
+        static let sql = "INSERT INTO authors (name, bio) VALUES ($1, $2) RETURNING id, name, bio"
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+
+        var name: String
+        var bio: String?
+
+        init(name: String, bio: String?) {
+            self.name = name
+            self.bio = bio
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.name)
+            bindings.append(self.bio)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, String?).self)
+            return Author(id: columns.0, name: columns.1, bio: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createAuthor(name: String, bio: String?) async throws -> Author {
+        let rows = try await self.executePrepared(CreateAuthorStatement(name: name, bio: bio))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateAuthor")
+        }
+        return row
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createBook`.
+    struct CreateBookStatement: PostgresPreparedStatement {
+        typealias Row = Book
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateBookStatement"
+        static let sql = "INSERT INTO books (author_id, title, year) VALUES ($1, $2, $3) RETURNING id, author_id, title, year"
+        static let bindingDataTypes: [PostgresDataType] = [.int8, .text, .int4]
+
+        var authorID: Int64
+        var title: String
+        var year: Int32?
+
+        init(authorID: Int64, title: String, year: Int32?) {
+            self.authorID = authorID
+            self.title = title
+            self.year = year
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 3)
+            bindings.append(self.authorID)
+            bindings.append(self.title)
+            bindings.append(self.year)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, Int64, String, Int32?).self)
+            return Book(id: columns.0, authorID: columns.1, title: columns.2, year: columns.3)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createBook(authorID: Int64, title: String, year: Int32?) async throws -> Book {
+        let rows = try await self.executePrepared(CreateBookStatement(authorID: authorID, title: title, year: year))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateBook")
+        }
+        return row
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createBookNote`.
+    struct CreateBookNoteStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateBookNoteStatement"
+        static let sql = "INSERT INTO book_notes (book_id, body) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [.int8, .text]
+
+        var bookID: Int64?
+        var body: String?
+
+        init(bookID: Int64?, body: String?) {
+            self.bookID = bookID
+            self.body = body
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.bookID)
+            bindings.append(self.body)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    func createBookNote(bookID: Int64?, body: String?) async throws {
+        _ = try await self.executePrepared(CreateBookNoteStatement(bookID: bookID, body: body))
+    }
+}
+
+/// A row of `listAuthorsWithBooks`.
+struct ListAuthorsWithBooksRow: Sendable, Hashable, Codable {
+    var author: Author
+    var book: Book?
+
+    init(author: Author, book: Book?) {
+        self.author = author
+        self.book = book
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case author
+        case book
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listAuthorsWithBooks`.
+    struct ListAuthorsWithBooksStatement: PostgresPreparedStatement {
+        typealias Row = ListAuthorsWithBooksRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ListAuthorsWithBooksStatement"
+        static let sql = """
+            SELECT authors.id, authors.name, authors.bio, books.id, books.author_id, books.title, books.year
+            FROM authors LEFT JOIN books ON books.author_id = authors.id
+            ORDER BY authors.id, books.id
+            """
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, String?, Int64?, Int64?, String?, Int32?).self)
+            let author = Author(id: columns.0, name: columns.1, bio: columns.2)
+            let book: Book?
+            if let bookID = columns.3, let bookAuthorID = columns.4, let bookTitle = columns.5 {
+                book = Book(id: bookID, authorID: bookAuthorID, title: bookTitle, year: columns.6)
+            } else {
+                book = nil
+            }
+            return ListAuthorsWithBooksRow(author: author, book: book)
+        }
+    }
+
+    /// Every author with each of their books, or with none.
+    func listAuthorsWithBooks() async throws -> [ListAuthorsWithBooksRow] {
+        try await self.executePrepared(ListAuthorsWithBooksStatement())
+    }
+}
+
+/// A row of `listBooksWithNotes`.
+struct ListBooksWithNotesRow: Sendable, Hashable, Codable {
+    var title: String
+    var bookNote: BookNote?
+
+    init(title: String, bookNote: BookNote?) {
+        self.title = title
+        self.bookNote = bookNote
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case bookNote
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listBooksWithNotes`.
+    struct ListBooksWithNotesStatement: PostgresPreparedStatement {
+        typealias Row = ListBooksWithNotesRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ListBooksWithNotesStatement"
+        static let sql = """
+            SELECT books.title, book_notes.book_id, book_notes.body
+            FROM books LEFT JOIN book_notes ON book_notes.book_id = books.id
+            ORDER BY books.id
+            """
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, Int64?, String?).self)
+            let bookNote: BookNote?
+            if columns.1 != nil || columns.2 != nil {
+                bookNote = BookNote(bookID: columns.1, body: columns.2)
+            } else {
+                bookNote = nil
+            }
+            return ListBooksWithNotesRow(title: columns.0, bookNote: bookNote)
+        }
+    }
+
+    /// Books and their notes; a book without a note still comes back.
+    func listBooksWithNotes() async throws -> [ListBooksWithNotesRow] {
+        try await self.executePrepared(ListBooksWithNotesStatement())
+    }
+}
+
+/// A row of `getBookWithAuthor`.
+struct GetBookWithAuthorRow: Sendable, Hashable, Codable {
+    var book: Book
+    var author: Author
+
+    init(book: Book, author: Author) {
+        self.book = book
+        self.author = author
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case book
+        case author
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `getBookWithAuthor`.
+    struct GetBookWithAuthorStatement: PostgresPreparedStatement {
+        typealias Row = GetBookWithAuthorRow
+
+        static let name = "GeneratedRuntimeTests.Queries.GetBookWithAuthorStatement"
+        static let sql = """
+            SELECT b.id, b.author_id, b.title, b.year, a.id, a.name, a.bio
+            FROM books b JOIN authors a ON a.id = b.author_id
+            WHERE b.id = $1
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, Int64, String, Int32?, Int64, String, String?).self)
+            let book = Book(id: columns.0, authorID: columns.1, title: columns.2, year: columns.3)
+            let author = Author(id: columns.4, name: columns.5, bio: columns.6)
+            return GetBookWithAuthorRow(book: book, author: author)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow? {
+        try await self.executePrepared(GetBookWithAuthorStatement(id: id)).first
+    }
+}

@@ -91,3 +91,29 @@ INSERT INTO flags (mask, bits) VALUES ($1, $2);
 
 -- name: CountFlagsWithBits :one
 SELECT count(*) FROM flags WHERE bits = $1;
+
+-- name: CreateAuthor :one
+INSERT INTO authors (name, bio) VALUES (@name, @bio) RETURNING *;
+
+-- name: CreateBook :one
+INSERT INTO books (author_id, title, year) VALUES (@author_id, @title, @year) RETURNING *;
+
+-- name: CreateBookNote :exec
+INSERT INTO book_notes (book_id, body) VALUES (@book_id, @body);
+
+-- Every author with each of their books, or with none.
+-- name: ListAuthorsWithBooks :many
+SELECT sqlc.embed(authors), sqlc.embed(books)
+FROM authors LEFT JOIN books ON books.author_id = authors.id
+ORDER BY authors.id, books.id;
+
+-- Books and their notes; a book without a note still comes back.
+-- name: ListBooksWithNotes :many
+SELECT books.title, sqlc.embed(book_notes)
+FROM books LEFT JOIN book_notes ON book_notes.book_id = books.id
+ORDER BY books.id;
+
+-- name: GetBookWithAuthor :one
+SELECT sqlc.embed(b), sqlc.embed(a)
+FROM books b JOIN authors a ON a.id = b.author_id
+WHERE b.id = @id;

@@ -59,3 +59,23 @@ CREATE TABLE flags (
     mask bit(4) NOT NULL,
     bits varbit
 );
+
+-- sqlc.embed: each table's row as its model, optional under an outer join.
+CREATE TABLE authors (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL,
+    bio text
+);
+
+CREATE TABLE books (
+    id bigserial PRIMARY KEY,
+    author_id bigint NOT NULL REFERENCES authors (id),
+    title text NOT NULL,
+    year integer
+);
+
+-- No NOT NULL column: a missing row is one whose columns are all NULL.
+CREATE TABLE book_notes (
+    book_id bigint,
+    body text
+);

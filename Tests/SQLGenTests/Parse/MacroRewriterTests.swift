@@ -66,6 +66,17 @@ import Testing
         #expect(queries.first?.namedParameters == [:])
     }
 
+    @Test func rewritesEmbedsToStarsOfTheNameAsWritten() throws {
+        let (queries, diagnostics) = parseQueries(
+            "-- name: A :many\nSELECT sqlc.embed( \"Accounts\" ), u.id, SQLC.EMBED(u) FROM \"Accounts\" JOIN users u ON true;")
+        #expect(diagnostics == [])
+        let query = try #require(queries.first)
+        #expect(query.sql == "SELECT \"Accounts\".*, u.id, u.* FROM \"Accounts\" JOIN users u ON true")
+        #expect(query.embeds == [.init(name: "Accounts", offset: 7), .init(name: "u", offset: 27)])
+        // Each `t.*` maps back to its macro.
+        #expect(query.sourceMap.location(ofStatementOffset: 27).column == 40)
+    }
+
     @Test func reportsMisusedMacros() {
         let (queries, diagnostics) = parseQueries(
             """
@@ -76,7 +87,7 @@ import Testing
             -- name: C :one
             SELECT sqlc.arg(1);
             -- name: D :one
-            SELECT sqlc.embed(accounts) FROM accounts;
+            SELECT 1 + sqlc.embed(accounts) FROM accounts;
             -- name: E :one
             SELECT sqlc.narg(t.x), sqlc.slice();
             -- name: F :one
@@ -88,7 +99,8 @@ import Testing
                 "query.sql:2:8: error: function \"sqlc.argh\" does not exist",
                 "query.sql:4:8: error: expected 1 argument to sqlc.arg; got 2",
                 "query.sql:6:17: error: expected an identifier or a string literal as the argument of sqlc.arg",
-                "query.sql:8:8: error: sqlc.embed is not supported yet",
+                "query.sql:8:12: error: sqlc.embed(…) must be a whole entry of the statement's SELECT list, without AS "
+                    + "(it stands for all the columns of one table)",
                 "query.sql:10:18: error: expected an identifier or a string literal as the argument of sqlc.narg",
                 "query.sql:10:24: error: expected 1 argument to sqlc.slice; got 0",
                 "query.sql:12:25: error: \"=@id\" reads as the operator \"=@\"; write \"= @id\" to use the parameter @id",

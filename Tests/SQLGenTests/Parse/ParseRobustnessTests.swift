@@ -15,7 +15,7 @@ import Testing
         """
 
     /// `validQuery` and a query with three problems.
-    static let queryFile = validQuery + "\n/* name: Bad :one */ SELECT sqlc.arg(a, b), sqlc.embed(x), @ -1, id=@id;"
+    static let queryFile = validQuery + "\n/* name: Bad :one */ SELECT sqlc.arg(a, b), sqlc.embed(x) + 1, @ -1, id=@id;"
 
     static let catalog = AnalyzeFixtures.catalog([AnalyzeFixtures.table("accounts", "id bigint !=, owner varchar !, note text")])
 

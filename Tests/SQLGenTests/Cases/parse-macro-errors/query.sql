@@ -8,7 +8,7 @@ SELECT id, owner FROM accounts WHERE owner = sqlc.arg(owner, name);
 SELECT id, owner FROM accounts WHERE id = sqlc.arg(42);
 
 -- name: GetAccountEmbedded :one
-SELECT sqlc.embed(accounts) FROM accounts WHERE id = @id;
+SELECT sqlc.embed(accounts) + 1 FROM accounts WHERE id = @id;
 
 -- name: GetAccountFused :one
 SELECT id, owner FROM accounts WHERE id=@id;
