@@ -126,7 +126,13 @@ import Testing
         let mock = MockQuerier()
         mock.copySensorNamesHandler = { names in names.count }
         #expect(try await mock.copySensorNames(["a", "b"].lazy.map { $0 + "!" }) == 2)
-        #expect(mock.calls == [.copySensorNames(["a!", "b!"])])
+        // `Call` is not Hashable here: a fixture query takes a type of the tests' own (BookTitle).
+        #expect(mock.calls.count == 1)
+        guard case .copySensorNames(let rows) = mock.calls.first else {
+            Issue.record("recorded \(mock.calls)")
+            return
+        }
+        #expect(rows == ["a!", "b!"])
     }
 }
 

@@ -4,10 +4,17 @@ struct AnalysisError: Error, Sendable, Hashable {
     var message: String
     /// UTF-8 offset in the query's `sql`, nil for "the statement's start".
     var offset: Int?
+    /// Set instead of `offset` for a problem outside the statement text (a `-- @param` hint).
+    var location: SourceLocation?
 
     init(_ message: String, at offset: Int?) {
         self.message = message
         self.offset = offset
+    }
+
+    init(_ message: String, at location: SourceLocation) {
+        self.message = message
+        self.location = location
     }
 
     init(_ message: String, at node: PG.Node?) {

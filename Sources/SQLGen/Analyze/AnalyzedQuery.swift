@@ -54,6 +54,8 @@ public struct QueryParameter: Sendable, Hashable {
     /// The column the parameter is compared with or assigned to, when there is one; overrides
     /// configured per column apply through it.
     public var column: ColumnReference?
+    /// A Swift type the query file names for it (`-- @param note: Note`).
+    public var swiftTypeHint: String? = nil
 
 }
 
@@ -70,6 +72,8 @@ public struct ResultColumn: Sendable, Hashable {
     /// Set on each column a `sqlc.embed(t)` stands for: the emitter groups them into one
     /// property holding the table's model.
     public var embed: ResultEmbed? = nil
+    /// A Swift type the query file names for it (`AS "note: Note"`).
+    public var swiftTypeHint: String? = nil
 
 }
 

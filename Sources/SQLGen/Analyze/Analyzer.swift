@@ -57,7 +57,8 @@ public struct Analyzer: Sendable {
         switch analyze(query) {
         case .success(let result): outcome.query = result
         case .failure(let error):
-            outcome.error = .error(error.message, at: query.sourceMap.location(ofStatementOffset: error.offset ?? 0))
+            outcome.error = .error(
+                error.message, at: error.location ?? query.sourceMap.location(ofStatementOffset: error.offset ?? 0))
         }
         return outcome
     }
@@ -96,12 +97,15 @@ public struct Analyzer: Sendable {
             }
             let copyFrom = query.command == .copyfrom ? try CopyFromAnalyzer(context: context).target(of: query.statement) : nil
             let count = max(context.highestParameterNumber, query.namedParameters.keys.max() ?? 0)
-            let parameters = try context.parameters.parameters(count: count, named: query.namedParameters).get()
+            var parameters = try context.parameters.parameters(count: count, named: query.namedParameters).get()
+            var columns = shape.columns
+            try InlineHints.apply(query.parameterHints, to: &parameters)
+            try InlineHints.apply(query.columnHints, to: &columns)
             return .success(
                 AnalyzedQuery(
                     name: query.name, command: query.command, file: query.file, line: query.annotationLocation.line,
                     docComment: query.docComment, sql: StarExpansion.apply(context.starEdits, to: query.sql),
-                    parameters: parameters, columns: shape.columns,
+                    parameters: parameters, columns: columns,
                     returnsExactlyOneRow: shape.returnsExactlyOneRow, copyFrom: copyFrom,
                     written: WrittenQuery(annotation: query.annotationLocation, sql: query.sql, sourceMap: query.sourceMap)))
         } catch {

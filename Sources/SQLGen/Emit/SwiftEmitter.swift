@@ -148,8 +148,7 @@ public struct SwiftEmitter: Sendable {
         var usedParameterNames: Set<String> = []
         var parameters: [FieldPlan] = []
         for parameter in query.parameters {
-            guard let type = typeMapper.swiftType(for: parameter.type, isNullable: parameter.isNullable, column: parameter.column)
-            else {
+            guard let type = typeMapper.swiftType(for: parameter) else {
                 unmapped("parameter $\(parameter.number) (\"\(parameter.name)\")", parameter.type)
                 continue
             }
@@ -161,7 +160,7 @@ public struct SwiftEmitter: Sendable {
         // :exec, :execrows and :execresult never decode a row, so their columns need no Swift type.
         let decodesRows = [.one, .many].contains(query.command.itemCommand)
         for column in query.columns where decodesRows {
-            guard let type = typeMapper.swiftType(for: column.type, isNullable: column.isNullable, column: column.source) else {
+            guard let type = typeMapper.swiftType(for: column) else {
                 unmapped("column \"\(column.name)\"", column.type)
                 continue
             }

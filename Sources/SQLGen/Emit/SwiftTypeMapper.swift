@@ -20,14 +20,30 @@ public struct SwiftTypeMapper: Sendable {
         swiftType(for: type, isNullable: isNullable, column: column)?.spelled
     }
 
-    /// Same as `swiftTypeName` for a query parameter.
+    /// Same as `swiftTypeName` for a query parameter, with its inline type hint.
     public func swiftTypeName(for parameter: QueryParameter) -> String? {
-        swiftTypeName(for: parameter.type, isNullable: parameter.isNullable, column: parameter.column)
+        swiftType(for: parameter)?.spelled
     }
 
-    /// Same as `swiftTypeName` for a result column.
+    /// Same as `swiftTypeName` for a result column, with its inline type hint.
     public func swiftTypeName(for column: ResultColumn) -> String? {
-        swiftTypeName(for: column.type, isNullable: column.isNullable, column: column.source)
+        swiftType(for: column)?.spelled
+    }
+
+    func swiftType(for parameter: QueryParameter) -> SwiftType? {
+        if let hint = parameter.swiftTypeHint { return hintedType(hint, isNullable: parameter.isNullable) }
+        return swiftType(for: parameter.type, isNullable: parameter.isNullable, column: parameter.column)
+    }
+
+    func swiftType(for column: ResultColumn) -> SwiftType? {
+        if let hint = column.swiftTypeHint { return hintedType(hint, isNullable: column.isNullable) }
+        return swiftType(for: column.type, isNullable: column.isNullable, column: column.source)
+    }
+
+    /// A type the query file names (`AS "note: Note"`): the user's own PostgresCodable type,
+    /// bound with the data type it declares, like an override's.
+    private func hintedType(_ name: String, isNullable: Bool) -> SwiftType {
+        SwiftType(name: name, isOptional: isNullable, bindingDataType: "\(name).psqlType", encodeThrows: nil)
     }
 
     func swiftType(for type: SQLType, isNullable: Bool, column: ColumnReference?) -> SwiftType? {

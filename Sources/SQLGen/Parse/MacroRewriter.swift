@@ -13,6 +13,8 @@ struct MacroRewriter {
             case parameter(ParsedQuery.NamedParameter)
             /// `sqlc.embed(t)`: becomes `t.*`, where `reference` is `t` as written.
             case embed(name: String, reference: String)
+            /// An output column's alias that is a hint (`AS "total!"`): becomes the plain name.
+            case columnHint(QueryHint)
         }
 
         var range: Range<Int>
@@ -30,6 +32,7 @@ struct MacroRewriter {
         var sql: String
         var namedParameters: [Int: ParsedQuery.NamedParameter]
         var embeds: [ParsedQuery.Embed]
+        var columnHints: [QueryHint]
         var sourceMap: SourceMap
     }
 
@@ -56,9 +59,15 @@ struct MacroRewriter {
     func rewrite(tree: PG.Node) -> (output: Output?, diagnostics: [Diagnostic]) {
         // Walking the whole tree (a tenth of a large project's run) finds nothing in a statement
         // that has no macro: its text is kept as it is.
-        guard mayContainMacros else { return (apply([], after: 0), []) }
         var diagnostics: [Diagnostic] = []
         var macros: [Macro] = []
+        for match in columnHints(of: tree) {
+            switch match {
+            case .macro(let macro): macros.append(macro)
+            case .misuse(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        guard mayContainMacros || !macros.isEmpty || !diagnostics.isEmpty else { return (apply([], after: 0), []) }
         var positional: [PG.ParamRef] = []
         let embedSlots = Self.embedSlots(of: tree)
         for node in [tree] + tree.descendants {
@@ -123,6 +132,7 @@ struct MacroRewriter {
             copied = end
         }
         var embeds: [ParsedQuery.Embed] = []
+        var hints: [QueryHint] = []
         for macro in macros {
             copy(upTo: macro.range.lowerBound)
             let replacement: String
@@ -145,6 +155,9 @@ struct MacroRewriter {
             case .embed(let name, let reference):
                 embeds.append(ParsedQuery.Embed(name: name, offset: output.count))
                 replacement = reference + ".*"
+            case .columnHint(let hint):
+                hints.append(hint)
+                replacement = Self.quoted(hint.name)
             }
             // The whole replacement maps to the macro's first character.
             segments.append(SourceMap.Segment(statementOffset: output.count, fileOffset: fileOffset + macro.range.lowerBound))
@@ -163,8 +176,54 @@ struct MacroRewriter {
             compact.insert(SourceMap.Segment(statementOffset: 0, fileOffset: fileOffset), at: 0)
         }
         return Output(
-            sql: String(decoding: output, as: UTF8.self), namedParameters: parameters, embeds: embeds,
+            sql: String(decoding: output, as: UTF8.self), namedParameters: parameters, embeds: embeds, columnHints: hints,
             sourceMap: SourceMap(file: file, segments: compact))
+    }
+
+    /// The hints among the aliases of the statement's output columns: the SELECT list (of the
+    /// leftmost arm of a set operation, which names the columns) or the RETURNING list.
+    private func columnHints(of tree: PG.Node) -> [MacroMatch] {
+        var targets: [PG.Node]
+        switch tree {
+        case .selectStmt(var select):
+            while select.op != .none, let left = select.larg { select = left }
+            targets = select.targetList
+        case .insertStmt(let insert): targets = insert.returningList
+        case .updateStmt(let update): targets = update.returningList
+        case .deleteStmt(let delete): targets = delete.returningList
+        default: targets = []
+        }
+        var matches: [MacroMatch] = []
+        for case .resTarget(let target) in targets {
+            guard let alias = target.name, QueryHint.isHint(alias), let start = target.location,
+                let range = quotedIdentifierRange(alias, from: start)
+            else { continue }
+            let at = location(range.lowerBound)
+            switch QueryHint.parse(alias, at: at) {
+            case .success(let hint): matches.append(.macro(Macro(range: range, kind: .columnHint(hint))))
+            case .failure(let error): matches.append(.misuse(.error(error.message, at: at)))
+            }
+        }
+        return matches
+    }
+
+    /// `name` as a quoted identifier: `"name"`, quotes inside doubled.
+    private static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// Where `"name"` (quotes doubled inside) is written at or after `start`.
+    private func quotedIdentifierRange(_ name: String, from start: Int) -> Range<Int>? {
+        let quoted = Array(Self.quoted(name).utf8)
+        guard quoted.count <= bytes.count else { return nil }
+        var index = max(0, start)
+        while index + quoted.count <= bytes.count {
+            if bytes[index] == quoted[0], Array(bytes[index..<(index + quoted.count)]) == quoted {
+                return index..<(index + quoted.count)
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Where `sqlc.embed(t)` may stand: the location of each unnamed entry of the statement's

@@ -77,6 +77,10 @@ public struct ParsedQuery: Sendable, Hashable {
     public var namedParameters: [Int: NamedParameter]
     /// The `sqlc.embed(t)` entries of the SELECT list, in order.
     public var embeds: [Embed] = []
+    /// Hints in the output columns' aliases (`AS "total!"`), whose aliases `sql` carries plain.
+    public var columnHints: [QueryHint] = []
+    /// `-- @param name: Type` hints above the query.
+    public var parameterHints: [QueryHint] = []
     /// Maps offsets in `sql` back to the query file.
     public var sourceMap: SourceMap
     /// Where the `-- name:` annotation is (what `describe` reports as the query's line).

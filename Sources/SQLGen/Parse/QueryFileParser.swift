@@ -113,6 +113,17 @@ public enum QueryFileParser {
         let docComment = SQLTrivia.commentLinesDirectlyAbove(comment.range.lowerBound, among: comments, in: bytes) {
             $0.docLine.hasPrefix("@")
         }
+        var parameterHints: [QueryHint] = []
+        var hintDiagnostics: [Diagnostic] = []
+        for comment in comments {
+            switch QueryHint.parameterHint(in: comment, file: file, fileOffset: 0) {
+            case .success(let hint)?: parameterHints.append(hint)
+            case .failure(let error)?:
+                hintDiagnostics.append(.error(error.message, at: file.location(ofUTF8Offset: comment.range.lowerBound)))
+            case nil: break
+            }
+        }
+        guard hintDiagnostics.isEmpty else { return (nil, hintDiagnostics) }
         let text = String(decoding: bytes[statement], as: UTF8.self)
         let original: PG.Node
         do {
@@ -141,8 +152,8 @@ public enum QueryFileParser {
         }
         let query = ParsedQuery(
             name: annotation.name, command: annotation.command, docComment: docComment, sql: rewritten.sql, statement: tree,
-            namedParameters: rewritten.namedParameters, embeds: rewritten.embeds, sourceMap: rewritten.sourceMap,
-            annotationLocation: annotationLocation)
+            namedParameters: rewritten.namedParameters, embeds: rewritten.embeds, columnHints: rewritten.columnHints,
+            parameterHints: parameterHints, sourceMap: rewritten.sourceMap, annotationLocation: annotationLocation)
         let warnings = annotation.warning.map { [Diagnostic.warning($0, at: annotationLocation)] } ?? []
         return (query, warnings + diagnostics)
     }

@@ -79,7 +79,9 @@ public struct DescribeReport: Sendable {
             out.string(parameter.name)
             writeType(parameter.type, isNullable: parameter.isNullable, to: &out)
             out.raw(",\"swiftType\":")
-            out.optionalString(swiftType(parameter.type, parameter.isNullable, parameter.column))
+            out.optionalString(
+                Self.hinted(parameter.swiftTypeHint, parameter.isNullable)
+                    ?? swiftType(parameter.type, parameter.isNullable, parameter.column))
             out.raw("}")
         }
         out.raw("],\"columns\":[")
@@ -91,7 +93,8 @@ public struct DescribeReport: Sendable {
             out.raw(",\"table\":")
             out.optionalString(column.source?.table)
             out.raw(",\"swiftType\":")
-            out.optionalString(swiftType(column.type, column.isNullable, column.source))
+            out.optionalString(
+                Self.hinted(column.swiftTypeHint, column.isNullable) ?? swiftType(column.type, column.isNullable, column.source))
             if let embed = column.embed {
                 // Only on the columns of a `sqlc.embed(t)`: the FROM item's name, and whether the
                 // model property is optional.
@@ -104,6 +107,11 @@ public struct DescribeReport: Sendable {
             out.raw("}")
         }
         out.raw("]}")
+    }
+
+    /// The Swift type an inline hint names, as generated code spells it.
+    private static func hinted(_ hint: String?, _ isNullable: Bool) -> String? {
+        hint.map { isNullable ? $0 + "?" : $0 }
     }
 
     private func writeType(_ type: SQLType, isNullable: Bool, to out: inout JSONText) {

@@ -18,7 +18,7 @@ struct MockQuerierError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Thread-safe: state is guarded by a lock.
 final class MockQuerier: Querier, @unchecked Sendable {
     /// One recorded method call with its arguments.
-    enum Call: Sendable, Hashable {
+    enum Call: Sendable {
         case createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval])
         case getSchedule(id: Int64)
         case nextRunAfter(start: Date, id: Int64)
@@ -51,6 +51,7 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case listAuthorsWithBooks
         case listBooksWithNotes
         case getBookWithAuthor(id: Int64)
+        case booksTitled(title: BookTitle)
     }
 
     private let lock = NSLock()
@@ -87,6 +88,7 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedListAuthorsWithBooksHandler: (@Sendable () async throws -> [ListAuthorsWithBooksRow])?
     private var storedListBooksWithNotesHandler: (@Sendable () async throws -> [ListBooksWithNotesRow])?
     private var storedGetBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)?
+    private var storedBooksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])?
 
     init() {}
 
@@ -285,6 +287,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var getBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)? {
         get { withLock { storedGetBookWithAuthorHandler } }
         set { withLock { storedGetBookWithAuthorHandler = newValue } }
+    }
+
+    /// Answers `booksTitled`; unset, the method throws `MockQuerierError`.
+    var booksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])? {
+        get { withLock { storedBooksTitledHandler } }
+        set { withLock { storedBooksTitledHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -641,6 +649,17 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "getBookWithAuthor")
         }
         return try await handler(id)
+    }
+
+    func booksTitled(title: BookTitle) async throws -> [BooksTitledRow] {
+        let handler = withLock {
+            recordedCalls.append(.booksTitled(title: title))
+            return storedBooksTitledHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "booksTitled")
+        }
+        return try await handler(title)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -114,6 +114,10 @@ protocol Querier: Sendable {
 
     /// Returns nil when no row matches.
     func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow?
+
+    /// Inline hints: a type of the tests' own for a parameter and a column, and a column forced
+    /// non-optional (max() is NULL when every year is).
+    func booksTitled(title: BookTitle) async throws -> [BooksTitledRow]
 }
 
 extension Queries: Querier {}
@@ -265,5 +269,9 @@ extension QuerierForwarding {
 
     func getBookWithAuthor(id: Int64) async throws -> GetBookWithAuthorRow? {
         try await forward { try await $0.getBookWithAuthor(id: id) }
+    }
+
+    func booksTitled(title: BookTitle) async throws -> [BooksTitledRow] {
+        try await forward { try await $0.booksTitled(title: title) }
     }
 }

@@ -484,3 +484,14 @@ struct NoRowsError: Error, Sendable, Hashable, CustomStringConvertible {
 
     var description: String { "query \(query) returned no rows" }
 }
+
+extension PostgresBindings {
+    /// Appends a value of a type configured by an override, whose encoding may or may not throw.
+    mutating func appendEncodable<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value) throws {
+        try self.append(value)
+    }
+
+    mutating func appendEncodable<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value?) throws {
+        try self.append(value)
+    }
+}

@@ -1642,3 +1642,59 @@ extension Queries {
         try await self.executePrepared(GetBookWithAuthorStatement(id: id)).first
     }
 }
+
+/// A row of `booksTitled`.
+struct BooksTitledRow: Sendable, Hashable, Codable {
+    var id: Int64
+    var title: BookTitle
+    var latestYear: Int32
+
+    init(id: Int64, title: BookTitle, latestYear: Int32) {
+        self.id = id
+        self.title = title
+        self.latestYear = latestYear
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title
+        case latestYear = "latest_year"
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `booksTitled`.
+    struct BooksTitledStatement: PostgresPreparedStatement {
+        typealias Row = BooksTitledRow
+
+        static let name = "GeneratedRuntimeTests.Queries.BooksTitledStatement"
+        static let sql = """
+            SELECT b.id, b.title AS "title", max(b.year) OVER () AS "latest_year"
+            FROM books b WHERE b.title = $1 ORDER BY b.id
+            """
+        static let bindingDataTypes: [PostgresDataType] = [BookTitle.psqlType]
+
+        var title: BookTitle
+
+        init(title: BookTitle) {
+            self.title = title
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.appendEncodable(self.title)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, BookTitle, Int32).self)
+            return BooksTitledRow(id: columns.0, title: columns.1, latestYear: columns.2)
+        }
+    }
+
+    /// Inline hints: a type of the tests' own for a parameter and a column, and a column forced
+    /// non-optional (max() is NULL when every year is).
+    func booksTitled(title: BookTitle) async throws -> [BooksTitledRow] {
+        try await self.executePrepared(BooksTitledStatement(title: title))
+    }
+}

@@ -117,3 +117,10 @@ ORDER BY books.id;
 SELECT sqlc.embed(b), sqlc.embed(a)
 FROM books b JOIN authors a ON a.id = b.author_id
 WHERE b.id = @id;
+
+-- Inline hints: a type of the tests' own for a parameter and a column, and a column forced
+-- non-optional (max() is NULL when every year is).
+-- @param title: BookTitle
+-- name: BooksTitled :many
+SELECT b.id, b.title AS "title: BookTitle", max(b.year) OVER () AS "latest_year!"
+FROM books b WHERE b.title = @title ORDER BY b.id;
