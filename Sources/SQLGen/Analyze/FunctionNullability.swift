@@ -18,6 +18,8 @@ enum FunctionNullability {
         "array_cat", "string_to_table", "pg_get_expr", "obj_description", "col_description", "shobj_description",
         "pg_get_constraintdef", "pg_get_indexdef", "pg_get_viewdef", "pg_get_serial_sequence", "currval", "lastval",
         "xpath", "json_populate_record", "jsonb_populate_record",
+        // A range's bound is NULL when the range is empty or unbounded on that side.
+        "lower(anyrange)", "upper(anyrange)", "lower(anymultirange)", "upper(anymultirange)",
     ]
 
     /// Non-strict functions that skip NULL arguments and never return NULL.

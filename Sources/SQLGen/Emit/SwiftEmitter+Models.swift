@@ -22,6 +22,8 @@ extension SwiftEmitter {
             case .interval: writeInterval(to: &writer)
             case .enumArray: writeEnumArray(to: &writer)
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
+            case .timeKind: writeTimeKind(to: &writer)
+            case .range, .multirange: writeRangeSupportType(supportType, to: &writer)
             }
         }
         return writer.text

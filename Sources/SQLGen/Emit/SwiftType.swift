@@ -34,6 +34,21 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case macAddress = "PostgresMACAddress"
     /// `bit` and `bit varying`.
     case bitString = "PostgresBitString"
+    /// How a `Date` is written in text form (`:copyfrom` rows, range bounds).
+    case timeKind = "PostgresTimeKind"
+    /// The built-in range types, generic over the bound.
+    case range = "PostgresRange"
+    /// The built-in multirange types.
+    case multirange = "PostgresMultirange"
+
+    /// The support types this one's source uses.
+    var requires: [SupportType] {
+        switch self {
+        case .range: [.timeKind]
+        case .multirange: [.range, .timeKind]
+        default: []
+        }
+    }
 
     static func < (lhs: SupportType, rhs: SupportType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

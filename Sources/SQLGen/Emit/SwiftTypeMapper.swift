@@ -97,6 +97,15 @@ public struct SwiftTypeMapper: Sendable {
         ]
     }()
 
+    /// The built-in range and multirange types: their bound's Swift type and their OID.
+    private static let ranges: [String: (bound: String, oid: Int, isMultirange: Bool)] = [
+        "int4range": ("Int32", 3904, false), "int8range": ("Int64", 3926, false), "numrange": ("Decimal", 3906, false),
+        "tsrange": ("Date", 3908, false), "tstzrange": ("Date", 3910, false), "daterange": ("Date", 3912, false),
+        "int4multirange": ("Int32", 4451, true), "int8multirange": ("Int64", 4536, true),
+        "nummultirange": ("Decimal", 4532, true), "tsmultirange": ("Date", 4533, true),
+        "tstzmultirange": ("Date", 4534, true), "datemultirange": ("Date", 4535, true),
+    ]
+
     private func builtinMapping(for type: SQLType) -> SwiftType? {
         if !type.isBuiltin {
             // A user-defined enum. An enum without labels cannot be a Swift enum with a raw type, so
@@ -112,6 +121,14 @@ public struct SwiftTypeMapper: Sendable {
                     supportType: .enumArray, bindingWrapper: SupportType.enumArray.rawValue)
             }
             return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
+        }
+        if let range = Self.ranges[type.name] {
+            // Arrays of ranges have no mapping yet.
+            guard !type.isArray else { return nil }
+            let support: SupportType = range.isMultirange ? .multirange : .range
+            return SwiftType(
+                name: "\(support.rawValue)<\(range.bound)>", isOptional: false, bindingDataType: "PostgresDataType(\(range.oid))",
+                encodeThrows: false, supportType: support)
         }
         // citext is an extension type; it lives in a schema only when the catalog says so.
         guard let scalar = Self.scalars[type.name] else { return nil }

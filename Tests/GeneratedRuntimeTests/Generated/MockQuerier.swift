@@ -52,6 +52,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case listBooksWithNotes
         case getBookWithAuthor(id: Int64)
         case booksTitled(title: BookTitle)
+        case createBooking(CreateBookingParams)
+        case bookingTexts(id: Int64)
+        case bookingsDuring(during: PostgresRange<Date>)
+        case copyBookings([CopyBookingsParams])
+        case listBookings
     }
 
     private let lock = NSLock()
@@ -89,6 +94,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedListBooksWithNotesHandler: (@Sendable () async throws -> [ListBooksWithNotesRow])?
     private var storedGetBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)?
     private var storedBooksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])?
+    private var storedCreateBookingHandler: (@Sendable (CreateBookingParams) async throws -> Booking)?
+    private var storedBookingTextsHandler: (@Sendable (Int64) async throws -> BookingTextsRow?)?
+    private var storedBookingsDuringHandler: (@Sendable (PostgresRange<Date>) async throws -> [Int64])?
+    private var storedCopyBookingsHandler: (@Sendable ([CopyBookingsParams]) async throws -> Int)?
+    private var storedListBookingsHandler: (@Sendable () async throws -> [Booking])?
 
     init() {}
 
@@ -293,6 +303,36 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var booksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])? {
         get { withLock { storedBooksTitledHandler } }
         set { withLock { storedBooksTitledHandler = newValue } }
+    }
+
+    /// Answers `createBooking`; unset, the method throws `MockQuerierError`.
+    var createBookingHandler: (@Sendable (CreateBookingParams) async throws -> Booking)? {
+        get { withLock { storedCreateBookingHandler } }
+        set { withLock { storedCreateBookingHandler = newValue } }
+    }
+
+    /// Answers `bookingTexts`; unset, the method throws `MockQuerierError`.
+    var bookingTextsHandler: (@Sendable (Int64) async throws -> BookingTextsRow?)? {
+        get { withLock { storedBookingTextsHandler } }
+        set { withLock { storedBookingTextsHandler = newValue } }
+    }
+
+    /// Answers `bookingsDuring`; unset, the method throws `MockQuerierError`.
+    var bookingsDuringHandler: (@Sendable (PostgresRange<Date>) async throws -> [Int64])? {
+        get { withLock { storedBookingsDuringHandler } }
+        set { withLock { storedBookingsDuringHandler = newValue } }
+    }
+
+    /// Answers `copyBookings`; unset, the method throws `MockQuerierError`.
+    var copyBookingsHandler: (@Sendable ([CopyBookingsParams]) async throws -> Int)? {
+        get { withLock { storedCopyBookingsHandler } }
+        set { withLock { storedCopyBookingsHandler = newValue } }
+    }
+
+    /// Answers `listBookings`; unset, the method throws `MockQuerierError`.
+    var listBookingsHandler: (@Sendable () async throws -> [Booking])? {
+        get { withLock { storedListBookingsHandler } }
+        set { withLock { storedListBookingsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -660,6 +700,62 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "booksTitled")
         }
         return try await handler(title)
+    }
+
+    func createBooking(_ params: CreateBookingParams) async throws -> Booking {
+        let handler = withLock {
+            recordedCalls.append(.createBooking(params))
+            return storedCreateBookingHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createBooking")
+        }
+        return try await handler(params)
+    }
+
+    func bookingTexts(id: Int64) async throws -> BookingTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.bookingTexts(id: id))
+            return storedBookingTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "bookingTexts")
+        }
+        return try await handler(id)
+    }
+
+    func bookingsDuring(during: PostgresRange<Date>) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.bookingsDuring(during: during))
+            return storedBookingsDuringHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "bookingsDuring")
+        }
+        return try await handler(during)
+    }
+
+    func copyBookings(_ rows: some Sequence<CopyBookingsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyBookings(rows))
+            return storedCopyBookingsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyBookings")
+        }
+        return try await handler(rows)
+    }
+
+    func listBookings() async throws -> [Booking] {
+        let handler = withLock {
+            recordedCalls.append(.listBookings)
+            return storedListBookingsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listBookings")
+        }
+        return try await handler()
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

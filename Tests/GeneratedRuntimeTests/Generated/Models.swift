@@ -282,6 +282,53 @@ struct BookNote: Sendable, Hashable, Codable {
     }
 }
 
+/// Ranges and multiranges: PostgresRange and PostgresMultirange, bound in text, read in binary.
+struct Booking: Sendable, Hashable, Codable {
+    var id: Int64
+    var seats: PostgresRange<Int32>
+    var serials: PostgresRange<Int64>?
+    var price: PostgresRange<Decimal>?
+    var during: PostgresRange<Date>?
+    var localDuring: PostgresRange<Date>?
+    var days: PostgresRange<Date>?
+    var seatSets: PostgresMultirange<Int32>?
+    var freeDays: PostgresMultirange<Date>?
+
+    init(
+        id: Int64,
+        seats: PostgresRange<Int32>,
+        serials: PostgresRange<Int64>?,
+        price: PostgresRange<Decimal>?,
+        during: PostgresRange<Date>?,
+        localDuring: PostgresRange<Date>?,
+        days: PostgresRange<Date>?,
+        seatSets: PostgresMultirange<Int32>?,
+        freeDays: PostgresMultirange<Date>?
+    ) {
+        self.id = id
+        self.seats = seats
+        self.serials = serials
+        self.price = price
+        self.during = during
+        self.localDuring = localDuring
+        self.days = days
+        self.seatSets = seatSets
+        self.freeDays = freeDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case seats
+        case serials
+        case price
+        case during
+        case localDuring = "local_during"
+        case days
+        case seatSets = "seat_sets"
+        case freeDays = "free_days"
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null
@@ -526,3 +573,216 @@ struct PostgresBitString: Sendable, Hashable, Codable, PostgresNonThrowingEncoda
 
     var description: String { String(bits.map { $0 ? "1" : "0" }) }
 }
+
+/// How a `Date` is written for a column: postgres-nio binds a `Date` as an instant, which
+/// PostgreSQL converts to the column's type; the text form holds the same instant in UTC.
+enum PostgresTimeKind: Sendable {
+    case timestamptz, timestamp, date
+
+    /// `2026-12-03 10:00:00.000001+00` (without `+00` for `timestamp`, the day for `date`): the
+    /// instant in UTC to the microsecond, truncated as postgres-nio truncates a bound `Date`.
+    func text(of date: Date) -> String {
+        let microsecondsPerDay: Int64 = 86_400_000_000
+        let microseconds = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000)
+        var days = microseconds / microsecondsPerDay
+        var time = microseconds % microsecondsPerDay
+        if time < 0 {
+            time += microsecondsPerDay
+            days -= 1
+        }
+        // The proleptic Gregorian calendar from a day count (days since 0000-03-01 in 400-year eras).
+        let shifted = days + 10_957 + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = padded(year > 0 ? year : 1 - year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        if self != .date {
+            text += " " + padded(time / 3_600_000_000, 2) + ":" + padded(time / 60_000_000 % 60, 2) + ":"
+            text += padded(time / 1_000_000 % 60, 2) + "." + padded(time % 1_000_000, 6)
+            if self == .timestamptz { text += "+00" }
+        }
+        return year > 0 ? text : text + " BC"
+    }
+}
+
+/// A bound type of PostgreSQL's built-in ranges: `Int32` (`int4range`), `Int64` (`int8range`),
+/// `Decimal` (`numrange`) and `Date` (`tsrange`, `tstzrange`, `daterange`).
+protocol PostgresRangeBound: PostgresDecodable, Hashable, Sendable {
+    /// The bound as the subtype's input function reads it.
+    var postgresRangeBoundText: String { get }
+}
+
+extension Int32: PostgresRangeBound {
+    var postgresRangeBoundText: String { String(self) }
+}
+
+extension Int64: PostgresRangeBound {
+    var postgresRangeBoundText: String { String(self) }
+}
+
+extension Decimal: PostgresRangeBound {
+    var postgresRangeBoundText: String { description }
+}
+
+extension Date: PostgresRangeBound {
+    /// The instant in UTC to the microsecond, which `tstzrange`, `tsrange` and `daterange`
+    /// all read (a date ignores the time).
+    var postgresRangeBoundText: String { PostgresTimeKind.timestamptz.text(of: self) }
+}
+
+/// A value of a built-in range type: `[1,5)`, `(,10]`, `empty`. PostgreSQL stores discrete
+/// ranges (`int4range`, `int8range`, `daterange`) as `[lower,upper)`, so `[1,4]` reads back
+/// as `[1,5)`. Bound in text form; read in binary.
+struct PostgresRange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    /// One end of a range.
+    enum Endpoint: Sendable, Hashable {
+        /// No bound on this side (`(,5)`).
+        case unbounded
+        case inclusive(Bound)
+        case exclusive(Bound)
+    }
+
+    var lower: Endpoint
+    var upper: Endpoint
+    /// True for the empty range, which has no bounds (`lower` and `upper` are `.unbounded`).
+    var isEmpty: Bool
+
+    init(lower: Endpoint, upper: Endpoint) {
+        self.lower = lower
+        self.upper = upper
+        self.isEmpty = false
+    }
+
+    /// `lower..<upper` as `[lower,upper)`.
+    init(_ range: Range<Bound>) where Bound: Comparable {
+        self.init(lower: .inclusive(range.lowerBound), upper: .exclusive(range.upperBound))
+    }
+
+    /// PostgreSQL's `empty`.
+    static var empty: PostgresRange {
+        var range = PostgresRange(lower: .unbounded, upper: .unbounded)
+        range.isEmpty = true
+        return range
+    }
+
+    /// Typed by the statement, which names the column's range type.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeString(description)
+    }
+
+    /// The subtype of each built-in range type, by OID.
+    static func boundType(of rangeType: PostgresDataType) -> PostgresDataType? {
+        switch rangeType.rawValue {
+        case 3904: .int4
+        case 3926: .int8
+        case 3906: .numeric
+        case 3908: .timestamp
+        case 3910: .timestamptz
+        case 3912: .date
+        default: nil
+        }
+    }
+
+    /// PostgreSQL's binary form: a flags byte (1 empty, 2 lower inclusive, 4 upper inclusive,
+    /// 8 no lower bound, 16 no upper bound), then each present bound as a length and its value.
+    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+        guard format == .binary, let boundType = Self.boundType(of: type), let flags = buffer.readInteger(as: UInt8.self) else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        if flags & 0x01 != 0 {
+            self = .empty
+            return
+        }
+        func endpoint(unbounded: UInt8, inclusive: UInt8) throws -> Endpoint {
+            if flags & unbounded != 0 { return .unbounded }
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                throw PostgresDecodingError.Code.typeMismatch
+            }
+            let bound = try Bound(from: &bytes, type: boundType, format: .binary, context: context)
+            return flags & inclusive != 0 ? .inclusive(bound) : .exclusive(bound)
+        }
+        let lower = try endpoint(unbounded: 0x08, inclusive: 0x02)
+        let upper = try endpoint(unbounded: 0x10, inclusive: 0x04)
+        self.init(lower: lower, upper: upper)
+    }
+
+    /// PostgreSQL's text form (`[1,5)`, `empty`), bounds quoted where it quotes them; dates in UTC.
+    var description: String {
+        guard !isEmpty else { return "empty" }
+        func quoted(_ bound: Bound) -> String {
+            let text = bound.postgresRangeBoundText
+            let special = text.isEmpty || text.contains { "\"\\()[], \t\n".contains($0) }
+            guard special else { return text }
+            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        let head: String
+        switch lower {
+        case .unbounded: head = "("
+        case .inclusive(let bound): head = "[" + quoted(bound)
+        case .exclusive(let bound): head = "(" + quoted(bound)
+        }
+        switch upper {
+        case .unbounded: return head + ",)"
+        case .inclusive(let bound): return head + "," + quoted(bound) + "]"
+        case .exclusive(let bound): return head + "," + quoted(bound) + ")"
+        }
+    }
+}
+
+extension PostgresRange: Codable where Bound: Codable {}
+
+extension PostgresRange.Endpoint: Codable where Bound: Codable {}
+
+/// A value of a built-in multirange type (PostgreSQL 14 and later): ranges in order, none
+/// overlapping or adjacent, `{[1,3),[5,7)}`. PostgreSQL merges what overlaps when it stores one.
+struct PostgresMultirange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var ranges: [PostgresRange<Bound>]
+
+    init(_ ranges: [PostgresRange<Bound>]) {
+        self.ranges = ranges
+    }
+
+    /// Typed by the statement, which names the column's multirange type.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeString(description)
+    }
+
+    /// PostgreSQL's binary form: the number of ranges, then each as a length and a range.
+    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+        let rangeTypes: [UInt32: UInt32] = [4451: 3904, 4536: 3926, 4532: 3906, 4533: 3908, 4534: 3910, 4535: 3912]
+        guard format == .binary, let rangeType = rangeTypes[type.rawValue], let count = buffer.readInteger(as: Int32.self), count >= 0 else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        var ranges: [PostgresRange<Bound>] = []
+        for _ in 0..<count {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                throw PostgresDecodingError.Code.typeMismatch
+            }
+            ranges.append(try PostgresRange(from: &bytes, type: PostgresDataType(rangeType), format: .binary, context: context))
+        }
+        self.init(ranges)
+    }
+
+    /// PostgreSQL's text form: `{[1,3),[5,7)}`, `{}`.
+    var description: String {
+        "{" + ranges.map(\.description).joined(separator: ",") + "}"
+    }
+}
+
+extension PostgresMultirange: Codable where Bound: Codable {}

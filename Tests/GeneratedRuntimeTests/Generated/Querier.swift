@@ -118,6 +118,22 @@ protocol Querier: Sendable {
     /// Inline hints: a type of the tests' own for a parameter and a column, and a column forced
     /// non-optional (max() is NULL when every year is).
     func booksTitled(title: BookTitle) async throws -> [BooksTitledRow]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createBooking(_ params: CreateBookingParams) async throws -> Booking
+
+    /// The server's own text form of the values without time zones in them.
+    ///
+    /// Returns nil when no row matches.
+    func bookingTexts(id: Int64) async throws -> BookingTextsRow?
+
+    func bookingsDuring(during: PostgresRange<Date>) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyBookings(_ rows: some Sequence<CopyBookingsParams>) async throws -> Int
+
+    func listBookings() async throws -> [Booking]
 }
 
 extension Queries: Querier {}
@@ -273,5 +289,25 @@ extension QuerierForwarding {
 
     func booksTitled(title: BookTitle) async throws -> [BooksTitledRow] {
         try await forward { try await $0.booksTitled(title: title) }
+    }
+
+    func createBooking(_ params: CreateBookingParams) async throws -> Booking {
+        try await forward { try await $0.createBooking(params) }
+    }
+
+    func bookingTexts(id: Int64) async throws -> BookingTextsRow? {
+        try await forward { try await $0.bookingTexts(id: id) }
+    }
+
+    func bookingsDuring(during: PostgresRange<Date>) async throws -> [Int64] {
+        try await forward { try await $0.bookingsDuring(during: during) }
+    }
+
+    func copyBookings(_ rows: some Sequence<CopyBookingsParams>) async throws -> Int {
+        try await forward { try await $0.copyBookings(rows) }
+    }
+
+    func listBookings() async throws -> [Booking] {
+        try await forward { try await $0.listBookings() }
     }
 }

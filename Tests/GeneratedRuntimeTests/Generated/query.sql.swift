@@ -1698,3 +1698,338 @@ extension Queries {
         try await self.executePrepared(BooksTitledStatement(title: title))
     }
 }
+
+/// The parameters of `createBooking`.
+struct CreateBookingParams: Sendable, Hashable {
+    var seats: PostgresRange<Int32>
+    var serials: PostgresRange<Int64>?
+    var price: PostgresRange<Decimal>?
+    var during: PostgresRange<Date>?
+    var localDuring: PostgresRange<Date>?
+    var days: PostgresRange<Date>?
+    var seatSets: PostgresMultirange<Int32>?
+    var freeDays: PostgresMultirange<Date>?
+
+    init(
+        seats: PostgresRange<Int32>,
+        serials: PostgresRange<Int64>?,
+        price: PostgresRange<Decimal>?,
+        during: PostgresRange<Date>?,
+        localDuring: PostgresRange<Date>?,
+        days: PostgresRange<Date>?,
+        seatSets: PostgresMultirange<Int32>?,
+        freeDays: PostgresMultirange<Date>?
+    ) {
+        self.seats = seats
+        self.serials = serials
+        self.price = price
+        self.during = during
+        self.localDuring = localDuring
+        self.days = days
+        self.seatSets = seatSets
+        self.freeDays = freeDays
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createBooking`.
+    struct CreateBookingStatement: PostgresPreparedStatement {
+        typealias Row = Booking
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateBookingStatement"
+        static let sql = """
+            INSERT INTO bookings (seats, serials, price, during, local_during, days, seat_sets, free_days)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            RETURNING id, seats, serials, price, during, local_during, days, seat_sets, free_days
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(3904),
+            PostgresDataType(3926),
+            PostgresDataType(3906),
+            PostgresDataType(3910),
+            PostgresDataType(3908),
+            PostgresDataType(3912),
+            PostgresDataType(4451),
+            PostgresDataType(4535),
+        ]
+
+        var params: CreateBookingParams
+
+        init(_ params: CreateBookingParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 8)
+            bindings.append(self.params.seats)
+            bindings.append(self.params.serials)
+            bindings.append(self.params.price)
+            bindings.append(self.params.during)
+            bindings.append(self.params.localDuring)
+            bindings.append(self.params.days)
+            bindings.append(self.params.seatSets)
+            bindings.append(self.params.freeDays)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?).self
+            )
+            return Booking(
+                id: columns.0,
+                seats: columns.1,
+                serials: columns.2,
+                price: columns.3,
+                during: columns.4,
+                localDuring: columns.5,
+                days: columns.6,
+                seatSets: columns.7,
+                freeDays: columns.8
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createBooking(_ params: CreateBookingParams) async throws -> Booking {
+        let rows = try await self.executePrepared(CreateBookingStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateBooking")
+        }
+        return row
+    }
+}
+
+/// A row of `bookingTexts`.
+struct BookingTextsRow: Sendable, Hashable, Codable {
+    var seats: String
+    var serials: String?
+    var price: String?
+    var seatSets: String?
+
+    init(seats: String, serials: String?, price: String?, seatSets: String?) {
+        self.seats = seats
+        self.serials = serials
+        self.price = price
+        self.seatSets = seatSets
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seats
+        case serials
+        case price
+        case seatSets = "seat_sets"
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `bookingTexts`.
+    struct BookingTextsStatement: PostgresPreparedStatement {
+        typealias Row = BookingTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.BookingTextsStatement"
+        static let sql = """
+            SELECT seats::text AS seats, serials::text AS serials, price::text AS price, seat_sets::text AS seat_sets
+            FROM bookings WHERE id = $1
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?, String?, String?).self)
+            return BookingTextsRow(seats: columns.0, serials: columns.1, price: columns.2, seatSets: columns.3)
+        }
+    }
+
+    /// The server's own text form of the values without time zones in them.
+    ///
+    /// Returns nil when no row matches.
+    func bookingTexts(id: Int64) async throws -> BookingTextsRow? {
+        try await self.executePrepared(BookingTextsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `bookingsDuring`.
+    struct BookingsDuringStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.BookingsDuringStatement"
+        static let sql = "SELECT id FROM bookings WHERE during && $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3910)]
+
+        var during: PostgresRange<Date>
+
+        init(during: PostgresRange<Date>) {
+            self.during = during
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.during)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func bookingsDuring(during: PostgresRange<Date>) async throws -> [Int64] {
+        try await self.executePrepared(BookingsDuringStatement(during: during))
+    }
+}
+
+/// The parameters of `copyBookings`.
+struct CopyBookingsParams: Sendable, Hashable {
+    var seats: PostgresRange<Int32>
+    var serials: PostgresRange<Int64>?
+    var price: PostgresRange<Decimal>?
+    var during: PostgresRange<Date>?
+    var localDuring: PostgresRange<Date>?
+    var days: PostgresRange<Date>?
+    var seatSets: PostgresMultirange<Int32>?
+    var freeDays: PostgresMultirange<Date>?
+
+    init(
+        seats: PostgresRange<Int32>,
+        serials: PostgresRange<Int64>?,
+        price: PostgresRange<Decimal>?,
+        during: PostgresRange<Date>?,
+        localDuring: PostgresRange<Date>?,
+        days: PostgresRange<Date>?,
+        seatSets: PostgresMultirange<Int32>?,
+        freeDays: PostgresMultirange<Date>?
+    ) {
+        self.seats = seats
+        self.serials = serials
+        self.price = price
+        self.during = during
+        self.localDuring = localDuring
+        self.days = days
+        self.seatSets = seatSets
+        self.freeDays = freeDays
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyBookings`.
+    struct CopyBookingsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyBookingsStatement"
+        static let sql = """
+            INSERT INTO bookings (seats, serials, price, during, local_during, days, seat_sets, free_days)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(3904),
+            PostgresDataType(3926),
+            PostgresDataType(3906),
+            PostgresDataType(3910),
+            PostgresDataType(3908),
+            PostgresDataType(3912),
+            PostgresDataType(4451),
+            PostgresDataType(4535),
+        ]
+
+        var params: CopyBookingsParams
+
+        init(_ params: CopyBookingsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 8)
+            bindings.append(self.params.seats)
+            bindings.append(self.params.serials)
+            bindings.append(self.params.price)
+            bindings.append(self.params.during)
+            bindings.append(self.params.localDuring)
+            bindings.append(self.params.days)
+            bindings.append(self.params.seatSets)
+            bindings.append(self.params.freeDays)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"bookings"` once postgres-nio has quoted it.
+        static let copyTable = "bookings"
+        static let copyColumns: [String] = ["seats", "serials", "price", "during", "local_during", "days", "seat_sets", "free_days"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyBookingsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.seats)
+            try rows.append(item.serials)
+            try rows.append(item.price)
+            try rows.append(item.during)
+            try rows.append(item.localDuring)
+            try rows.append(item.days)
+            try rows.append(item.seatSets)
+            try rows.append(item.freeDays)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyBookings(_ rows: some Sequence<CopyBookingsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyBookingsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyBookings<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyBookingsParams {
+        try await self.copyRows(rows, into: CopyBookingsStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listBookings`.
+    struct ListBookingsStatement: PostgresPreparedStatement {
+        typealias Row = Booking
+
+        static let name = "GeneratedRuntimeTests.Queries.ListBookingsStatement"
+        static let sql = "SELECT id, seats, serials, price, during, local_during, days, seat_sets, free_days FROM bookings ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?).self
+            )
+            return Booking(
+                id: columns.0,
+                seats: columns.1,
+                serials: columns.2,
+                price: columns.3,
+                during: columns.4,
+                localDuring: columns.5,
+                days: columns.6,
+                seatSets: columns.7,
+                freeDays: columns.8
+            )
+        }
+    }
+
+    func listBookings() async throws -> [Booking] {
+        try await self.executePrepared(ListBookingsStatement())
+    }
+}

@@ -124,3 +124,23 @@ WHERE b.id = @id;
 -- name: BooksTitled :many
 SELECT b.id, b.title AS "title: BookTitle", max(b.year) OVER () AS "latest_year!"
 FROM books b WHERE b.title = @title ORDER BY b.id;
+
+-- name: CreateBooking :one
+INSERT INTO bookings (seats, serials, price, during, local_during, days, seat_sets, free_days)
+VALUES (@seats, @serials, @price, @during, @local_during, @days, @seat_sets, @free_days)
+RETURNING *;
+
+-- The server's own text form of the values without time zones in them.
+-- name: BookingTexts :one
+SELECT seats::text AS seats, serials::text AS serials, price::text AS price, seat_sets::text AS seat_sets
+FROM bookings WHERE id = @id;
+
+-- name: BookingsDuring :many
+SELECT id FROM bookings WHERE during && @during ORDER BY id;
+
+-- name: CopyBookings :copyfrom
+INSERT INTO bookings (seats, serials, price, during, local_during, days, seat_sets, free_days)
+VALUES (@seats, @serials, @price, @during, @local_during, @days, @seat_sets, @free_days);
+
+-- name: ListBookings :many
+SELECT * FROM bookings ORDER BY id;

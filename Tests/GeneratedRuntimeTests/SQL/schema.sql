@@ -79,3 +79,16 @@ CREATE TABLE book_notes (
     book_id bigint,
     body text
 );
+
+-- Ranges and multiranges: PostgresRange and PostgresMultirange, bound in text, read in binary.
+CREATE TABLE bookings (
+    id bigserial PRIMARY KEY,
+    seats int4range NOT NULL,
+    serials int8range,
+    price numrange,
+    during tstzrange,
+    local_during tsrange,
+    days daterange,
+    seat_sets int4multirange,
+    free_days datemultirange
+);
