@@ -24,6 +24,7 @@ extension SwiftEmitter {
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
             case .timeKind: writeTimeKind(to: &writer)
             case .range, .multirange: writeRangeSupportType(supportType, to: &writer)
+            case .array: writeArraySupportType(supportTypes: supportTypes, to: &writer)
             }
         }
         return writer.text

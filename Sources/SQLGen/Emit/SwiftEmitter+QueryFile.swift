@@ -166,7 +166,8 @@ extension SwiftEmitter {
         case .scalar(let type):
             precondition(plan.query.columns.count == 1, "a scalar result has exactly one column")
             writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
-                writer.line("try row.decode(\(type.spelled).self)")
+                let decode = "try row.decode(\(type.decodedSpelling(optional: type.isOptional)).self)"
+                writer.line(type.value(fromDecoded: decode, optional: type.isOptional))
             }
         case .model(let model):
             precondition(model.fields.count == plan.query.columns.count, "decoded columns must match the result")
@@ -188,10 +189,12 @@ extension SwiftEmitter {
             var columnTypes: [String] = []
             for field in fields {
                 guard let embedded = field.embedded else {
-                    columnTypes.append(field.type.spelled)
+                    columnTypes.append(field.type.decodedSpelling(optional: field.type.isOptional))
                     continue
                 }
-                columnTypes += embedded.model.fields.map { embedded.isOptional ? $0.type.name + "?" : $0.type.spelled }
+                columnTypes += embedded.model.fields.map {
+                    $0.type.decodedSpelling(optional: embedded.isOptional || $0.type.isOptional)
+                }
             }
             let isSingleColumn = columnTypes.count == 1
             writer.wrapped("let columns = try row.decode", ["(" + columnTypes.joined(separator: ", ") + ").self"], "")
@@ -201,7 +204,8 @@ extension SwiftEmitter {
             func columnValue(_ index: Int) -> String { isSingleColumn ? "columns" : "columns.\(index)" }
             for field in fields {
                 guard let embedded = field.embedded else {
-                    arguments.append("\(field.argumentLabel): \(columnValue(column))")
+                    let value = field.type.value(fromDecoded: columnValue(column), optional: field.type.isOptional)
+                    arguments.append("\(field.argumentLabel): \(value)")
                     column += 1
                     continue
                 }
@@ -210,7 +214,11 @@ extension SwiftEmitter {
                 column += model.fields.count
                 arguments.append(field.argument)
                 guard embedded.isOptional else {
-                    let values = model.fields.enumerated().map { "\($1.argumentLabel): \(columnValue(first + $0))" }
+                    let values = model.fields.enumerated().map { offset, modelField in
+                        let value = modelField.type.value(
+                            fromDecoded: columnValue(first + offset), optional: modelField.type.isOptional)
+                        return "\(modelField.argumentLabel): \(value)"
+                    }
                     writer.wrapped("let \(field.localName) = \(model.name)", values, "")
                     continue
                 }
@@ -220,12 +228,12 @@ extension SwiftEmitter {
                 for (offset, modelField) in model.fields.enumerated() {
                     let value = columnValue(first + offset)
                     guard !modelField.type.isOptional else {
-                        values.append("\(modelField.argumentLabel): \(value)")
+                        values.append("\(modelField.argumentLabel): \(modelField.type.value(fromDecoded: value, optional: true))")
                         continue
                     }
                     let local = TypeNames.uniqued(field.name + Naming.upperCamelCase(modelField.name), in: &used)
                     conditions.append("let \(local) = \(value)")
-                    values.append("\(modelField.argumentLabel): \(local)")
+                    values.append("\(modelField.argumentLabel): \(modelField.type.value(fromDecoded: local, optional: false))")
                 }
                 writer.line("let \(field.localName): \(model.name)?")
                 writer.ifElse(
@@ -240,13 +248,11 @@ extension SwiftEmitter {
 
     private func writeTupleDecode(typeName: String, fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
         writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
-            let tuple = "(" + fields.map(\.type.spelled).joined(separator: ", ") + ").self"
+            let tuple = "(" + fields.map { $0.type.decodedSpelling(optional: $0.type.isOptional) }.joined(separator: ", ") + ").self"
             writer.wrapped("let columns = try row.decode", [tuple], "")
-            let arguments: [String]
-            if fields.count == 1 {
-                arguments = ["\(fields[0].argumentLabel): columns"]
-            } else {
-                arguments = fields.enumerated().map { index, field in "\(field.argumentLabel): columns.\(index)" }
+            let arguments = fields.enumerated().map { index, field in
+                let column = fields.count == 1 ? "columns" : "columns.\(index)"
+                return "\(field.argumentLabel): \(field.type.value(fromDecoded: column, optional: field.type.isOptional))"
             }
             writer.wrapped("return \(typeName)", arguments, "")
         }

@@ -50,8 +50,8 @@ public struct SwiftEmitter: Sendable {
         let files = byFile.keys.sorted()
         let orderedPlans = files.flatMap { byFile[$0] ?? [] }
         var used = Set(
-            models.flatMap { $0.fields.compactMap(\.type.supportType) }
-                + orderedPlans.flatMap { plan in plan.parameters.compactMap(\.type.supportType) + plan.resultSupportTypes })
+            models.flatMap { $0.fields.flatMap(\.type.supportTypes) }
+                + orderedPlans.flatMap { plan in plan.parameters.flatMap(\.type.supportTypes) + plan.resultSupportTypes })
         // `:copyfrom` writes dates in text form.
         if orderedPlans.contains(where: { $0.query.command == .copyfrom }) { used.insert(.timeKind) }
         let supportTypes = used.union(used.flatMap(\.requires))
@@ -344,9 +344,9 @@ extension QueryPlan {
     var resultSupportTypes: [SupportType] {
         switch result {
         case .none: return []
-        case .scalar(let type): return type.supportType.map { [$0] } ?? []
-        case .model(let model): return model.fields.compactMap(\.type.supportType)
-        case .row(_, let fields): return fields.flatMap(\.decodedFields).compactMap(\.type.supportType)
+        case .scalar(let type): return type.supportTypes
+        case .model(let model): return model.fields.flatMap(\.type.supportTypes)
+        case .row(_, let fields): return fields.flatMap(\.decodedFields).flatMap(\.type.supportTypes)
         }
     }
 }

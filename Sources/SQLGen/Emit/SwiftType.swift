@@ -15,8 +15,26 @@ struct SwiftType: Sendable, Hashable {
     /// encoding cannot serve.
     var bindingWrapper: String? = nil
 
+    /// A type rows decode into instead, whose `elements` are the value (`PostgresArray<Decimal>`
+    /// for `[Decimal]`), when postgres-nio cannot decode the type itself.
+    var decodingWrapper: String? = nil
+
     /// `Int64` or `Int64?`.
     var spelled: String { isOptional ? name + "?" : name }
+
+    /// The type a row decodes for a value of this type, optional or not.
+    func decodedSpelling(optional: Bool) -> String { (decodingWrapper ?? name) + (optional ? "?" : "") }
+
+    /// The value from `expression`, a decoded value of `decodedSpelling(optional:)`.
+    func value(fromDecoded expression: String, optional: Bool) -> String {
+        guard decodingWrapper != nil else { return expression }
+        return expression + (optional ? "?.elements" : ".elements")
+    }
+
+    /// The generated support types the type needs.
+    var supportTypes: [SupportType] {
+        (supportType.map { [$0] } ?? []) + (decodingWrapper != nil ? [.array] : [])
+    }
 }
 
 /// A type the generated code needs that neither Swift nor PostgresNIO has; `Models.swift`
@@ -40,6 +58,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case range = "PostgresRange"
     /// The built-in multirange types.
     case multirange = "PostgresMultirange"
+    /// Arrays of types postgres-nio has no array coding for (`numeric[]`, `bytea[]`, `inet[]` …).
+    case array = "PostgresArray"
 
     /// The support types this one's source uses.
     var requires: [SupportType] {

@@ -97,6 +97,22 @@ public struct SwiftTypeMapper: Sendable {
         ]
     }()
 
+    /// The array types of scalars postgres-nio has no array coding for, by element type: bound
+    /// and decoded through `PostgresArray`.
+    private static let wrappedArrayOIDs: [String: Int] = [
+        "numeric": 1231, "bytea": 1001, "json": 199, "jsonb": 3807, "inet": 1041, "cidr": 651, "macaddr": 1040,
+        "macaddr8": 775, "bit": 1561, "bit varying": 1563,
+    ]
+
+    /// `[Element]`, bound as `PostgresArray(value)` with the array type's OID and decoded as
+    /// `PostgresArray<Element>`.
+    private static func wrappedArray(of element: String, oid: Int, supportType: SupportType?) -> SwiftType {
+        SwiftType(
+            name: "[\(element)]", isOptional: false, bindingDataType: "PostgresDataType(\(oid))", encodeThrows: true,
+            supportType: supportType, bindingWrapper: SupportType.array.rawValue,
+            decodingWrapper: "\(SupportType.array.rawValue)<\(element)>")
+    }
+
     /// The built-in range and multirange types: their bound's Swift type and their OID.
     private static let ranges: [String: (bound: String, oid: Int, isMultirange: Bool)] = [
         "int4range": ("Int32", 3904, false), "int8range": ("Int64", 3926, false), "numrange": ("Decimal", 3906, false),
@@ -123,9 +139,12 @@ public struct SwiftTypeMapper: Sendable {
             return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
         }
         if let range = Self.ranges[type.name] {
-            // Arrays of ranges have no mapping yet.
-            guard !type.isArray else { return nil }
             let support: SupportType = range.isMultirange ? .multirange : .range
+            if type.isArray {
+                // Arrays of multiranges have no mapping.
+                guard !range.isMultirange else { return nil }
+                return Self.wrappedArray(of: "\(support.rawValue)<\(range.bound)>", oid: range.oid + 1, supportType: support)
+            }
             return SwiftType(
                 name: "\(support.rawValue)<\(range.bound)>", isOptional: false, bindingDataType: "PostgresDataType(\(range.oid))",
                 encodeThrows: false, supportType: support)
@@ -134,7 +153,10 @@ public struct SwiftTypeMapper: Sendable {
         guard let scalar = Self.scalars[type.name] else { return nil }
         let supportType = SupportType(rawValue: scalar.name)
         if type.isArray {
-            guard let arrayDataType = scalar.arrayDataType else { return nil }
+            guard let arrayDataType = scalar.arrayDataType else {
+                guard let oid = Self.wrappedArrayOIDs[type.name] else { return nil }
+                return Self.wrappedArray(of: scalar.name, oid: oid, supportType: supportType)
+            }
             return SwiftType(
                 name: "[\(scalar.name)]", isOptional: false, bindingDataType: arrayDataType,
                 encodeThrows: scalar.encodeThrows, supportType: supportType)

@@ -57,6 +57,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case bookingsDuring(during: PostgresRange<Date>)
         case copyBookings([CopyBookingsParams])
         case listBookings
+        case createSample(CreateSampleParams)
+        case copySamples([CopySamplesParams])
+        case listSamples
+        case sampleAmounts(id: Int64)
+        case samplesWithAmount(amount: Decimal)
+        case samplesWithAnyAmount(amounts: [Decimal])
     }
 
     private let lock = NSLock()
@@ -99,6 +105,12 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedBookingsDuringHandler: (@Sendable (PostgresRange<Date>) async throws -> [Int64])?
     private var storedCopyBookingsHandler: (@Sendable ([CopyBookingsParams]) async throws -> Int)?
     private var storedListBookingsHandler: (@Sendable () async throws -> [Booking])?
+    private var storedCreateSampleHandler: (@Sendable (CreateSampleParams) async throws -> Sample)?
+    private var storedCopySamplesHandler: (@Sendable ([CopySamplesParams]) async throws -> Int)?
+    private var storedListSamplesHandler: (@Sendable () async throws -> [Sample])?
+    private var storedSampleAmountsHandler: (@Sendable (Int64) async throws -> [Decimal]?)?
+    private var storedSamplesWithAmountHandler: (@Sendable (Decimal) async throws -> [Int64])?
+    private var storedSamplesWithAnyAmountHandler: (@Sendable ([Decimal]) async throws -> [Int64])?
 
     init() {}
 
@@ -333,6 +345,42 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listBookingsHandler: (@Sendable () async throws -> [Booking])? {
         get { withLock { storedListBookingsHandler } }
         set { withLock { storedListBookingsHandler = newValue } }
+    }
+
+    /// Answers `createSample`; unset, the method throws `MockQuerierError`.
+    var createSampleHandler: (@Sendable (CreateSampleParams) async throws -> Sample)? {
+        get { withLock { storedCreateSampleHandler } }
+        set { withLock { storedCreateSampleHandler = newValue } }
+    }
+
+    /// Answers `copySamples`; unset, the method throws `MockQuerierError`.
+    var copySamplesHandler: (@Sendable ([CopySamplesParams]) async throws -> Int)? {
+        get { withLock { storedCopySamplesHandler } }
+        set { withLock { storedCopySamplesHandler = newValue } }
+    }
+
+    /// Answers `listSamples`; unset, the method throws `MockQuerierError`.
+    var listSamplesHandler: (@Sendable () async throws -> [Sample])? {
+        get { withLock { storedListSamplesHandler } }
+        set { withLock { storedListSamplesHandler = newValue } }
+    }
+
+    /// Answers `sampleAmounts`; unset, the method throws `MockQuerierError`.
+    var sampleAmountsHandler: (@Sendable (Int64) async throws -> [Decimal]?)? {
+        get { withLock { storedSampleAmountsHandler } }
+        set { withLock { storedSampleAmountsHandler = newValue } }
+    }
+
+    /// Answers `samplesWithAmount`; unset, the method throws `MockQuerierError`.
+    var samplesWithAmountHandler: (@Sendable (Decimal) async throws -> [Int64])? {
+        get { withLock { storedSamplesWithAmountHandler } }
+        set { withLock { storedSamplesWithAmountHandler = newValue } }
+    }
+
+    /// Answers `samplesWithAnyAmount`; unset, the method throws `MockQuerierError`.
+    var samplesWithAnyAmountHandler: (@Sendable ([Decimal]) async throws -> [Int64])? {
+        get { withLock { storedSamplesWithAnyAmountHandler } }
+        set { withLock { storedSamplesWithAnyAmountHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -756,6 +804,73 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "listBookings")
         }
         return try await handler()
+    }
+
+    func createSample(_ params: CreateSampleParams) async throws -> Sample {
+        let handler = withLock {
+            recordedCalls.append(.createSample(params))
+            return storedCreateSampleHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createSample")
+        }
+        return try await handler(params)
+    }
+
+    func copySamples(_ rows: some Sequence<CopySamplesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copySamples(rows))
+            return storedCopySamplesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copySamples")
+        }
+        return try await handler(rows)
+    }
+
+    func listSamples() async throws -> [Sample] {
+        let handler = withLock {
+            recordedCalls.append(.listSamples)
+            return storedListSamplesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listSamples")
+        }
+        return try await handler()
+    }
+
+    func sampleAmounts(id: Int64) async throws -> [Decimal]? {
+        let handler = withLock {
+            recordedCalls.append(.sampleAmounts(id: id))
+            return storedSampleAmountsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "sampleAmounts")
+        }
+        return try await handler(id)
+    }
+
+    func samplesWithAmount(amount: Decimal) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.samplesWithAmount(amount: amount))
+            return storedSamplesWithAmountHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "samplesWithAmount")
+        }
+        return try await handler(amount)
+    }
+
+    func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.samplesWithAnyAmount(amounts: amounts))
+            return storedSamplesWithAnyAmountHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "samplesWithAnyAmount")
+        }
+        return try await handler(amounts)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

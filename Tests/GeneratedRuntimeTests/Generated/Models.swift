@@ -329,6 +329,62 @@ struct Booking: Sendable, Hashable, Codable {
     }
 }
 
+/// Arrays postgres-nio has no array coding for: bound as text through PostgresArray, decoded
+/// from binary, element by element.
+struct Sample: Sendable, Hashable, Codable {
+    var id: Int64
+    var amounts: [Decimal]
+    var blobs: [Data]?
+    var docs: [JSONValue]?
+    var rawDocs: [JSONValue]?
+    var addrs: [PostgresInet]?
+    var nets: [PostgresInet]?
+    var macs: [PostgresMACAddress]?
+    var masks: [PostgresBitString]?
+    var windows: [PostgresRange<Date>]?
+    var spans: [PostgresRange<Int32>]?
+
+    init(
+        id: Int64,
+        amounts: [Decimal],
+        blobs: [Data]?,
+        docs: [JSONValue]?,
+        rawDocs: [JSONValue]?,
+        addrs: [PostgresInet]?,
+        nets: [PostgresInet]?,
+        macs: [PostgresMACAddress]?,
+        masks: [PostgresBitString]?,
+        windows: [PostgresRange<Date>]?,
+        spans: [PostgresRange<Int32>]?
+    ) {
+        self.id = id
+        self.amounts = amounts
+        self.blobs = blobs
+        self.docs = docs
+        self.rawDocs = rawDocs
+        self.addrs = addrs
+        self.nets = nets
+        self.macs = macs
+        self.masks = masks
+        self.windows = windows
+        self.spans = spans
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case amounts
+        case blobs
+        case docs
+        case rawDocs = "raw_docs"
+        case addrs
+        case nets
+        case macs
+        case masks
+        case windows
+        case spans
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null
@@ -786,3 +842,92 @@ struct PostgresMultirange<Bound: PostgresRangeBound>: Sendable, Hashable, Postgr
 }
 
 extension PostgresMultirange: Codable where Bound: Codable {}
+
+/// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
+protocol PostgresArrayElement: PostgresDecodable, Sendable {
+    /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
+    var postgresArrayElementText: String { get throws }
+}
+
+/// An array of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
+/// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
+/// element with its type's own decoder. One dimension; a NULL element is a decoding error.
+struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+    var elements: [Element]
+
+    init(_ elements: [Element]) {
+        self.elements = elements
+    }
+
+    /// Typed by the statement, which names the array type.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for character in try element.postgresArrayElementText {
+                if character == "\\" || character == "\"" { text += "\\" }
+                text.append(character)
+            }
+            text += "\""
+        }
+        buffer.writeString(text + "}")
+    }
+
+    /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
+    /// the element type, the dimension's length and lower bound, then each element as a length
+    /// (-1 for NULL) and its value.
+    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+        guard format == .binary, let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
+            let elementType = buffer.readInteger(as: UInt32.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        guard dimensions != 0 else {
+            self.init([])
+            return
+        }
+        guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                throw PostgresDecodingError.Code.typeMismatch
+            }
+            elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+        }
+        self.init(elements)
+    }
+}
+
+extension Decimal: PostgresArrayElement {
+    var postgresArrayElementText: String { isNaN ? "NaN" : description }
+}
+
+extension Data: PostgresArrayElement {
+    var postgresArrayElementText: String { "\\x" + map { String(format: "%02x", $0) }.joined() }
+}
+
+extension JSONValue: PostgresArrayElement {
+    var postgresArrayElementText: String { get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) } }
+}
+
+extension PostgresInet: PostgresArrayElement {
+    var postgresArrayElementText: String { description }
+}
+
+extension PostgresMACAddress: PostgresArrayElement {
+    var postgresArrayElementText: String { description }
+}
+
+extension PostgresBitString: PostgresArrayElement {
+    var postgresArrayElementText: String { description }
+}
+
+extension PostgresRange: PostgresArrayElement {
+    var postgresArrayElementText: String { description }
+}

@@ -134,6 +134,22 @@ protocol Querier: Sendable {
     func copyBookings(_ rows: some Sequence<CopyBookingsParams>) async throws -> Int
 
     func listBookings() async throws -> [Booking]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createSample(_ params: CreateSampleParams) async throws -> Sample
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySamples(_ rows: some Sequence<CopySamplesParams>) async throws -> Int
+
+    func listSamples() async throws -> [Sample]
+
+    /// Returns nil when no row matches.
+    func sampleAmounts(id: Int64) async throws -> [Decimal]?
+
+    func samplesWithAmount(amount: Decimal) async throws -> [Int64]
+
+    func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64]
 }
 
 extension Queries: Querier {}
@@ -309,5 +325,29 @@ extension QuerierForwarding {
 
     func listBookings() async throws -> [Booking] {
         try await forward { try await $0.listBookings() }
+    }
+
+    func createSample(_ params: CreateSampleParams) async throws -> Sample {
+        try await forward { try await $0.createSample(params) }
+    }
+
+    func copySamples(_ rows: some Sequence<CopySamplesParams>) async throws -> Int {
+        try await forward { try await $0.copySamples(rows) }
+    }
+
+    func listSamples() async throws -> [Sample] {
+        try await forward { try await $0.listSamples() }
+    }
+
+    func sampleAmounts(id: Int64) async throws -> [Decimal]? {
+        try await forward { try await $0.sampleAmounts(id: id) }
+    }
+
+    func samplesWithAmount(amount: Decimal) async throws -> [Int64] {
+        try await forward { try await $0.samplesWithAmount(amount: amount) }
+    }
+
+    func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64] {
+        try await forward { try await $0.samplesWithAnyAmount(amounts: amounts) }
     }
 }

@@ -2033,3 +2033,367 @@ extension Queries {
         try await self.executePrepared(ListBookingsStatement())
     }
 }
+
+/// The parameters of `createSample`.
+struct CreateSampleParams: Sendable, Hashable {
+    var amounts: [Decimal]
+    var blobs: [Data]?
+    var docs: [JSONValue]?
+    var rawDocs: [JSONValue]?
+    var addrs: [PostgresInet]?
+    var nets: [PostgresInet]?
+    var macs: [PostgresMACAddress]?
+    var masks: [PostgresBitString]?
+    var windows: [PostgresRange<Date>]?
+    var spans: [PostgresRange<Int32>]?
+
+    init(
+        amounts: [Decimal],
+        blobs: [Data]?,
+        docs: [JSONValue]?,
+        rawDocs: [JSONValue]?,
+        addrs: [PostgresInet]?,
+        nets: [PostgresInet]?,
+        macs: [PostgresMACAddress]?,
+        masks: [PostgresBitString]?,
+        windows: [PostgresRange<Date>]?,
+        spans: [PostgresRange<Int32>]?
+    ) {
+        self.amounts = amounts
+        self.blobs = blobs
+        self.docs = docs
+        self.rawDocs = rawDocs
+        self.addrs = addrs
+        self.nets = nets
+        self.macs = macs
+        self.masks = masks
+        self.windows = windows
+        self.spans = spans
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createSample`.
+    struct CreateSampleStatement: PostgresPreparedStatement {
+        typealias Row = Sample
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateSampleStatement"
+        static let sql = """
+            INSERT INTO samples (amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            RETURNING id, amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(1231),
+            PostgresDataType(1001),
+            PostgresDataType(3807),
+            PostgresDataType(199),
+            PostgresDataType(1041),
+            PostgresDataType(651),
+            PostgresDataType(1040),
+            PostgresDataType(1563),
+            PostgresDataType(3911),
+            PostgresDataType(3905),
+        ]
+
+        var params: CreateSampleParams
+
+        init(_ params: CreateSampleParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 10)
+            try bindings.append(PostgresArray(self.params.amounts))
+            try bindings.append(self.params.blobs.map(PostgresArray.init))
+            try bindings.append(self.params.docs.map(PostgresArray.init))
+            try bindings.append(self.params.rawDocs.map(PostgresArray.init))
+            try bindings.append(self.params.addrs.map(PostgresArray.init))
+            try bindings.append(self.params.nets.map(PostgresArray.init))
+            try bindings.append(self.params.macs.map(PostgresArray.init))
+            try bindings.append(self.params.masks.map(PostgresArray.init))
+            try bindings.append(self.params.windows.map(PostgresArray.init))
+            try bindings.append(self.params.spans.map(PostgresArray.init))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?, PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?).self
+            )
+            return Sample(
+                id: columns.0,
+                amounts: columns.1.elements,
+                blobs: columns.2?.elements,
+                docs: columns.3?.elements,
+                rawDocs: columns.4?.elements,
+                addrs: columns.5?.elements,
+                nets: columns.6?.elements,
+                macs: columns.7?.elements,
+                masks: columns.8?.elements,
+                windows: columns.9?.elements,
+                spans: columns.10?.elements
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createSample(_ params: CreateSampleParams) async throws -> Sample {
+        let rows = try await self.executePrepared(CreateSampleStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateSample")
+        }
+        return row
+    }
+}
+
+/// The parameters of `copySamples`.
+struct CopySamplesParams: Sendable, Hashable {
+    var amounts: [Decimal]
+    var blobs: [Data]?
+    var docs: [JSONValue]?
+    var rawDocs: [JSONValue]?
+    var addrs: [PostgresInet]?
+    var nets: [PostgresInet]?
+    var macs: [PostgresMACAddress]?
+    var masks: [PostgresBitString]?
+    var windows: [PostgresRange<Date>]?
+    var spans: [PostgresRange<Int32>]?
+
+    init(
+        amounts: [Decimal],
+        blobs: [Data]?,
+        docs: [JSONValue]?,
+        rawDocs: [JSONValue]?,
+        addrs: [PostgresInet]?,
+        nets: [PostgresInet]?,
+        macs: [PostgresMACAddress]?,
+        masks: [PostgresBitString]?,
+        windows: [PostgresRange<Date>]?,
+        spans: [PostgresRange<Int32>]?
+    ) {
+        self.amounts = amounts
+        self.blobs = blobs
+        self.docs = docs
+        self.rawDocs = rawDocs
+        self.addrs = addrs
+        self.nets = nets
+        self.macs = macs
+        self.masks = masks
+        self.windows = windows
+        self.spans = spans
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copySamples`.
+    struct CopySamplesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopySamplesStatement"
+        static let sql = """
+            INSERT INTO samples (amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(1231),
+            PostgresDataType(1001),
+            PostgresDataType(3807),
+            PostgresDataType(199),
+            PostgresDataType(1041),
+            PostgresDataType(651),
+            PostgresDataType(1040),
+            PostgresDataType(1563),
+            PostgresDataType(3911),
+            PostgresDataType(3905),
+        ]
+
+        var params: CopySamplesParams
+
+        init(_ params: CopySamplesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 10)
+            try bindings.append(PostgresArray(self.params.amounts))
+            try bindings.append(self.params.blobs.map(PostgresArray.init))
+            try bindings.append(self.params.docs.map(PostgresArray.init))
+            try bindings.append(self.params.rawDocs.map(PostgresArray.init))
+            try bindings.append(self.params.addrs.map(PostgresArray.init))
+            try bindings.append(self.params.nets.map(PostgresArray.init))
+            try bindings.append(self.params.macs.map(PostgresArray.init))
+            try bindings.append(self.params.masks.map(PostgresArray.init))
+            try bindings.append(self.params.windows.map(PostgresArray.init))
+            try bindings.append(self.params.spans.map(PostgresArray.init))
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"samples"` once postgres-nio has quoted it.
+        static let copyTable = "samples"
+        static let copyColumns: [String] = ["amounts", "blobs", "docs", "raw_docs", "addrs", "nets", "macs", "masks", "windows", "spans"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopySamplesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.amounts)
+            try rows.append(item.blobs)
+            try rows.append(item.docs)
+            try rows.append(item.rawDocs)
+            try rows.append(item.addrs)
+            try rows.append(item.nets)
+            try rows.append(item.macs)
+            try rows.append(item.masks)
+            try rows.append(item.windows)
+            try rows.append(item.spans)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySamples(_ rows: some Sequence<CopySamplesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopySamplesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copySamples<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopySamplesParams {
+        try await self.copyRows(rows, into: CopySamplesStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listSamples`.
+    struct ListSamplesStatement: PostgresPreparedStatement {
+        typealias Row = Sample
+
+        static let name = "GeneratedRuntimeTests.Queries.ListSamplesStatement"
+        static let sql = "SELECT id, amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans FROM samples ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?, PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?).self
+            )
+            return Sample(
+                id: columns.0,
+                amounts: columns.1.elements,
+                blobs: columns.2?.elements,
+                docs: columns.3?.elements,
+                rawDocs: columns.4?.elements,
+                addrs: columns.5?.elements,
+                nets: columns.6?.elements,
+                macs: columns.7?.elements,
+                masks: columns.8?.elements,
+                windows: columns.9?.elements,
+                spans: columns.10?.elements
+            )
+        }
+    }
+
+    func listSamples() async throws -> [Sample] {
+        try await self.executePrepared(ListSamplesStatement())
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `sampleAmounts`.
+    struct SampleAmountsStatement: PostgresPreparedStatement {
+        typealias Row = [Decimal]
+
+        static let name = "GeneratedRuntimeTests.Queries.SampleAmountsStatement"
+        static let sql = "SELECT amounts FROM samples WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(PostgresArray<Decimal>.self).elements
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func sampleAmounts(id: Int64) async throws -> [Decimal]? {
+        try await self.executePrepared(SampleAmountsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `samplesWithAmount`.
+    struct SamplesWithAmountStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.SamplesWithAmountStatement"
+        static let sql = "SELECT id FROM samples WHERE $1::numeric = ANY(amounts) ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [.numeric]
+
+        var amount: Decimal
+
+        init(amount: Decimal) {
+            self.amount = amount
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(self.amount)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func samplesWithAmount(amount: Decimal) async throws -> [Int64] {
+        try await self.executePrepared(SamplesWithAmountStatement(amount: amount))
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `samplesWithAnyAmount`.
+    struct SamplesWithAnyAmountStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.SamplesWithAnyAmountStatement"
+        static let sql = "SELECT id FROM samples WHERE amounts && $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1231)]
+
+        var amounts: [Decimal]
+
+        init(amounts: [Decimal]) {
+            self.amounts = amounts
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(PostgresArray(self.amounts))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64] {
+        try await self.executePrepared(SamplesWithAnyAmountStatement(amounts: amounts))
+    }
+}

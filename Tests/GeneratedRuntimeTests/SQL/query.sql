@@ -144,3 +144,24 @@ VALUES (@seats, @serials, @price, @during, @local_during, @days, @seat_sets, @fr
 
 -- name: ListBookings :many
 SELECT * FROM bookings ORDER BY id;
+
+-- name: CreateSample :one
+INSERT INTO samples (amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans)
+VALUES (@amounts, @blobs, @docs, @raw_docs, @addrs, @nets, @macs, @masks, @windows, @spans)
+RETURNING *;
+
+-- name: CopySamples :copyfrom
+INSERT INTO samples (amounts, blobs, docs, raw_docs, addrs, nets, macs, masks, windows, spans)
+VALUES (@amounts, @blobs, @docs, @raw_docs, @addrs, @nets, @macs, @masks, @windows, @spans);
+
+-- name: ListSamples :many
+SELECT * FROM samples ORDER BY id;
+
+-- name: SampleAmounts :one
+SELECT amounts FROM samples WHERE id = @id;
+
+-- name: SamplesWithAmount :many
+SELECT id FROM samples WHERE @amount::numeric = ANY(amounts) ORDER BY id;
+
+-- name: SamplesWithAnyAmount :many
+SELECT id FROM samples WHERE amounts && @amounts ORDER BY id;

@@ -92,3 +92,19 @@ CREATE TABLE bookings (
     seat_sets int4multirange,
     free_days datemultirange
 );
+
+-- Arrays postgres-nio has no array coding for: bound as text through PostgresArray, decoded
+-- from binary, element by element.
+CREATE TABLE samples (
+    id bigserial PRIMARY KEY,
+    amounts numeric[] NOT NULL,
+    blobs bytea[],
+    docs jsonb[],
+    raw_docs json[],
+    addrs inet[],
+    nets cidr[],
+    macs macaddr[],
+    masks varbit[],
+    windows tstzrange[],
+    spans int4range[]
+);

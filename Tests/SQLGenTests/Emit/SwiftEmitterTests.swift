@@ -38,7 +38,12 @@ import Testing
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
             (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, nil),
-            (SQLType(name: "inet", isArray: true), false, nil), (.numeric.array, false, nil),
+            (SQLType(name: "inet", isArray: true), false, "[PostgresInet]"), (.numeric.array, true, "[Decimal]?"),
+            (.bytea.array, false, "[Data]"), (.json.array, false, "[JSONValue]"),
+            (SQLType(name: "int4range"), false, "PostgresRange<Int32>"), (SQLType(name: "daterange"), true, "PostgresRange<Date>?"),
+            (SQLType(name: "tstzrange", isArray: true), false, "[PostgresRange<Date>]"),
+            (SQLType(name: "int8multirange"), false, "PostgresMultirange<Int64>"),
+            (SQLType(name: "int8multirange", isArray: true), false, nil),
             (BankFixture.status.array, true, "[AccountStatus]?"), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
         for (type, nullable, expected) in expectations {
@@ -91,12 +96,12 @@ import Testing
             query(
                 "GetIP", sql: "SELECT ip FROM t WHERE id = $1",
                 parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "point"), isNullable: false)],
-                columns: [ResultColumn(name: "client_ip", type: SQLType(name: "inet", isArray: true), isNullable: false)])
+                columns: [ResultColumn(name: "client_ip", type: SQLType(name: "pg_lsn", isArray: true), isNullable: false)])
         ])
         #expect(
             diagnostics == [
                 "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"point\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"point\")",
-                "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"inet[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"inet\")",
+                "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"pg_lsn[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"pg_lsn\")",
             ])
         #expect(files["account.sql.swift"] == nil)
     }

@@ -1,0 +1,92 @@
+extension SwiftEmitter {
+    /// `PostgresArray<Element>`: arrays whose element type postgres-nio has no array coding for
+    /// (`numeric[]`, `bytea[]`, `json[]`, `inet[]`, range arrays …). Generated fields keep the
+    /// natural `[Decimal]`; the statement binds `PostgresArray(value)` and decodes
+    /// `PostgresArray<Decimal>`, taking its `elements`.
+    func writeArraySupportType(supportTypes: Set<SupportType>, to writer: inout SwiftSourceWriter) {
+        writer.lines(Self.arraySource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var conformances: [(type: String, text: String)] = [
+            ("Decimal", "isNaN ? \"NaN\" : description"),
+            ("Data", "\"\\\\x\" + map { String(format: \"%02x\", $0) }.joined()"),
+        ]
+        if supportTypes.contains(.jsonValue) {
+            conformances.append(("JSONValue", "get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }"))
+        }
+        // Their descriptions are PostgreSQL's own text forms.
+        for type in [SupportType.inet, .macAddress, .bitString, .range] where supportTypes.contains(type) {
+            conformances.append((type.rawValue, "description"))
+        }
+        for conformance in conformances {
+            writer.blankLine()
+            writer.block("extension \(conformance.type): PostgresArrayElement") { writer in
+                writer.line("\(access)var postgresArrayElementText: String { \(conformance.text) }")
+            }
+        }
+    }
+
+    // swift-format-ignore
+    private static func arraySource(access: String) -> String {
+        #"""
+        /// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
+        \#(access)protocol PostgresArrayElement: PostgresDecodable, Sendable {
+            /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
+            var postgresArrayElementText: String { get throws }
+        }
+
+        /// An array of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
+        /// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
+        /// element with its type's own decoder. One dimension; a NULL element is a decoding error.
+        \#(access)struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+            \#(access)var elements: [Element]
+
+            \#(access)init(_ elements: [Element]) {
+                self.elements = elements
+            }
+
+            /// Typed by the statement, which names the array type.
+            \#(access)static var psqlType: PostgresDataType { PostgresDataType(0) }
+            \#(access)static var psqlFormat: PostgresFormat { .text }
+
+            /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+            \#(access)func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+                var text = "{"
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { text += "," }
+                    text += "\""
+                    for character in try element.postgresArrayElementText {
+                        if character == "\\" || character == "\"" { text += "\\" }
+                        text.append(character)
+                    }
+                    text += "\""
+                }
+                buffer.writeString(text + "}")
+            }
+
+            /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
+            /// the element type, the dimension's length and lower bound, then each element as a length
+            /// (-1 for NULL) and its value.
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+                guard format == .binary, let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
+                    let elementType = buffer.readInteger(as: UInt32.self)
+                else { throw PostgresDecodingError.Code.typeMismatch }
+                guard dimensions != 0 else {
+                    self.init([])
+                    return
+                }
+                guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
+                    throw PostgresDecodingError.Code.typeMismatch
+                }
+                var elements: [Element] = []
+                elements.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                        throw PostgresDecodingError.Code.typeMismatch
+                    }
+                    elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+                }
+                self.init(elements)
+            }
+        }
+        """#
+    }
+}

@@ -1,0 +1,6 @@
+CREATE TABLE invoices (
+    id bigserial PRIMARY KEY,
+    amounts numeric[] NOT NULL,
+    attachments bytea[],
+    notes jsonb[]
+);
