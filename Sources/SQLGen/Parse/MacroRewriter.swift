@@ -19,6 +19,9 @@ struct MacroRewriter {
 
         var range: Range<Int>
         var kind: Kind
+        /// Written around a parameter's `$n` (`= ANY(` and `)` for `IN (sqlc.slice(x))`).
+        var prefix = ""
+        var suffix = ""
     }
 
     /// A `sqlc.…(…)` call: a macro, or a diagnostic explaining its misuse.
@@ -80,6 +83,12 @@ struct MacroRewriter {
                 }
             case .aExpr(let expression):
                 if let macro = atSignMacro(expression) { macros.append(macro) }
+                if let match = sliceInListMacro(expression) {
+                    switch match {
+                    case .macro(let macro): macros.append(macro)
+                    case .misuse(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                }
                 if let diagnostic = fusedOperatorDiagnostic(expression) { diagnostics.append(diagnostic) }
             case .paramRef(let parameter):
                 positional.append(parameter)
@@ -151,7 +160,7 @@ struct MacroRewriter {
                     numbers[parameter.name] = number
                     parameters[number] = parameter
                 }
-                replacement = "$\(number)"
+                replacement = macro.prefix + "$\(number)" + macro.suffix
             case .embed(let name, let reference):
                 embeds.append(ParsedQuery.Embed(name: name, offset: output.count))
                 replacement = reference + ".*"
@@ -309,6 +318,34 @@ struct MacroRewriter {
         let argumentEnd = SQLTrivia.trimmedEnd(bytes, from: argumentStart, to: end - 1)
         let written = String(decoding: bytes[argumentStart..<argumentEnd], as: UTF8.self)
         return .macro(Macro(range: start..<end, kind: .embed(name: name, reference: written)))
+    }
+
+    /// `x IN (sqlc.slice(ids))`, which PostgreSQL reads as `x = $n` (one value), becomes
+    /// `x = ANY($n)` (and `NOT IN` becomes `<> ALL($n)`): one prepared statement then takes a
+    /// list of any length. A slice among other values of an IN list cannot be rewritten.
+    private func sliceInListMacro(_ expression: PG.A_Expr) -> MacroMatch? {
+        guard expression.kind == .in, case .list(let list)? = expression.rexpr else { return nil }
+        let slices = list.items.compactMap { item -> (PG.FuncCall, Macro)? in
+            guard case .funcCall(let call) = item, call.funcname.names == ["sqlc", "slice"],
+                case .macro(let macro)? = funcCallMacro(call, embedSlots: [])
+            else { return nil }
+            return (call, macro)
+        }
+        guard let (call, slice) = slices.first else { return nil }
+        guard list.items.count == 1 else {
+            return .misuse(
+                .error(
+                    "sqlc.slice(…) must be the only entry of an IN list (it stands for the whole list)",
+                    at: location(call.location)))
+        }
+        // The expression's location is its `IN` (or the `NOT` of `NOT IN`); the list ends at the
+        // `)` after the macro.
+        let (_, end) = SQLTrivia.scanLeading(bytes, from: slice.range.upperBound, to: bytes.count)
+        guard let start = expression.location, end < bytes.count, bytes[end] == UInt8(ascii: ")") else { return nil }
+        let isNegated = expression.name.names == ["<>"]
+        return .macro(
+            Macro(
+                range: start..<(end + 1), kind: slice.kind, prefix: isNegated ? "<> ALL(" : "= ANY(", suffix: ")"))
     }
 
     /// `@name`: PostgreSQL reads it as the prefix operator `@` (absolute value) applied to an

@@ -12,3 +12,7 @@ UPDATE accounts SET owner = COALESCE(sqlc.narg(owner), owner) WHERE id = @id;
 
 -- name: ListAccountsByIds :many
 SELECT * FROM accounts WHERE id = ANY(@ids::bigint[]) AND balance > @min_balance;
+
+-- `IN (sqlc.slice(x))` is sent as `= ANY($n)`, `NOT IN` as `<> ALL($n)`: one statement, any list.
+-- name: ListAccountsInOrNotIn :many
+SELECT id FROM accounts WHERE id IN (sqlc.slice(ids)) AND currency NOT IN (sqlc.slice('skipped'));

@@ -12,3 +12,6 @@ SELECT sqlc.embed(accounts) + 1 FROM accounts WHERE id = @id;
 
 -- name: GetAccountFused :one
 SELECT id, owner FROM accounts WHERE id=@id;
+
+-- name: SliceAmongValues :many
+SELECT id FROM accounts WHERE id IN (1, sqlc.slice(ids));
