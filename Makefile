@@ -65,13 +65,15 @@ run-postgres-cli: ## Open psql on the simple_bank database.
 sqlgen-tool:
 	@$(SWIFT) build --product swift-sqlgen >/dev/null
 
-sqlc: sqlgen-tool ## Regenerate Sources/BankDB/Generated from db/query and db/migration (sqlc.yaml), and the runtime test fixtures.
+sqlc: sqlgen-tool ## Regenerate Sources/BankDB/Generated from db/query and db/migration (sqlc.yaml), the runtime test fixtures and the sqlc project in Tests/.
 	@$(SQLGEN) generate
 	@$(SQLGEN) generate -f Tests/GeneratedRuntimeTests/sqlc.yaml
+	@$(SQLGEN) generate -f Tests/SQLCProjectTests/sqlc.yaml
 
 sqlc-check: sqlgen-tool ## Fail when the committed generated code is stale (prints a diff).
 	@$(SQLGEN) diff
 	@$(SQLGEN) diff -f Tests/GeneratedRuntimeTests/sqlc.yaml
+	@$(SQLGEN) diff -f Tests/SQLCProjectTests/sqlc.yaml
 
 verify: sqlgen-tool start-postgres ## Prepare every query on a scratch database and compare PostgreSQL's types with the analysis.
 	@$(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"

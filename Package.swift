@@ -171,6 +171,14 @@ let package = Package(
             exclude: ["SQL", "sqlc.yaml"],
             swiftSettings: swiftSettings
         ),
+        // A sqlc project as a Go team wrote it (version 1 config, goose migrations), generated
+        // unchanged and run against PostgreSQL.
+        .testTarget(
+            name: "SQLCProjectTests",
+            dependencies: ["PostgresTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            exclude: ["db", "sqlc.yaml", "README.md"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MigrationsTests",
             dependencies: ["Migrations"],

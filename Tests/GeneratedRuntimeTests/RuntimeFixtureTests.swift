@@ -17,14 +17,8 @@ extension RuntimeFixtureTests {
         try await MigratedTestDatabase.with(
             namePrefix: "runtime_test_", maxConnections: 2, budget: runtimeFixturesBudget, logger: logger
         ) { database in
-            // One statement per query: the extended protocol runs one at a time. (The fixtures
-            // have no `;` inside a statement.)
             let schema = try String(contentsOf: runtimeFixturesSchema, encoding: .utf8)
-            for statement in schema.split(separator: ";") {
-                let code = statement.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
-                guard !code.joined().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-                _ = try await database.client.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger).collect()
-            }
+            try await database.client.runStatements(of: schema, logger: logger)
             try await body(Queries(database.client))
         }
     }

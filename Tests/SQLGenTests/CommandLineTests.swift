@@ -164,6 +164,21 @@ import Testing
         #expect((create["columns"] as? [[String: Any]])?.allSatisfy { $0["embed"] == nil } == true)
     }
 
+    /// The sqlc project in Tests/SQLCProjectTests generates as it is: its committed Swift is
+    /// what the tool writes, with notes for the Go options and a warning for `:execlastid`.
+    @Test func theSQLCProjectGeneratesWithoutEdits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sqlgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = Self.repository.appendingPathComponent("Tests/SQLCProjectTests/sqlc.yaml").path
+        let diff = try Self.run(["diff", "-f", config], in: folder)
+        #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.isEmpty)
+        #expect(!diff.stderr.contains("error:"))
+        #expect(diff.stderr.contains("warning: :execlastid needs a last-insert id"))
+        #expect(diff.stderr.contains("db/queries/teams.sql:9:1: note: statement has no \"-- name: Name :command\" annotation; skipped"))
+    }
+
     @Test func aBadConfigKeyIsNamed() throws {
         let project = try Self.copyOfBankProject()
         defer { try? FileManager.default.removeItem(at: project) }
