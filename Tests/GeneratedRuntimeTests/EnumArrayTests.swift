@@ -1,6 +1,6 @@
 import Testing
 
-/// Enum arrays through the real PostgreSQL: bound as text (`PostgresEnumArray`), decoded from
+/// Enum arrays through the real PostgreSQL: bound as text (`PostgresArray`), decoded from
 /// PostgreSQL's binary arrays, with NULL, empty arrays and a label that needs escaping.
 @Suite struct EnumArrayTests: RuntimeFixtureTests {
     @Test func enumArraysRoundTrip() async throws {

@@ -1,9 +1,11 @@
 extension SwiftEmitter {
-    /// `PostgresArray<Element>`: arrays whose element type postgres-nio has no array coding for
-    /// (`numeric[]`, `bytea[]`, `json[]`, `inet[]`, range arrays …). Generated fields keep the
-    /// natural `[Decimal]`; the statement binds `PostgresArray(value)` and decodes
+    /// `PostgresArray<Element>`: arrays bound in text form. Enum arrays need it because a binary
+    /// array names its element type's OID, which an enum has only per database; arrays whose
+    /// element type postgres-nio has no array coding for (`numeric[]`, `bytea[]`, `json[]`,
+    /// `inet[]`, range arrays …) also decode through it. Generated fields keep the natural
+    /// `[Decimal]`; the statement binds `PostgresArray(value)` and, for the latter, decodes
     /// `PostgresArray<Decimal>`, taking its `elements`.
-    func writeArraySupportType(supportTypes: Set<SupportType>, to writer: inout SwiftSourceWriter) {
+    func writeArraySupportType(supportTypes: Set<SupportType>, enums: [EnumPlan], to writer: inout SwiftSourceWriter) {
         writer.lines(Self.arraySource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         var conformances: [(type: String, text: String)] = [
             ("Decimal", "isNaN ? \"NaN\" : description"),
@@ -22,6 +24,10 @@ extension SwiftEmitter {
                 writer.line("\(access)var postgresArrayElementText: String { \(conformance.text) }")
             }
         }
+        for plan in enums {
+            writer.blankLine()
+            writer.line("extension \(plan.name): PostgresArrayElement {}")
+        }
     }
 
     // swift-format-ignore
@@ -33,7 +39,12 @@ extension SwiftEmitter {
             var postgresArrayElementText: String { get throws }
         }
 
-        /// An array of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
+        extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
+            /// An enum's label.
+            \#(access)var postgresArrayElementText: String { rawValue }
+        }
+
+        /// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
         /// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
         /// element with its type's own decoder. One dimension; a NULL element is a decoding error.
         \#(access)struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {

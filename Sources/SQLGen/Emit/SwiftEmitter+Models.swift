@@ -20,11 +20,10 @@ extension SwiftEmitter {
             switch supportType {
             case .jsonValue: writeJSONValue(to: &writer)
             case .interval: writeInterval(to: &writer)
-            case .enumArray: writeEnumArray(to: &writer)
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
             case .timeKind: writeTimeKind(to: &writer)
             case .range, .multirange: writeRangeSupportType(supportType, to: &writer)
-            case .array: writeArraySupportType(supportTypes: supportTypes, to: &writer)
+            case .array: writeArraySupportType(supportTypes: supportTypes, enums: enums, to: &writer)
             }
         }
         return writer.text
@@ -190,41 +189,6 @@ extension SwiftEmitter {
     /// `interval`, which PostgresNIO has no Swift type for. PostgreSQL keeps months, days and
     /// microseconds apart (a month is not 30 days, a day is not always 24 hours), so the type
     /// does too; the binary format is the microseconds, the days, then the months.
-    /// `PostgresEnumArray`: binds `[SomeEnum]` as a text array literal (`{"a","b"}`) of unspecified
-    /// type, which PostgreSQL reads as the enum array the statement expects.
-    func writeEnumArray(to writer: inout SwiftSourceWriter) {
-        writer.docComment([
-            "An array of enum values as a query parameter. A binary array would have to name its element",
-            "type's OID, which an enum has only per database, so the array is sent as text (`{\"a\",\"b\"}`) and",
-            "PostgreSQL types it from the statement (`status = ANY($1)`, `$1::status[]`, an enum array column).",
-        ])
-        writer.block(
-            "\(access)struct PostgresEnumArray<Element: RawRepresentable & Sendable>: PostgresNonThrowingEncodable, Sendable"
-                + " where Element.RawValue == String"
-        ) { writer in
-            writer.line("\(access)var elements: [Element]")
-            writer.blankLine()
-            writer.block("\(access)init(_ elements: [Element])") { writer in writer.line("self.elements = elements") }
-            writer.blankLine()
-            writer.line("\(access)static var psqlType: PostgresDataType { PostgresDataType(0) }")
-            writer.line("\(access)static var psqlFormat: PostgresFormat { .text }")
-            writer.blankLine()
-            writer.block(
-                "\(access)func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>)"
-            ) { writer in
-                writer.lines([
-                    "// Each label quoted, with `\\` and `\"` escaped, as array_in reads them.",
-                    "let labels = self.elements.map { element in",
-                    "    let escaped = element.rawValue.replacingOccurrences(of: \"\\\\\", with: \"\\\\\\\\\")",
-                    "        .replacingOccurrences(of: \"\\\"\", with: \"\\\\\\\"\")",
-                    "    return \"\\\"\" + escaped + \"\\\"\"",
-                    "}",
-                    "byteBuffer.writeString(\"{\" + labels.joined(separator: \",\") + \"}\")",
-                ])
-            }
-        }
-    }
-
     func writeInterval(to writer: inout SwiftSourceWriter) {
         writer.docComment([
             "A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them",

@@ -11,7 +11,7 @@ struct SwiftType: Sendable, Hashable {
     var importModule: String?
     /// The generated support type the type is or contains (`JSONValue`, `[PostgresInterval]`).
     var supportType: SupportType? = nil
-    /// A type the value is wrapped in to be bound (`PostgresEnumArray(moods)`), when its own
+    /// A type the value is wrapped in to be bound (`PostgresArray(moods)`), when its own
     /// encoding cannot serve.
     var bindingWrapper: String? = nil
 
@@ -33,7 +33,7 @@ struct SwiftType: Sendable, Hashable {
 
     /// The generated support types the type needs.
     var supportTypes: [SupportType] {
-        (supportType.map { [$0] } ?? []) + (decodingWrapper != nil ? [.array] : [])
+        (supportType.map { [$0] } ?? []) + (decodingWrapper != nil && supportType != .array ? [.array] : [])
     }
 }
 
@@ -44,8 +44,6 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case jsonValue = "JSONValue"
     /// `interval`: months, days and microseconds, as PostgreSQL keeps them.
     case interval = "PostgresInterval"
-    /// Arrays of enums, bound in text form.
-    case enumArray = "PostgresEnumArray"
     /// `inet` and `cidr`.
     case inet = "PostgresInet"
     /// `macaddr` and `macaddr8`.
@@ -58,7 +56,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case range = "PostgresRange"
     /// The built-in multirange types.
     case multirange = "PostgresMultirange"
-    /// Arrays of types postgres-nio has no array coding for (`numeric[]`, `bytea[]`, `inet[]` …).
+    /// Arrays bound in text form: of enums (whose OIDs are per database) and of types postgres-nio
+    /// has no array coding for (`numeric[]`, `bytea[]`, `inet[]` …).
     case array = "PostgresArray"
 
     /// The support types this one's source uses.

@@ -133,8 +133,8 @@ public struct SwiftTypeMapper: Sendable {
                 // A binary array names its element type's OID, which an enum has only per database:
                 // enum arrays are bound as text and typed by PostgreSQL from the statement.
                 return SwiftType(
-                    name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: false,
-                    supportType: .enumArray, bindingWrapper: SupportType.enumArray.rawValue)
+                    name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
+                    supportType: .array, bindingWrapper: SupportType.array.rawValue)
             }
             return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
         }

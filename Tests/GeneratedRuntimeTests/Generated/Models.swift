@@ -461,30 +461,6 @@ struct PostgresInterval: Sendable, Hashable, Codable, PostgresNonThrowingEncodab
     }
 }
 
-/// An array of enum values as a query parameter. A binary array would have to name its element
-/// type's OID, which an enum has only per database, so the array is sent as text (`{"a","b"}`) and
-/// PostgreSQL types it from the statement (`status = ANY($1)`, `$1::status[]`, an enum array column).
-struct PostgresEnumArray<Element: RawRepresentable & Sendable>: PostgresNonThrowingEncodable, Sendable where Element.RawValue == String {
-    var elements: [Element]
-
-    init(_ elements: [Element]) {
-        self.elements = elements
-    }
-
-    static var psqlType: PostgresDataType { PostgresDataType(0) }
-    static var psqlFormat: PostgresFormat { .text }
-
-    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
-        // Each label quoted, with `\` and `"` escaped, as array_in reads them.
-        let labels = self.elements.map { element in
-            let escaped = element.rawValue.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"" + escaped + "\""
-        }
-        byteBuffer.writeString("{" + labels.joined(separator: ",") + "}")
-    }
-}
-
 /// An `inet` or `cidr` value: an IPv4 (4 bytes) or IPv6 (16 bytes) address and its prefix
 /// length in bits. `description` writes it as PostgreSQL does (`192.168.0.1`, `10.0.0.0/8`, `::1`).
 struct PostgresInet: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
@@ -849,7 +825,12 @@ protocol PostgresArrayElement: PostgresDecodable, Sendable {
     var postgresArrayElementText: String { get throws }
 }
 
-/// An array of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
+extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
+    /// An enum's label.
+    var postgresArrayElementText: String { rawValue }
+}
+
+/// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
 /// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
 /// element with its type's own decoder. One dimension; a NULL element is a decoding error.
 struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
@@ -931,3 +912,5 @@ extension PostgresBitString: PostgresArrayElement {
 extension PostgresRange: PostgresArrayElement {
     var postgresArrayElementText: String { description }
 }
+
+extension Weekday: PostgresArrayElement {}

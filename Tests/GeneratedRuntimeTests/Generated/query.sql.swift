@@ -313,8 +313,8 @@ extension Queries {
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 3)
             try bindings.append(self.day)
-            bindings.append(PostgresEnumArray(self.offDays))
-            bindings.append(self.maybeDays.map(PostgresEnumArray.init))
+            try bindings.append(PostgresArray(self.offDays))
+            try bindings.append(self.maybeDays.map(PostgresArray.init))
             return bindings
         }
 
@@ -351,7 +351,7 @@ extension Queries {
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 1)
-            bindings.append(PostgresEnumArray(self.days))
+            try bindings.append(PostgresArray(self.days))
             return bindings
         }
 
@@ -394,7 +394,7 @@ extension Queries {
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 2)
             try bindings.append(self.params.day)
-            bindings.append(PostgresEnumArray(self.params.offDays))
+            try bindings.append(PostgresArray(self.params.offDays))
             return bindings
         }
 
@@ -614,7 +614,7 @@ extension Queries {
             bindings.append(self.params.span)
             try bindings.append(self.params.weekday)
             bindings.append(self.params.labels)
-            bindings.append(self.params.offDays.map(PostgresEnumArray.init))
+            try bindings.append(self.params.offDays.map(PostgresArray.init))
             return bindings
         }
 
@@ -811,7 +811,7 @@ extension Queries {
             bindings.append(self.params.span)
             try bindings.append(self.params.weekday)
             bindings.append(self.params.labels)
-            bindings.append(self.params.offDays.map(PostgresEnumArray.init))
+            try bindings.append(self.params.offDays.map(PostgresArray.init))
             return bindings
         }
 

@@ -183,30 +183,6 @@ public struct Job: Sendable, Hashable, Codable {
     }
 }
 
-/// An array of enum values as a query parameter. A binary array would have to name its element
-/// type's OID, which an enum has only per database, so the array is sent as text (`{"a","b"}`) and
-/// PostgreSQL types it from the statement (`status = ANY($1)`, `$1::status[]`, an enum array column).
-public struct PostgresEnumArray<Element: RawRepresentable & Sendable>: PostgresNonThrowingEncodable, Sendable where Element.RawValue == String {
-    public var elements: [Element]
-
-    public init(_ elements: [Element]) {
-        self.elements = elements
-    }
-
-    public static var psqlType: PostgresDataType { PostgresDataType(0) }
-    public static var psqlFormat: PostgresFormat { .text }
-
-    public func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
-        // Each label quoted, with `\` and `"` escaped, as array_in reads them.
-        let labels = self.elements.map { element in
-            let escaped = element.rawValue.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"" + escaped + "\""
-        }
-        byteBuffer.writeString("{" + labels.joined(separator: ",") + "}")
-    }
-}
-
 /// How a `Date` is written for a column: postgres-nio binds a `Date` as an instant, which
 /// PostgreSQL converts to the column's type; the text form holds the same instant in UTC.
 public enum PostgresTimeKind: Sendable {
@@ -247,3 +223,83 @@ public enum PostgresTimeKind: Sendable {
         return year > 0 ? text : text + " BC"
     }
 }
+
+/// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
+public protocol PostgresArrayElement: PostgresDecodable, Sendable {
+    /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
+    var postgresArrayElementText: String { get throws }
+}
+
+extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
+    /// An enum's label.
+    public var postgresArrayElementText: String { rawValue }
+}
+
+/// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
+/// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
+/// element with its type's own decoder. One dimension; a NULL element is a decoding error.
+public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+    public var elements: [Element]
+
+    public init(_ elements: [Element]) {
+        self.elements = elements
+    }
+
+    /// Typed by the statement, which names the array type.
+    public static var psqlType: PostgresDataType { PostgresDataType(0) }
+    public static var psqlFormat: PostgresFormat { .text }
+
+    /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+    public func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for character in try element.postgresArrayElementText {
+                if character == "\\" || character == "\"" { text += "\\" }
+                text.append(character)
+            }
+            text += "\""
+        }
+        buffer.writeString(text + "}")
+    }
+
+    /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
+    /// the element type, the dimension's length and lower bound, then each element as a length
+    /// (-1 for NULL) and its value.
+    public init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+        guard format == .binary, let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
+            let elementType = buffer.readInteger(as: UInt32.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        guard dimensions != 0 else {
+            self.init([])
+            return
+        }
+        guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                throw PostgresDecodingError.Code.typeMismatch
+            }
+            elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+        }
+        self.init(elements)
+    }
+}
+
+extension Decimal: PostgresArrayElement {
+    public var postgresArrayElementText: String { isNaN ? "NaN" : description }
+}
+
+extension Data: PostgresArrayElement {
+    public var postgresArrayElementText: String { "\\x" + map { String(format: "%02x", $0) }.joined() }
+}
+
+extension TeamPlan: PostgresArrayElement {}
+
+extension MemberRole: PostgresArrayElement {}
+
+extension JobState: PostgresArrayElement {}

@@ -31,7 +31,7 @@ extension Queries {
             var bindings = PostgresBindings(capacity: 3)
             bindings.append(self.teamID)
             bindings.append(self.email)
-            bindings.append(PostgresEnumArray(self.roles))
+            try bindings.append(PostgresArray(self.roles))
             return bindings
         }
 
@@ -107,7 +107,7 @@ extension Queries {
 
         public func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 3)
-            bindings.append(PostgresEnumArray(self.roles))
+            try bindings.append(PostgresArray(self.roles))
             bindings.append(self.teamID)
             bindings.append(self.email)
             return bindings

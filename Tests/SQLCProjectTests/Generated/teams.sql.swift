@@ -101,7 +101,7 @@ extension Queries {
 
         public func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 1)
-            bindings.append(PostgresEnumArray(self.plans))
+            try bindings.append(PostgresArray(self.plans))
             return bindings
         }
 
