@@ -5,12 +5,11 @@
 /// but it is a request for the table's model and is not reported.
 enum SelectStarCheck {
     static func findings(in query: VetQuery) -> [VetFinding] {
-        let bytes = query.fileBytes
         var findings: [VetFinding] = []
         for (targets, clause) in resultLists(of: query.statement) {
             for case .resTarget(let target) in targets {
                 guard case .columnRef(let reference)? = target.val, reference.fields.names.last == "*",
-                    !isEmbed(at: reference.location, in: query, bytes: bytes)
+                    !isEmbed(at: reference.location, in: query)
                 else { continue }
                 let star = reference.fields.names.joined(separator: ".")
                 findings.append(
@@ -44,11 +43,14 @@ enum SelectStarCheck {
 
     /// True when the `t.*` at `offset` stands for a `sqlc.embed(t)`: the rewrite maps its text
     /// back to the macro in the file.
-    private static func isEmbed(at offset: Int?, in query: VetQuery, bytes: [UInt8]) -> Bool {
+    private static func isEmbed(at offset: Int?, in query: VetQuery) -> Bool {
         guard let offset else { return false }
         let start = query.written.sourceMap.fileOffset(ofStatementOffset: offset)
+        let file = query.written.sourceMap.file.text.utf8
         let macro = Array("sqlc.embed".utf8)
-        guard start >= 0, start + macro.count <= bytes.count else { return false }
-        return bytes[start..<(start + macro.count)].map { $0 | 0x20 } == macro.map { $0 | 0x20 }
+        guard start >= 0, start + macro.count <= file.count else { return false }
+        let text = file[file.index(file.startIndex, offsetBy: start)...].prefix(macro.count)
+        // ASCII letters compare without case; the other bytes of the macro have that bit set.
+        return zip(text, macro).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 }

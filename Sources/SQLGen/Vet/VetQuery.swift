@@ -32,7 +32,4 @@ struct VetQuery {
     static func start(of node: PG.Node) -> Int? {
         ([node.location].compactMap { $0 } + node.raw.descendants.compactMap(\.location)).min()
     }
-
-    /// The UTF-8 bytes of the query file, for checks on the text as written.
-    var fileBytes: [UInt8] { Array(written.sourceMap.file.text.utf8) }
 }
