@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
+	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -77,6 +77,9 @@ sqlc-check: sqlgen-tool ## Fail when the committed generated code is stale (prin
 
 verify: sqlgen-tool start-postgres ## Prepare every query on a scratch database and compare PostgreSQL's types with the analysis.
 	@$(SQLGEN) verify --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
+
+vet: sqlgen-tool ## Lint the bank's queries with swift-sqlgen vet's built-in rules (docs/vet.md); fails on any error.
+	@$(SQLGEN) vet
 
 corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyzer handles (compile errors, verify results per project).
 	@for project in Tests/Corpus/*/; do \

@@ -14,7 +14,9 @@ struct SwiftSQLGen: ParsableCommand {
             writes Swift into each package's `out` folder.
             """,
         version: SQLGenVersion.current,
-        subcommands: [Generate.self, Compile.self, Diff.self, Describe.self, Verify.self, Init.self, Version.self],
+        subcommands: [
+            Generate.self, Compile.self, Diff.self, Describe.self, Verify.self, Vet.self, Init.self, Version.self,
+        ],
         defaultSubcommand: Generate.self
     )
 }
@@ -25,6 +27,17 @@ struct ConfigOptions: ParsableArguments {
         name: [.customShort("f"), .customLong("file")],
         help: "The configuration file (default: sqlc.yaml, sqlc.yml or sqlc.json in the current folder).")
     var file: String?
+}
+
+/// The server `verify` and `vet`'s `db-prepare` rule create their scratch database on.
+struct ServerOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database-url"),
+        help: """
+            The server to create the scratch database on (a postgresql:// URL; its database is only \
+            connected to). Default: SQLGEN_VERIFY_DATABASE_URL, else libpq's defaults (PGHOST, PGPORT, PGUSER, …).
+            """)
+    var databaseURL = ProcessInfo.processInfo.environment["SQLGEN_VERIFY_DATABASE_URL"] ?? ""
 }
 
 /// Prints diagnostics to standard error, the way compilers do, and says whether any is an error.
@@ -160,14 +173,7 @@ struct Verify: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(
-        name: .customLong("database-url"),
-        help: """
-            The server to create the scratch database on (a postgresql:// URL; its database is only \
-            connected to). Default: SQLGEN_VERIFY_DATABASE_URL, else libpq's defaults (PGHOST, PGPORT, PGUSER, …).
-            """)
-    var databaseURL = ProcessInfo.processInfo.environment["SQLGEN_VERIFY_DATABASE_URL"] ?? ""
+    @OptionGroup var server: ServerOptions
 
     func run() throws {
         // The analysis is checked even when generating would fail (a type without a Swift
@@ -177,7 +183,7 @@ struct Verify: ParsableCommand {
         var failed = result.hasErrors
         Verifier.dropScratchDatabasesOnInterrupt()
         for package in result.packages {
-            let report = Verifier(serverURL: databaseURL).verify(package)
+            let report = Verifier(serverURL: server.databaseURL).verify(package)
             for diagnostic in report.diagnostics.sortedForDisplay() { printToStandardError(diagnostic.description) }
             print("\(package.name): \(report.summary)")
             failed = failed || report.diagnostics.containsErrors
@@ -189,6 +195,45 @@ struct Verify: ParsableCommand {
             print("and \(analysisErrors) error\(analysisErrors == 1 ? "" : "s") before verification (above), which fail verify too")
         }
         if failed { throw ExitCode.failure }
+    }
+}
+
+struct Vet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint the queries with built-in rules: UPDATE/DELETE without WHERE, SELECT *, = NULL, …",
+        discussion: """
+            Prints one line per finding, `file:line:col: error|warning: message [rule]`, then a summary. \
+            Exits with status 1 when any finding or analysis problem is an error. Turn rules off with \
+            `-- vet: ignore <rule>` above a query or `vet: disable: [...]` in the config; `db-prepare` \
+            (enabled with `vet: enable: [db-prepare]`) prepares every query on a scratch database.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() throws {
+        // The rules need the analysis; its own problems are printed and counted with the findings.
+        let result = Pipeline.run(configPath: options.file)
+        let vetter = Vetter(options: result.vetOptions, serverURL: server.databaseURL)
+        if result.vetOptions.runs(.dbPrepare) { Verifier.dropScratchDatabasesOnInterrupt() }
+        var diagnostics = result.diagnostics
+        var queries = 0
+        for package in result.packages {
+            let report = vetter.vet(package)
+            queries += report.queries
+            diagnostics += report.diagnostics
+        }
+        for diagnostic in diagnostics.sortedForDisplay() { printToStandardError(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        printToStandardError(
+            "vet: \(counted(queries, "query", "queries")), \(counted(errors, "error")), \(counted(warnings, "warning"))")
+        if errors > 0 { throw ExitCode.failure }
+    }
+
+    private func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(count) \(count == 1 ? one : many ?? one + "s")"
     }
 }
 

@@ -188,7 +188,7 @@ struct SelectAnalyzer: AnalysisPass {
     }
 
     /// A target list made only of aggregates (and constants around them): one row, always.
-    private static func isAggregateOnly(_ targets: [PG.Node]) -> Bool {
+    static func isAggregateOnly(_ targets: [PG.Node]) -> Bool {
         var sawAggregate = false
         func check(_ node: PG.Node) -> Bool {
             switch node {

@@ -121,6 +121,10 @@ public struct Table: Sendable, Hashable {
     /// For views: the column names the defining query mentions (`*` for all), so dropping one
     /// of them with CASCADE drops the view.
     public var readsColumns: Set<String> = []
+    /// Column sets no two rows share a value of: the primary key, each UNIQUE constraint and
+    /// each unique index on plain columns without a predicate, in creation order. A query whose
+    /// WHERE fixes every column of one of them reads at most one row (what `vet` checks).
+    public var uniqueKeys: [[String]] = []
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
 

@@ -104,6 +104,7 @@ struct CatalogState {
         case .variableSetStmt(let set) where set.name == "search_path": setSearchPath(set)
         case .selectStmt(let select) where Self.searchPathConfig(select) != nil:
             catalog.searchPath = Self.searchPathConfig(select) ?? []
+        case .indexStmt(let index) where index.unique: createUniqueIndex(index)
         // Statements that cannot change the shape of tables or types as queries see them.
         case .indexStmt, .alterDomainStmt, .alterExtensionStmt, .alterExtensionContentsStmt, .alterSeqStmt,
             .alterFunctionStmt, .createTrigStmt, .grantStmt, .grantRoleStmt,

@@ -27,6 +27,7 @@ extension CatalogState {
             }
         }
         var primaryKeys: [(name: String, constraint: PG.Constraint)] = []
+        var uniqueKeys: [[String]] = []
         for element in create.tableElts {
             switch element {
             case .columnDef(let definition):
@@ -45,6 +46,7 @@ extension CatalogState {
                 var documented = column
                 if let location = definition.location { documented.comment = context.commentAbove(offset: location) }
                 columns.append(documented)
+                uniqueKeys += Self.uniqueKeys(declaredOn: definition)
             case .tableLikeClause(let like):
                 guard let source = like.relation,
                     let table = existingTable(qualified(relation: source), at: context.location(source))
@@ -64,6 +66,7 @@ extension CatalogState {
                 if constraint.contype == .primary {
                     primaryKeys += constraint.keys.names.map { ($0, constraint) }
                 }
+                if let key = Self.uniqueKey(of: constraint) { uniqueKeys.append(key) }
             default:
                 break
             }
@@ -77,7 +80,47 @@ extension CatalogState {
         }
         var table = Table(schema: name.schema, name: name.name, columns: columns, comment: context.leadingComment)
         table.dependsOn = parents
+        for key in uniqueKeys { Self.record(uniqueKey: key, in: &table) }
         add(table)
+    }
+
+    /// The key a PRIMARY KEY or UNIQUE table constraint declares; nil for other constraints.
+    static func uniqueKey(of constraint: PG.Constraint) -> [String]? {
+        guard constraint.contype == .primary || constraint.contype == .unique, !constraint.keys.isEmpty else { return nil }
+        return constraint.keys.names
+    }
+
+    /// `id bigint PRIMARY KEY`, `email text UNIQUE`: one-column keys of a column definition.
+    static func uniqueKeys(declaredOn definition: PG.ColumnDef) -> [[String]] {
+        guard let name = definition.colname else { return [] }
+        return definition.constraints.compactMap { node -> [String]? in
+            guard case .constraint(let constraint) = node, constraint.contype == .primary || constraint.contype == .unique
+            else { return nil }
+            return [name]
+        }
+    }
+
+    /// Adds a key once, and only when every column it names exists (PostgreSQL rejects others).
+    static func record(uniqueKey key: [String], in table: inout Table) {
+        guard key.allSatisfy({ table.column($0) != nil }), !table.uniqueKeys.contains(key) else { return }
+        table.uniqueKeys.append(key)
+    }
+
+    /// `CREATE UNIQUE INDEX … ON t (a, b)`: a key when it covers plain columns and has no WHERE
+    /// (a partial index keeps only some rows distinct). Indexes change no column, so a missing
+    /// table is left to PostgreSQL, as every other index statement is.
+    mutating func createUniqueIndex(_ index: PG.IndexStmt) {
+        guard index.unique, index.whereClause == nil, let relation = index.relation else { return }
+        var key: [String] = []
+        for case .indexElem(let element) in index.indexParams {
+            guard let name = element.name, element.expr == nil else { return }
+            key.append(name)
+        }
+        guard !key.isEmpty, key.count == index.indexParams.count else { return }
+        let name = qualified(relation: relation)
+        guard var table = catalog.schemas[name.schema]?.tables[name.name], !table.isView else { return }
+        Self.record(uniqueKey: key, in: &table)
+        store(table)
     }
 
     /// A column from a `ColumnDef`; nil when its type does not resolve (already reported).
@@ -159,12 +202,15 @@ extension CatalogState {
                     continue
                 }
                 table.columns.append(column)
+                for key in Self.uniqueKeys(declaredOn: definition) { Self.record(uniqueKey: key, in: &table) }
             case .dropcolumn:
                 guard let index else {
                     if !command.missingOk { error(missingColumnMessage(columnName, of: table), at: columnLocation()) }
                     continue
                 }
                 table.columns.remove(at: index)
+                // PostgreSQL drops the constraints and indexes that include the column.
+                table.uniqueKeys.removeAll { $0.contains(columnName) }
                 if command.behavior == .cascade { removeViews(reading: columnName, of: table) }
             case .altercolumntype, .setnotnull, .dropnotnull, .columndefault, .addidentity, .dropidentity:
                 guard let index else {
@@ -173,7 +219,9 @@ extension CatalogState {
                 }
                 alterColumn(&table.columns[index], command, context)
             case .addconstraint:
-                guard case .constraint(let constraint)? = command.def, constraint.contype == .primary else { continue }
+                guard case .constraint(let constraint)? = command.def else { continue }
+                if let key = Self.uniqueKey(of: constraint) { Self.record(uniqueKey: key, in: &table) }
+                guard constraint.contype == .primary else { continue }
                 for key in constraint.keys.names {
                     guard let keyIndex = table.columns.firstIndex(where: { $0.name == key }) else {
                         error("column \"\(key)\" named in key does not exist", at: context.location(constraint))
@@ -238,6 +286,7 @@ extension CatalogState {
                 return
             }
             table.columns[index].name = newName
+            table.uniqueKeys = table.uniqueKeys.map { key in key.map { $0 == oldName ? newName : $0 } }
             store(table)
         case .table, .foreignTable, .view, .matview:
             guard let relation = rename.relation else { return }

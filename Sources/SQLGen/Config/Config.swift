@@ -10,6 +10,8 @@ public struct Config: Sendable, Hashable {
     public var packages: [SQLPackage]
     /// What reading the file noted without failing (Go-only options that Swift does without).
     public var notes: [Diagnostic] = []
+    /// The top-level `vet:` section: which `swift-sqlgen vet` rules run.
+    public var vet = VetOptions()
 }
 
 /// One `sql[]` entry: a schema, the queries against it and how to generate Swift for them.

@@ -37,7 +37,8 @@ public enum ConfigLoader {
         }
         let directory = (path as NSString).deletingLastPathComponent
         return Config(
-            path: path, directory: directory.isEmpty ? "." : directory, packages: packages, notes: reader.diagnostics)
+            path: path, directory: directory.isEmpty ? "." : directory, packages: packages, notes: reader.diagnostics,
+            vet: reader.vet)
     }
 
     private static func locate(_ path: String) throws(ConfigError) -> String {

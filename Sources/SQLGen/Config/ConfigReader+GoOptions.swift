@@ -5,7 +5,7 @@ import Yams
 /// `sqlc.yaml` generates Swift without edits. Options that mean the same in Swift are read;
 /// Go-only options are accepted with a note that says what Swift does instead.
 extension ConfigReader {
-    static let version1TopLevelKeys = ["version", "packages", "overrides", "rename", "plugins"]
+    static let version1TopLevelKeys = ["version", "packages", "overrides", "rename", "plugins", "vet"]
     static let version1PackageKeys = ["name", "path", "queries", "schema", "engine", "strict_function_checks", "strict_order_by"]
     /// Options of sqlc's Go generator that carry over: `emit_interface` (the `Querier` protocol),
     /// `emit_exact_table_names`, `query_parameter_limit`, `rename` and `overrides`.
@@ -54,6 +54,7 @@ extension ConfigReader {
         let rename = entries["rename"].map { readRename($0, keyPath: "rename") } ?? [:]
         let overrides = entries["overrides"].map { readOverrides($0, keyPath: "overrides", goStyle: true) } ?? []
         if let plugins = entries["plugins"] { note("plugins: ignored; only the Swift generator runs", at: plugins) }
+        if let node = entries["vet"] { vet = readVet(node) }
         return items.enumerated().compactMap { index, item -> SQLPackage? in
             let keyPath = "packages[\(index)]"
             guard case .mapping(let package) = item else {

@@ -6,12 +6,14 @@ import Yams
 struct ConfigReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The top-level `vet:` section, once `readRoot` has read it.
+    var vet = VetOptions()
 
     init(file: String) {
         self.file = file
     }
 
-    static let topLevelKeys = ["version", "sql"] + ignoredTopLevelKeys
+    static let topLevelKeys = ["version", "sql", "vet"] + ignoredTopLevelKeys
     static let packageKeys = ["name", "engine", "schema", "queries", "gen"] + ignoredPackageKeys
     /// sqlc keys for its plugins, cloud service and `vet`, accepted with a note.
     static let ignoredTopLevelKeys = ["plugins", "rules", "overrides", "cloud", "options"]
@@ -45,8 +47,9 @@ struct ConfigReader {
             error("version: missing; must be \"1\" or \"2\"", at: root)
         }
         for key in Self.ignoredTopLevelKeys {
-            if let node = entries[key] { note("\(key): not used by swift-sqlgen; ignored", at: node) }
+            if let node = entries[key] { note(Self.ignoredKeyNote(key), at: node) }
         }
+        if let node = entries["vet"] { vet = readVet(node) }
         guard let sql = entries["sql"] else {
             error("sql: missing; expected a list of query sets", at: root)
             return []
@@ -59,13 +62,22 @@ struct ConfigReader {
         return items.enumerated().compactMap { index, item in readPackage(item, index: index) }
     }
 
+    /// The note for a sqlc key swift-sqlgen accepts without using it. sqlc's `rules` are CEL
+    /// expressions for its own `vet`; say that they do not run, and what does instead.
+    static func ignoredKeyNote(_ keyPath: String) -> String {
+        if keyPath == "rules" || keyPath.hasSuffix(".rules") {
+            return "\(keyPath): sqlc's CEL vet rules are not run; swift-sqlgen vet has built-in rules (configure them under vet:)"
+        }
+        return "\(keyPath): not used by swift-sqlgen; ignored"
+    }
+
     mutating func readPackage(_ node: Node, index: Int) -> SQLPackage? {
         let keyPath = "sql[\(index)]"
         guard let mapping = requireMapping(node, keyPath: keyPath) else { return nil }
         let entries = checkKeys(mapping, allowed: Self.packageKeys, keyPath: keyPath)
         let name = entries["name"].flatMap { string($0, keyPath: "\(keyPath).name") }
         for key in Self.ignoredPackageKeys {
-            if let node = entries[key] { note("\(keyPath).\(key): not used by swift-sqlgen; ignored", at: node) }
+            if let node = entries[key] { note(Self.ignoredKeyNote("\(keyPath).\(key)"), at: node) }
         }
         var engine = "postgresql"
         if let node = entries["engine"] {

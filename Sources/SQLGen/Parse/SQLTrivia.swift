@@ -23,6 +23,12 @@ struct SQLComment: Sendable, Hashable {
         }
     }
 
+    /// How a `swift-sqlgen vet` directive starts (`-- vet: ignore select-star`).
+    static let vetMarker = "vet:"
+
+    /// `-- vet: …`: an instruction to `swift-sqlgen vet`, which never becomes documentation.
+    var isVetDirective: Bool { style == .line && docLine.hasPrefix(Self.vetMarker) }
+
     /// A line comment's text as a doc line: the marker and one leading space removed,
     /// trailing whitespace dropped.
     var docLine: String {
@@ -83,7 +89,8 @@ enum SQLTrivia {
 
     /// The `--` lines directly above `target` (an offset at the start of a comment or token):
     /// each on its own line, no blank line between them, nearest last in the returned order.
-    /// `skip` leaves out lines (e.g. `-- @flag`) without ending the block.
+    /// `skip` leaves out lines (e.g. `-- @flag`) without ending the block; `-- vet:` directives
+    /// are always left out.
     static func commentLinesDirectlyAbove(
         _ target: Int, among comments: [SQLComment], in bytes: [UInt8], skip: (SQLComment) -> Bool = { _ in false }
     ) -> [String] {
@@ -93,7 +100,7 @@ enum SQLTrivia {
             guard comment.style == .line, comment.startsLine,
                 newlineCount(bytes, from: comment.range.upperBound, to: next) == 1
             else { break }
-            if !skip(comment) { lines.append(comment.docLine) }
+            if !skip(comment) && !comment.isVetDirective { lines.append(comment.docLine) }
             next = comment.range.lowerBound
         }
         return lines.reversed()

@@ -8,6 +8,8 @@ public enum Pipeline {
     public struct Result: Sendable {
         public var packages: [PackageOutput]
         public var diagnostics: [Diagnostic]
+        /// The config's `vet:` section, for `swift-sqlgen vet`.
+        public var vetOptions = VetOptions()
 
         public var hasErrors: Bool { diagnostics.containsErrors }
 
@@ -56,7 +58,7 @@ public enum Pipeline {
             diagnostics += output.diagnostics
             packages.append(output)
         }
-        return Result(packages: packages, diagnostics: diagnostics)
+        return Result(packages: packages, diagnostics: diagnostics, vetOptions: config.vet)
     }
 
     static func run(_ package: SQLPackage, of config: Config) -> PackageOutput {

@@ -30,9 +30,13 @@ public struct Verifier: Sendable {
     /// The server to create the scratch database on: a `postgresql://` URL or a `key=value`
     /// string; empty means libpq's defaults (`PGHOST`, `PGPORT`, `PGUSER`, … or the local socket).
     public var serverURL: String
+    /// False: only prepare each query and report what PostgreSQL rejects, without comparing the
+    /// types it reports with the analysis (`vet`'s `db-prepare` rule).
+    public var comparesTypes: Bool
 
-    public init(serverURL: String) {
+    public init(serverURL: String, comparesTypes: Bool = true) {
         self.serverURL = serverURL
+        self.comparesTypes = comparesTypes
     }
 
     /// Makes SIGINT and SIGTERM drop the scratch database before the process exits.
@@ -114,6 +118,7 @@ public struct Verifier: Sendable {
             report.diagnostics.append(rejection(of: query, error, on: connection, at: location))
             return
         }
+        guard comparesTypes else { return }
         var problems: [String] = []
         do throws(LibPQConnection.Failure) {
             problems = try disagreements(query, shape, types: &types)
