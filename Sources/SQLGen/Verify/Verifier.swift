@@ -16,6 +16,8 @@ public struct Verifier: Sendable {
         public var parameters = 0
         public var columns = 0
         public var serverVersion = "unknown"
+        /// The scratch database the run created and dropped, nil when it could not create one.
+        public var scratchDatabase: String?
         /// Disagreements and queries PostgreSQL rejected (errors), in query order.
         public var diagnostics: [Diagnostic] = []
 
@@ -49,6 +51,7 @@ public struct Verifier: Sendable {
         do throws(LibPQConnection.Failure) {
             let scratch = try ScratchDatabase(on: serverURL)
             defer { scratch.drop() }
+            report.scratchDatabase = scratch.name
             let migrator = try scratch.connect()
             try migrator.execute("SET client_min_messages = warning")
             report.serverVersion = migrator.serverVersion

@@ -17,7 +17,10 @@ struct VetDirective {
 
     /// The directive of one comment line; nil when the line is not a `vet:` comment.
     static func parse(_ comment: SQLComment, at location: SourceLocation) -> VetDirective? {
-        guard comment.style == .line, comment.isVetDirective else { return nil }
+        guard comment.style == .line else { return nil }
+        // sqlc's own opt-out: every rule.
+        if comment.docLine.trimmingCharacters(in: .whitespaces) == "@sqlc-vet-disable" { return VetDirective(rules: nil) }
+        guard comment.isVetDirective else { return nil }
         var text = Substring(comment.docLine.dropFirst(SQLComment.vetMarker.count))
         if let reason = text.range(of: " --") { text = text[..<reason.lowerBound] }
         var words = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)

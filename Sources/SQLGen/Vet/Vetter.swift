@@ -12,6 +12,8 @@ public struct Vetter: Sendable {
         public var queries = 0
         /// Findings (`… [rule-name]`) and problems with `-- vet:` comments, in query order.
         public var diagnostics: [Diagnostic] = []
+        /// The scratch database `db-prepare` created and dropped.
+        public var scratchDatabase: String?
     }
 
     public var options: VetOptions
@@ -52,26 +54,31 @@ public struct Vetter: Sendable {
             }
             if runs(.dbPrepare) { preparable.queries.append(analyzed) }
         }
-        if options.runs(.dbPrepare) { report.diagnostics += prepare(preparable) }
+        if options.runs(.dbPrepare) {
+            let prepared = prepare(preparable)
+            report.diagnostics += prepared.diagnostics
+            report.scratchDatabase = prepared.scratchDatabase
+        }
         return report
     }
 
     /// `db-prepare`: what PostgreSQL rejects when `verify`'s scratch database prepares each query.
-    private func prepare(_ package: Pipeline.PackageOutput) -> [Diagnostic] {
+    private func prepare(_ package: Pipeline.PackageOutput) -> (diagnostics: [Diagnostic], scratchDatabase: String?) {
         do throws(LibPQConnection.Failure) {
             _ = try LibPQConnection(url: serverURL)
         } catch {
-            return [
-                .error(
-                    "db-prepare needs a PostgreSQL server to prepare the queries on: \(error.message); pass "
-                        + "--database-url or set SQLGEN_VERIFY_DATABASE_URL (or disable the rule) [\(VetRule.dbPrepare.rawValue)]",
-                    at: nil)
-            ]
+            let problem = Diagnostic.error(
+                "db-prepare needs a PostgreSQL server to prepare the queries on: \(error.message); pass "
+                    + "--database-url or set SQLGEN_VERIFY_DATABASE_URL (or disable the rule) [\(VetRule.dbPrepare.rawValue)]",
+                at: nil)
+            return ([problem], nil)
         }
-        return Verifier(serverURL: serverURL, comparesTypes: false).verify(package).diagnostics.map { diagnostic in
+        let report = Verifier(serverURL: serverURL, comparesTypes: false).verify(package)
+        let diagnostics = report.diagnostics.map { diagnostic in
             var tagged = diagnostic
             tagged.message += " [\(VetRule.dbPrepare.rawValue)]"
             return tagged
         }
+        return (diagnostics, report.scratchDatabase)
     }
 }

@@ -20,9 +20,11 @@ import Testing
 
     static func verify(_ package: Pipeline.PackageOutput) throws -> Verifier.Report {
         let report = Verifier(serverURL: PostgresTestServer.urlString).verify(package)
+        // Its own scratch database only: other suites verify concurrently.
+        let scratch = try #require(report.scratchDatabase)
         let left = try LibPQConnection(url: PostgresTestServer.urlString)
-            .query("SELECT datname FROM pg_database WHERE datname LIKE 'sqlgen_verify_%'")
-        #expect(left.isEmpty, "scratch databases left behind: \(left)")
+            .query("SELECT datname FROM pg_database WHERE datname = '\(scratch)'")
+        #expect(left.isEmpty, "scratch database left behind: \(scratch)")
         return report
     }
 

@@ -29,9 +29,11 @@ import Testing
                 "query.sql:1:1: error: query \"CountLocked\": PostgreSQL rejects it: "
                     + "FOR UPDATE is not allowed with aggregate functions [db-prepare]"
             ])
+        // Its own scratch database only: other suites verify concurrently.
+        let scratch = try #require(report.scratchDatabase)
         let left = try LibPQConnection(url: PostgresTestServer.urlString)
-            .query("SELECT datname FROM pg_database WHERE datname LIKE 'sqlgen_verify_%'")
-        #expect(left.isEmpty, "scratch databases left behind: \(left)")
+            .query("SELECT datname FROM pg_database WHERE datname = '\(scratch)'")
+        #expect(left.isEmpty, "scratch database left behind: \(scratch)")
     }
 
     @Test func anIgnoredQueryIsNotPrepared() throws {

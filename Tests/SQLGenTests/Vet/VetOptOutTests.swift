@@ -26,6 +26,11 @@ import Testing
         -- name: ResetFourth :exec
         -- vet: ignore update-without-where
         UPDATE accounts SET balance = 3;
+
+        -- sqlc's own opt-out turns off every rule.
+        -- name: ResetFifth :exec
+        -- @sqlc-vet-disable
+        UPDATE accounts SET balance = 4;
         """
 
     @Test func aDirectiveTurnsOffTheRulesItNames() throws {
@@ -49,7 +54,10 @@ import Testing
 
     @Test func directivesAreNotDocComments() throws {
         let parsed = QueryFileParser.parse(SourceFile(path: "query.sql", text: Self.directives))
-        #expect(parsed.queries.map(\.docComment) == [["Resets every balance."], [], [], [], []])
+        #expect(
+            parsed.queries.map(\.docComment) == [
+                ["Resets every balance."], [], [], [], [], ["sqlc's own opt-out turns off every rule."],
+            ])
     }
 
     @Test func theConfigDisablesARule() throws {

@@ -67,6 +67,7 @@ struct VetProject {
             let one = vetter.vet(package)
             report.queries += one.queries
             report.diagnostics += one.diagnostics
+            report.scratchDatabase = one.scratchDatabase ?? report.scratchDatabase
         }
         return report
     }
