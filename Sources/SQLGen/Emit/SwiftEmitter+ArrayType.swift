@@ -76,7 +76,9 @@ extension SwiftEmitter {
             /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
             /// the element type, the dimension's length and lower bound, then each element as a length
             /// (-1 for NULL) and its value.
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 guard format == .binary, let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
                     let elementType = buffer.readInteger(as: UInt32.self)
                 else { throw PostgresDecodingError.Code.typeMismatch }

@@ -46,7 +46,9 @@ extension SwiftEmitter {
                 buffer.writeBytes(address)
             }
 
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 guard type == PostgresDataType(869) || type == PostgresDataType(650), format == .binary,
                     let family = buffer.readInteger(as: UInt8.self), let bits = buffer.readInteger(as: UInt8.self),
                     buffer.readInteger(as: UInt8.self) != nil, let length = buffer.readInteger(as: UInt8.self),
@@ -103,7 +105,9 @@ extension SwiftEmitter {
                 buffer.writeBytes(bytes)
             }
 
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 let length = type == PostgresDataType(829) ? 6 : 8
                 guard type == PostgresDataType(829) || type == PostgresDataType(774), format == .binary,
                     buffer.readableBytes == length, let bytes = buffer.readBytes(length: length)
@@ -160,7 +164,9 @@ extension SwiftEmitter {
                 if bits.count % 8 != 0 { buffer.writeInteger(byte) }
             }
 
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 guard type == PostgresDataType(1560) || type == PostgresDataType(1562), format == .binary,
                     let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readableBytes == (Int(count) + 7) / 8,
                     let bytes = buffer.readBytes(length: buffer.readableBytes)

@@ -197,7 +197,7 @@ extension SwiftEmitter {
         let conformances =
             (options.emitCodable ? ["Sendable", "Hashable", "Codable"] : ["Sendable", "Hashable"])
             + ["PostgresNonThrowingEncodable", "PostgresArrayEncodable", "PostgresDecodable", "PostgresArrayDecodable"]
-        writer.block("\(access)struct PostgresInterval: \(conformances.joined(separator: ", "))") { writer in
+        writer.typeBlock("\(access)struct PostgresInterval", conformances: conformances) { writer in
             writer.line("\(access)var months: Int32")
             writer.line("\(access)var days: Int32")
             writer.line("\(access)var microseconds: Int64")
@@ -223,8 +223,12 @@ extension SwiftEmitter {
                 ])
             }
             writer.blankLine()
-            writer.block(
-                "\(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws"
+            writer.wrappedBlock(
+                "\(access)init<JSONDecoder: PostgresJSONDecoder>",
+                [
+                    "from buffer: inout ByteBuffer", "type: PostgresDataType", "format: PostgresFormat",
+                    "context: PostgresDecodingContext<JSONDecoder>",
+                ], " throws"
             ) { writer in
                 writer.lines([
                     "guard type == .interval, format == .binary, buffer.readableBytes == 16,",

@@ -197,7 +197,7 @@ extension SwiftEmitter {
                 }
             }
             let isSingleColumn = columnTypes.count == 1
-            writer.wrapped("let columns = try row.decode", ["(" + columnTypes.joined(separator: ", ") + ").self"], "")
+            writer.tupleDecode("let columns = try row.decode", types: columnTypes)
             var used: Set<String> = Set(["row", "columns"] + fields.map(\.localName))
             var column = 0
             var arguments: [String] = []
@@ -248,8 +248,8 @@ extension SwiftEmitter {
 
     private func writeTupleDecode(typeName: String, fields: [FieldPlan], to writer: inout SwiftSourceWriter) {
         writer.block("\(access)func decodeRow(_ row: PostgresRow) throws -> Row") { writer in
-            let tuple = "(" + fields.map { $0.type.decodedSpelling(optional: $0.type.isOptional) }.joined(separator: ", ") + ").self"
-            writer.wrapped("let columns = try row.decode", [tuple], "")
+            writer.tupleDecode(
+                "let columns = try row.decode", types: fields.map { $0.type.decodedSpelling(optional: $0.type.isOptional) })
             let arguments = fields.enumerated().map { index, field in
                 let column = fields.count == 1 ? "columns" : "columns.\(index)"
                 return "\(field.argumentLabel): \(field.type.value(fromDecoded: column, optional: field.type.isOptional))"

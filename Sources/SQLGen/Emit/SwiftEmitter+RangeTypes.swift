@@ -46,7 +46,9 @@ extension SwiftEmitter {
         /// A value of a built-in range type: `[1,5)`, `(,10]`, `empty`. PostgreSQL stores discrete
         /// ranges (`int4range`, `int8range`, `daterange`) as `[lower,upper)`, so `[1,4]` reads back
         /// as `[1,5)`. Bound in text form; read in binary.
-        \#(access)struct PostgresRange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+        \#(access)struct PostgresRange<Bound: PostgresRangeBound>:
+            Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible
+        {
             /// One end of a range.
             \#(access)enum Endpoint: Sendable, Hashable {
                 /// No bound on this side (`(,5)`).
@@ -101,7 +103,9 @@ extension SwiftEmitter {
 
             /// PostgreSQL's binary form: a flags byte (1 empty, 2 lower inclusive, 4 upper inclusive,
             /// 8 no lower bound, 16 no upper bound), then each present bound as a length and its value.
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 guard format == .binary, let boundType = Self.boundType(of: type), let flags = buffer.readInteger(as: UInt8.self) else {
                     throw PostgresDecodingError.Code.typeMismatch
                 }
@@ -153,7 +157,9 @@ extension SwiftEmitter {
         return #"""
         /// A value of a built-in multirange type (PostgreSQL 14 and later): ranges in order, none
         /// overlapping or adjacent, `{[1,3),[5,7)}`. PostgreSQL merges what overlaps when it stores one.
-        \#(access)struct PostgresMultirange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+        \#(access)struct PostgresMultirange<Bound: PostgresRangeBound>:
+            Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible
+        {
             \#(access)var ranges: [PostgresRange<Bound>]
 
             \#(access)init(_ ranges: [PostgresRange<Bound>]) {
@@ -169,7 +175,9 @@ extension SwiftEmitter {
             }
 
             /// PostgreSQL's binary form: the number of ranges, then each as a length and a range.
-            \#(access)init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+            \#(access)init<JSONDecoder: PostgresJSONDecoder>(
+                from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+            ) throws {
                 let rangeTypes: [UInt32: UInt32] = [4451: 3904, 4536: 3926, 4532: 3906, 4533: 3908, 4534: 3910, 4535: 3912]
                 guard format == .binary, let rangeType = rangeTypes[type.rawValue], let count = buffer.readInteger(as: Int32.self), count >= 0 else {
                     throw PostgresDecodingError.Code.typeMismatch

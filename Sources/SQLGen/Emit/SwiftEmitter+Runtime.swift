@@ -183,9 +183,10 @@ extension SwiftEmitter {
             "Runs `body` for each item in order on one connection (leased once from a `PostgresClient`), keeping",
             "each item's outcome: a failing item does not lose the others' results. Throws only when cancelled.",
         ])
-        writer.block(
-            "func runBatch<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @Sendable (Queries, Item) async throws -> Output) async throws"
-                + " -> [Result<Output, any Error>]"
+        writer.wrappedBlock(
+            "func runBatch<Item: Sendable, Output: Sendable>",
+            ["_ items: [Item]", "_ body: @Sendable (Queries, Item) async throws -> Output"],
+            " async throws -> [Result<Output, any Error>]"
         ) { writer in
             writer.block("func run(on queries: Queries) async throws -> [Result<Output, any Error>]") { writer in
                 writer.lines([

@@ -7,7 +7,8 @@ struct SwiftSourceWriter {
     private var level = 0 {
         didSet { indentation = String(repeating: "    ", count: level) }
     }
-    static let maximumLineLength = 150
+    /// The configuration's `lineLength` is 150, and swift-format reports a line of 150 characters.
+    static let maximumLineLength = 149
 
     /// The current level's leading spaces, kept with the level: every line needs them.
     private(set) var indentation = ""
@@ -146,6 +147,60 @@ struct SwiftSourceWriter {
         line("} else {")
         indented(otherwise)
         line("}")
+    }
+
+    /// A declaration laid out by `wrapped`, then `{`, the body one level deeper, and `}`.
+    mutating func wrappedBlock(
+        _ prefix: String, _ elements: [String], _ suffix: String, _ body: (inout SwiftSourceWriter) -> Void
+    ) {
+        wrapped(prefix, elements, suffix + " {")
+        indented(body)
+        line("}")
+    }
+
+    /// `struct Name: A, B {`, or, when that is too long, the conformances on a line of their
+    /// own and the brace on the next, as swift-format lays them out.
+    mutating func typeBlock(_ declaration: String, conformances: [String], _ body: (inout SwiftSourceWriter) -> Void) {
+        let list = conformances.joined(separator: ", ")
+        guard !fits(declaration + ": " + list + " {") else { return block(declaration + ": " + list, body) }
+        line(declaration, ":")
+        indented { writer in writer.line(list) }
+        line("{")
+        indented(body)
+        line("}")
+    }
+
+    /// `let columns = try row.decode((A, B).self)`: on one line when it fits, else the tuple on a
+    /// line of its own, else its types filling lines inside the parentheses.
+    mutating func tupleDecode(_ prefix: String, types: [String]) {
+        let tuple = "(" + types.joined(separator: ", ") + ").self"
+        if fits("    " + tuple) {
+            wrapped(prefix, [tuple], "")
+            return
+        }
+        line(prefix, "(")
+        indented { writer in
+            writer.line("(")
+            writer.indented { writer in writer.fill(types) }
+            writer.line(").self")
+        }
+        line(")")
+    }
+
+    /// `items` joined by `, `, as many on a line as fit, each full line ending in a comma.
+    mutating func fill(_ items: [String]) {
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if fits(current + ", " + item + ",") {
+                current += ", " + item
+            } else {
+                line(current, ",")
+                current = item
+            }
+        }
+        if !current.isEmpty { line(current) }
     }
 
     /// Indents by one level for `body`.

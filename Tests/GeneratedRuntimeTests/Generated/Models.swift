@@ -426,7 +426,9 @@ enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
 
 /// A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them
 /// (a month is not a fixed number of days, nor a day of seconds across a DST change).
-struct PostgresInterval: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresArrayEncodable, PostgresDecodable, PostgresArrayDecodable {
+struct PostgresInterval:
+    Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresArrayEncodable, PostgresDecodable, PostgresArrayDecodable
+{
     var months: Int32
     var days: Int32
     var microseconds: Int64
@@ -452,7 +454,12 @@ struct PostgresInterval: Sendable, Hashable, Codable, PostgresNonThrowingEncodab
         buffer.writeInteger(months)
     }
 
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         guard type == .interval, format == .binary, buffer.readableBytes == 16,
             let microseconds = buffer.readInteger(as: Int64.self), let days = buffer.readInteger(as: Int32.self),
             let months = buffer.readInteger(as: Int32.self)
@@ -491,7 +498,9 @@ struct PostgresInet: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, 
         buffer.writeBytes(address)
     }
 
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         guard type == PostgresDataType(869) || type == PostgresDataType(650), format == .binary,
             let family = buffer.readInteger(as: UInt8.self), let bits = buffer.readInteger(as: UInt8.self),
             buffer.readInteger(as: UInt8.self) != nil, let length = buffer.readInteger(as: UInt8.self),
@@ -543,7 +552,9 @@ struct PostgresMACAddress: Sendable, Hashable, Codable, PostgresNonThrowingEncod
         buffer.writeBytes(bytes)
     }
 
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         let length = type == PostgresDataType(829) ? 6 : 8
         guard type == PostgresDataType(829) || type == PostgresDataType(774), format == .binary,
             buffer.readableBytes == length, let bytes = buffer.readBytes(length: length)
@@ -595,7 +606,9 @@ struct PostgresBitString: Sendable, Hashable, Codable, PostgresNonThrowingEncoda
         if bits.count % 8 != 0 { buffer.writeInteger(byte) }
     }
 
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         guard type == PostgresDataType(1560) || type == PostgresDataType(1562), format == .binary,
             let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readableBytes == (Int(count) + 7) / 8,
             let bytes = buffer.readBytes(length: buffer.readableBytes)
@@ -675,7 +688,9 @@ extension Date: PostgresRangeBound {
 /// A value of a built-in range type: `[1,5)`, `(,10]`, `empty`. PostgreSQL stores discrete
 /// ranges (`int4range`, `int8range`, `daterange`) as `[lower,upper)`, so `[1,4]` reads back
 /// as `[1,5)`. Bound in text form; read in binary.
-struct PostgresRange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+struct PostgresRange<Bound: PostgresRangeBound>:
+    Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible
+{
     /// One end of a range.
     enum Endpoint: Sendable, Hashable {
         /// No bound on this side (`(,5)`).
@@ -730,7 +745,9 @@ struct PostgresRange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNon
 
     /// PostgreSQL's binary form: a flags byte (1 empty, 2 lower inclusive, 4 upper inclusive,
     /// 8 no lower bound, 16 no upper bound), then each present bound as a length and its value.
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         guard format == .binary, let boundType = Self.boundType(of: type), let flags = buffer.readInteger(as: UInt8.self) else {
             throw PostgresDecodingError.Code.typeMismatch
         }
@@ -780,7 +797,9 @@ extension PostgresRange.Endpoint: Codable where Bound: Codable {}
 
 /// A value of a built-in multirange type (PostgreSQL 14 and later): ranges in order, none
 /// overlapping or adjacent, `{[1,3),[5,7)}`. PostgreSQL merges what overlaps when it stores one.
-struct PostgresMultirange<Bound: PostgresRangeBound>: Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+struct PostgresMultirange<Bound: PostgresRangeBound>:
+    Sendable, Hashable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible
+{
     var ranges: [PostgresRange<Bound>]
 
     init(_ ranges: [PostgresRange<Bound>]) {
@@ -796,7 +815,9 @@ struct PostgresMultirange<Bound: PostgresRangeBound>: Sendable, Hashable, Postgr
     }
 
     /// PostgreSQL's binary form: the number of ranges, then each as a length and a range.
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         let rangeTypes: [UInt32: UInt32] = [4451: 3904, 4536: 3926, 4532: 3906, 4533: 3908, 4534: 3910, 4535: 3912]
         guard format == .binary, let rangeType = rangeTypes[type.rawValue], let count = buffer.readInteger(as: Int32.self), count >= 0 else {
             throw PostgresDecodingError.Code.typeMismatch
@@ -862,7 +883,9 @@ struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, Postgres
     /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
     /// the element type, the dimension's length and lower bound, then each element as a length
     /// (-1 for NULL) and its value.
-    init<JSONDecoder: PostgresJSONDecoder>(from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>) throws {
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
         guard format == .binary, let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
             let elementType = buffer.readInteger(as: UInt32.self)
         else { throw PostgresDecodingError.Code.typeMismatch }

@@ -102,7 +102,10 @@ struct Queries: Sendable {
 
     /// Runs `body` for each item in order on one connection (leased once from a `PostgresClient`), keeping
     /// each item's outcome: a failing item does not lose the others' results. Throws only when cancelled.
-    func runBatch<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @Sendable (Queries, Item) async throws -> Output) async throws -> [Result<Output, any Error>] {
+    func runBatch<Item: Sendable, Output: Sendable>(
+        _ items: [Item],
+        _ body: @Sendable (Queries, Item) async throws -> Output
+    ) async throws -> [Result<Output, any Error>] {
         func run(on queries: Queries) async throws -> [Result<Output, any Error>] {
             var results: [Result<Output, any Error>] = []
             results.reserveCapacity(items.count)

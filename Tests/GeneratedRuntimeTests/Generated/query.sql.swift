@@ -842,7 +842,10 @@ extension Queries {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let columns = try row.decode(
-                (Int64, String, String?, Int16, Int32, Int64?, Float, Double, Decimal?, Bool, UUID?, Data?, JSONValue?, Date, Date?, Date?, PostgresInterval?, Weekday?, [String], [Weekday]?).self
+                (
+                    Int64, String, String?, Int16, Int32, Int64?, Float, Double, Decimal?, Bool, UUID?, Data?, JSONValue?, Date, Date?, Date?,
+                    PostgresInterval?, Weekday?, [String], [Weekday]?
+                ).self
             )
             return Reading(
                 id: columns.0,
@@ -983,7 +986,12 @@ extension Queries {
 
         static let name = "GeneratedRuntimeTests.Queries.CreateHostStatement"
         static let sql = "INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4) RETURNING id, addr, net, mac, mac8"
-        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(869), PostgresDataType(650), PostgresDataType(829), PostgresDataType(774)]
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(869),
+            PostgresDataType(650),
+            PostgresDataType(829),
+            PostgresDataType(774),
+        ]
 
         var addr: PostgresInet
         var net: PostgresInet?
@@ -1132,7 +1140,12 @@ extension Queries {
 
         static let name = "GeneratedRuntimeTests.Queries.CopyHostsStatement"
         static let sql = "INSERT INTO hosts (addr, net, mac, mac8) VALUES ($1, $2, $3, $4)"
-        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(869), PostgresDataType(650), PostgresDataType(829), PostgresDataType(774)]
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(869),
+            PostgresDataType(650),
+            PostgresDataType(829),
+            PostgresDataType(774),
+        ]
 
         var params: CopyHostsParams
 
@@ -1774,7 +1787,10 @@ extension Queries {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let columns = try row.decode(
-                (Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?).self
+                (
+                    Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?,
+                    PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?
+                ).self
             )
             return Booking(
                 id: columns.0,
@@ -2013,7 +2029,10 @@ extension Queries {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let columns = try row.decode(
-                (Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?).self
+                (
+                    Int64, PostgresRange<Int32>, PostgresRange<Int64>?, PostgresRange<Decimal>?, PostgresRange<Date>?, PostgresRange<Date>?,
+                    PostgresRange<Date>?, PostgresMultirange<Int32>?, PostgresMultirange<Date>?
+                ).self
             )
             return Booking(
                 id: columns.0,
@@ -2119,7 +2138,11 @@ extension Queries {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let columns = try row.decode(
-                (Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?, PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?).self
+                (
+                    Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?,
+                    PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?,
+                    PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?
+                ).self
             )
             return Sample(
                 id: columns.0,
@@ -2281,7 +2304,11 @@ extension Queries {
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let columns = try row.decode(
-                (Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?, PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?).self
+                (
+                    Int64, PostgresArray<Decimal>, PostgresArray<Data>?, PostgresArray<JSONValue>?, PostgresArray<JSONValue>?,
+                    PostgresArray<PostgresInet>?, PostgresArray<PostgresInet>?, PostgresArray<PostgresMACAddress>?,
+                    PostgresArray<PostgresBitString>?, PostgresArray<PostgresRange<Date>>?, PostgresArray<PostgresRange<Int32>>?
+                ).self
             )
             return Sample(
                 id: columns.0,
