@@ -22,6 +22,8 @@ extension SwiftEmitter {
             case .interval: writeInterval(to: &writer)
             case .enumArray: writeEnumArray(to: &writer)
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
+            case .point, .line, .lineSegment, .box, .path, .polygon, .circle:
+                writeGeometricSupportType(supportType, to: &writer)
             }
         }
         return writer.text

@@ -49,9 +49,10 @@ public struct SwiftEmitter: Sendable {
         let byFile = Dictionary(grouping: plans, by: \.query.file)
         let files = byFile.keys.sorted()
         let orderedPlans = files.flatMap { byFile[$0] ?? [] }
-        let supportTypes = Set(
+        let usedSupportTypes = Set(
             models.flatMap { $0.fields.compactMap(\.type.supportType) }
                 + orderedPlans.flatMap { plan in plan.parameters.compactMap(\.type.supportType) + plan.resultSupportTypes })
+        let supportTypes = usedSupportTypes.union(usedSupportTypes.flatMap(\.requires))
 
         // Each file's text is built on its own, in parallel; the list keeps the files' order.
         var jobs: [@Sendable () -> GeneratedFile] = []

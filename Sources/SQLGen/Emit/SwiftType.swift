@@ -34,6 +34,36 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case macAddress = "PostgresMACAddress"
     /// `bit` and `bit varying`.
     case bitString = "PostgresBitString"
+    /// `point`; the other geometric types are made of points or share its float8 text form.
+    case point = "PostgresPoint"
+    /// `line`.
+    case line = "PostgresLine"
+    /// `lseg`.
+    case lineSegment = "PostgresLineSegment"
+    /// `box`.
+    case box = "PostgresBox"
+    /// `path`.
+    case path = "PostgresPath"
+    /// `polygon`.
+    case polygon = "PostgresPolygon"
+    /// `circle`.
+    case circle = "PostgresCircle"
+
+    /// The support types this one's source uses, which `Models.swift` must define with it.
+    var requires: [SupportType] {
+        switch self {
+        case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
+        default: []
+        }
+    }
+
+    /// Whether `:copyfrom` writes the type's `description`, which is PostgreSQL's text form.
+    var copiesDescription: Bool {
+        switch self {
+        case .jsonValue, .interval, .enumArray: false
+        default: true
+        }
+    }
 
     static func < (lhs: SupportType, rhs: SupportType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

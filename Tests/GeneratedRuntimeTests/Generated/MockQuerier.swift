@@ -52,6 +52,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case listBooksWithNotes
         case getBookWithAuthor(id: Int64)
         case booksTitled(title: BookTitle)
+        case createShape(CreateShapeParams)
+        case shapeTexts(id: Int64)
+        case parseShapes(ParseShapesParams)
+        case copyShapes([CopyShapesParams])
     }
 
     private let lock = NSLock()
@@ -89,6 +93,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedListBooksWithNotesHandler: (@Sendable () async throws -> [ListBooksWithNotesRow])?
     private var storedGetBookWithAuthorHandler: (@Sendable (Int64) async throws -> GetBookWithAuthorRow?)?
     private var storedBooksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])?
+    private var storedCreateShapeHandler: (@Sendable (CreateShapeParams) async throws -> Shape)?
+    private var storedShapeTextsHandler: (@Sendable (Int64) async throws -> ShapeTextsRow?)?
+    private var storedParseShapesHandler: (@Sendable (ParseShapesParams) async throws -> ParseShapesRow?)?
+    private var storedCopyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)?
 
     init() {}
 
@@ -293,6 +301,30 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var booksTitledHandler: (@Sendable (BookTitle) async throws -> [BooksTitledRow])? {
         get { withLock { storedBooksTitledHandler } }
         set { withLock { storedBooksTitledHandler = newValue } }
+    }
+
+    /// Answers `createShape`; unset, the method throws `MockQuerierError`.
+    var createShapeHandler: (@Sendable (CreateShapeParams) async throws -> Shape)? {
+        get { withLock { storedCreateShapeHandler } }
+        set { withLock { storedCreateShapeHandler = newValue } }
+    }
+
+    /// Answers `shapeTexts`; unset, the method throws `MockQuerierError`.
+    var shapeTextsHandler: (@Sendable (Int64) async throws -> ShapeTextsRow?)? {
+        get { withLock { storedShapeTextsHandler } }
+        set { withLock { storedShapeTextsHandler = newValue } }
+    }
+
+    /// Answers `parseShapes`; unset, the method throws `MockQuerierError`.
+    var parseShapesHandler: (@Sendable (ParseShapesParams) async throws -> ParseShapesRow?)? {
+        get { withLock { storedParseShapesHandler } }
+        set { withLock { storedParseShapesHandler = newValue } }
+    }
+
+    /// Answers `copyShapes`; unset, the method throws `MockQuerierError`.
+    var copyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)? {
+        get { withLock { storedCopyShapesHandler } }
+        set { withLock { storedCopyShapesHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -660,6 +692,51 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "booksTitled")
         }
         return try await handler(title)
+    }
+
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        let handler = withLock {
+            recordedCalls.append(.createShape(params))
+            return storedCreateShapeHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createShape")
+        }
+        return try await handler(params)
+    }
+
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.shapeTexts(id: id))
+            return storedShapeTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "shapeTexts")
+        }
+        return try await handler(id)
+    }
+
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        let handler = withLock {
+            recordedCalls.append(.parseShapes(params))
+            return storedParseShapesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "parseShapes")
+        }
+        return try await handler(params)
+    }
+
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyShapes(rows))
+            return storedCopyShapesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyShapes")
+        }
+        return try await handler(rows)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

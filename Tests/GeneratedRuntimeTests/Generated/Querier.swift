@@ -118,6 +118,23 @@ protocol Querier: Sendable {
     /// Inline hints: a type of the tests' own for a parameter and a column, and a column forced
     /// non-optional (max() is NULL when every year is).
     func booksTitled(title: BookTitle) async throws -> [BooksTitledRow]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createShape(_ params: CreateShapeParams) async throws -> Shape
+
+    /// PostgreSQL's own text forms, to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow?
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow?
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int
 }
 
 extension Queries: Querier {}
@@ -273,5 +290,21 @@ extension QuerierForwarding {
 
     func booksTitled(title: BookTitle) async throws -> [BooksTitledRow] {
         try await forward { try await $0.booksTitled(title: title) }
+    }
+
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        try await forward { try await $0.createShape(params) }
+    }
+
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        try await forward { try await $0.shapeTexts(id: id) }
+    }
+
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        try await forward { try await $0.parseShapes(params) }
+    }
+
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        try await forward { try await $0.copyShapes(rows) }
     }
 }

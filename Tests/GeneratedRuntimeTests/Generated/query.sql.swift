@@ -1698,3 +1698,386 @@ extension Queries {
         try await self.executePrepared(BooksTitledStatement(title: title))
     }
 }
+
+/// The parameters of `createShape`.
+struct CreateShapeParams: Sendable, Hashable {
+    var spot: PostgresPoint
+    var edge: PostgresLine?
+    var segment: PostgresLineSegment?
+    var frame: PostgresBox?
+    var route: PostgresPath?
+    var outline: PostgresPolygon?
+    var ring: PostgresCircle?
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine?,
+        segment: PostgresLineSegment?,
+        frame: PostgresBox?,
+        route: PostgresPath?,
+        outline: PostgresPolygon?,
+        ring: PostgresCircle?
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createShape`.
+    struct CreateShapeStatement: PostgresPreparedStatement {
+        typealias Row = Shape
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateShapeStatement"
+        static let sql = """
+            INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, spot, edge, segment, frame, route, outline, ring
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(600),
+            PostgresDataType(628),
+            PostgresDataType(601),
+            PostgresDataType(603),
+            PostgresDataType(602),
+            PostgresDataType(604),
+            PostgresDataType(718),
+        ]
+
+        var params: CreateShapeParams
+
+        init(_ params: CreateShapeParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresPoint, PostgresLine?, PostgresLineSegment?, PostgresBox?, PostgresPath?, PostgresPolygon?, PostgresCircle?).self
+            )
+            return Shape(
+                id: columns.0,
+                spot: columns.1,
+                edge: columns.2,
+                segment: columns.3,
+                frame: columns.4,
+                route: columns.5,
+                outline: columns.6,
+                ring: columns.7
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        let rows = try await self.executePrepared(CreateShapeStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateShape")
+        }
+        return row
+    }
+}
+
+/// A row of `shapeTexts`.
+struct ShapeTextsRow: Sendable, Hashable, Codable {
+    var spot: String
+    var edge: String?
+    var segment: String?
+    var frame: String?
+    var route: String?
+    var outline: String?
+    var ring: String?
+
+    init(spot: String, edge: String?, segment: String?, frame: String?, route: String?, outline: String?, ring: String?) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case spot
+        case edge
+        case segment
+        case frame
+        case route
+        case outline
+        case ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `shapeTexts`.
+    struct ShapeTextsStatement: PostgresPreparedStatement {
+        typealias Row = ShapeTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ShapeTextsStatement"
+        static let sql = """
+            SELECT spot::text AS spot, edge::text AS edge, segment::text AS segment, frame::text AS frame,
+                route::text AS route, outline::text AS outline, ring::text AS ring
+            FROM shapes WHERE id = $1
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?, String?, String?, String?, String?, String?).self)
+            return ShapeTextsRow(
+                spot: columns.0,
+                edge: columns.1,
+                segment: columns.2,
+                frame: columns.3,
+                route: columns.4,
+                outline: columns.5,
+                ring: columns.6
+            )
+        }
+    }
+
+    /// PostgreSQL's own text forms, to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        try await self.executePrepared(ShapeTextsStatement(id: id)).first
+    }
+}
+
+/// The parameters of `parseShapes`.
+struct ParseShapesParams: Sendable, Hashable {
+    var spot: String
+    var edge: String
+    var segment: String
+    var frame: String
+    var route: String
+    var outline: String
+    var ring: String
+
+    init(spot: String, edge: String, segment: String, frame: String, route: String, outline: String, ring: String) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+/// A row of `parseShapes`.
+struct ParseShapesRow: Sendable, Hashable, Codable {
+    var spot: PostgresPoint
+    var edge: PostgresLine
+    var segment: PostgresLineSegment
+    var frame: PostgresBox
+    var route: PostgresPath
+    var outline: PostgresPolygon
+    var ring: PostgresCircle
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine,
+        segment: PostgresLineSegment,
+        frame: PostgresBox,
+        route: PostgresPath,
+        outline: PostgresPolygon,
+        ring: PostgresCircle
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case spot
+        case edge
+        case segment
+        case frame
+        case route
+        case outline
+        case ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `parseShapes`.
+    struct ParseShapesStatement: PostgresPreparedStatement {
+        typealias Row = ParseShapesRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ParseShapesStatement"
+        static let sql = """
+            SELECT $1::text::point AS spot, $2::text::line AS edge, $3::text::lseg AS segment,
+                $4::text::box AS frame, $5::text::path AS route, $6::text::polygon AS outline,
+                $7::text::circle AS ring
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .text, .text, .text]
+
+        var params: ParseShapesParams
+
+        init(_ params: ParseShapesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (PostgresPoint, PostgresLine, PostgresLineSegment, PostgresBox, PostgresPath, PostgresPolygon, PostgresCircle).self
+            )
+            return ParseShapesRow(
+                spot: columns.0,
+                edge: columns.1,
+                segment: columns.2,
+                frame: columns.3,
+                route: columns.4,
+                outline: columns.5,
+                ring: columns.6
+            )
+        }
+    }
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        try await self.executePrepared(ParseShapesStatement(params)).first
+    }
+}
+
+/// The parameters of `copyShapes`.
+struct CopyShapesParams: Sendable, Hashable {
+    var spot: PostgresPoint
+    var edge: PostgresLine?
+    var segment: PostgresLineSegment?
+    var frame: PostgresBox?
+    var route: PostgresPath?
+    var outline: PostgresPolygon?
+    var ring: PostgresCircle?
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine?,
+        segment: PostgresLineSegment?,
+        frame: PostgresBox?,
+        route: PostgresPath?,
+        outline: PostgresPolygon?,
+        ring: PostgresCircle?
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyShapes`.
+    struct CopyShapesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyShapesStatement"
+        static let sql = "INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(600),
+            PostgresDataType(628),
+            PostgresDataType(601),
+            PostgresDataType(603),
+            PostgresDataType(602),
+            PostgresDataType(604),
+            PostgresDataType(718),
+        ]
+
+        var params: CopyShapesParams
+
+        init(_ params: CopyShapesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"shapes"` once postgres-nio has quoted it.
+        static let copyTable = "shapes"
+        static let copyColumns: [String] = ["spot", "edge", "segment", "frame", "route", "outline", "ring"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyShapesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.spot)
+            try rows.append(item.edge)
+            try rows.append(item.segment)
+            try rows.append(item.frame)
+            try rows.append(item.route)
+            try rows.append(item.outline)
+            try rows.append(item.ring)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyShapesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyShapesParams {
+        try await self.copyRows(rows, into: CopyShapesStatement.self)
+    }
+}

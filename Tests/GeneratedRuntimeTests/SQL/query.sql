@@ -124,3 +124,22 @@ WHERE b.id = @id;
 -- name: BooksTitled :many
 SELECT b.id, b.title AS "title: BookTitle", max(b.year) OVER () AS "latest_year!"
 FROM books b WHERE b.title = @title ORDER BY b.id;
+
+-- name: CreateShape :one
+INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring)
+VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *;
+
+-- PostgreSQL's own text forms, to compare with the Swift descriptions.
+-- name: ShapeTexts :one
+SELECT spot::text AS spot, edge::text AS edge, segment::text AS segment, frame::text AS frame,
+    route::text AS route, outline::text AS outline, ring::text AS ring
+FROM shapes WHERE id = $1;
+
+-- PostgreSQL's text input, decoded from binary: each description must give back the text.
+-- name: ParseShapes :one
+SELECT @spot::text::point AS spot, @edge::text::line AS edge, @segment::text::lseg AS segment,
+    @frame::text::box AS frame, @route::text::path AS route, @outline::text::polygon AS outline,
+    @ring::text::circle AS ring;
+
+-- name: CopyShapes :copyfrom
+INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring) VALUES ($1, $2, $3, $4, $5, $6, $7);

@@ -79,3 +79,15 @@ CREATE TABLE book_notes (
     book_id bigint,
     body text
 );
+
+-- Geometric types: PostgresPoint and the types made of points, bound in binary.
+CREATE TABLE shapes (
+    id bigserial PRIMARY KEY,
+    spot point NOT NULL,
+    edge line,
+    segment lseg,
+    frame box,
+    route path,
+    outline polygon,
+    ring circle
+);

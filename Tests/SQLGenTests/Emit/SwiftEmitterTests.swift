@@ -38,6 +38,8 @@ import Testing
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
             (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, nil),
+            (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
+            (SQLType(name: "polygon", isArray: true), false, nil),
             (SQLType(name: "inet", isArray: true), false, nil), (.numeric.array, false, nil),
             (BankFixture.status.array, true, "[AccountStatus]?"), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
@@ -90,12 +92,12 @@ import Testing
         let (files, diagnostics) = emit([
             query(
                 "GetIP", sql: "SELECT ip FROM t WHERE id = $1",
-                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "point"), isNullable: false)],
+                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "int4range"), isNullable: false)],
                 columns: [ResultColumn(name: "client_ip", type: SQLType(name: "inet", isArray: true), isNullable: false)])
         ])
         #expect(
             diagnostics == [
-                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"point\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"point\")",
+                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"int4range\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"int4range\")",
                 "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"inet[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"inet\")",
             ])
         #expect(files["account.sql.swift"] == nil)
