@@ -24,6 +24,7 @@ extension SwiftEmitter {
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
             case .point, .line, .lineSegment, .box, .path, .polygon, .circle:
                 writeGeometricSupportType(supportType, to: &writer)
+            case .money, .xml: writeMoneyOrXMLSupportType(supportType, to: &writer)
             }
         }
         return writer.text

@@ -48,6 +48,10 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case polygon = "PostgresPolygon"
     /// `circle`.
     case circle = "PostgresCircle"
+    /// `money`, in minor units.
+    case money = "PostgresMoney"
+    /// `xml`.
+    case xml = "PostgresXML"
 
     /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {

@@ -103,6 +103,8 @@ public struct SwiftTypeMapper: Sendable {
             "polygon": Scalar(
                 name: "PostgresPolygon", dataType: "PostgresDataType(604)", arrayDataType: nil, encodeThrows: false),
             "circle": Scalar(name: "PostgresCircle", dataType: "PostgresDataType(718)", arrayDataType: nil, encodeThrows: false),
+            "money": Scalar(name: "PostgresMoney", dataType: "PostgresDataType(790)", arrayDataType: nil, encodeThrows: false),
+            "xml": Scalar(name: "PostgresXML", dataType: "PostgresDataType(142)", arrayDataType: nil, encodeThrows: false),
         ]
     }()
 

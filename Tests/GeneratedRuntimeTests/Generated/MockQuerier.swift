@@ -56,6 +56,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case shapeTexts(id: Int64)
         case parseShapes(ParseShapesParams)
         case copyShapes([CopyShapesParams])
+        case createInvoice(total: PostgresMoney, body: PostgresXML?)
+        case invoiceTexts(id: Int64)
+        case invoicesOver(minimum: PostgresMoney)
+        case copyInvoices([CopyInvoicesParams])
     }
 
     private let lock = NSLock()
@@ -97,6 +101,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedShapeTextsHandler: (@Sendable (Int64) async throws -> ShapeTextsRow?)?
     private var storedParseShapesHandler: (@Sendable (ParseShapesParams) async throws -> ParseShapesRow?)?
     private var storedCopyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)?
+    private var storedCreateInvoiceHandler: (@Sendable (PostgresMoney, PostgresXML?) async throws -> Invoice)?
+    private var storedInvoiceTextsHandler: (@Sendable (Int64) async throws -> InvoiceTextsRow?)?
+    private var storedInvoicesOverHandler: (@Sendable (PostgresMoney) async throws -> [Int64])?
+    private var storedCopyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)?
 
     init() {}
 
@@ -325,6 +333,30 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var copyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)? {
         get { withLock { storedCopyShapesHandler } }
         set { withLock { storedCopyShapesHandler = newValue } }
+    }
+
+    /// Answers `createInvoice`; unset, the method throws `MockQuerierError`.
+    var createInvoiceHandler: (@Sendable (PostgresMoney, PostgresXML?) async throws -> Invoice)? {
+        get { withLock { storedCreateInvoiceHandler } }
+        set { withLock { storedCreateInvoiceHandler = newValue } }
+    }
+
+    /// Answers `invoiceTexts`; unset, the method throws `MockQuerierError`.
+    var invoiceTextsHandler: (@Sendable (Int64) async throws -> InvoiceTextsRow?)? {
+        get { withLock { storedInvoiceTextsHandler } }
+        set { withLock { storedInvoiceTextsHandler = newValue } }
+    }
+
+    /// Answers `invoicesOver`; unset, the method throws `MockQuerierError`.
+    var invoicesOverHandler: (@Sendable (PostgresMoney) async throws -> [Int64])? {
+        get { withLock { storedInvoicesOverHandler } }
+        set { withLock { storedInvoicesOverHandler = newValue } }
+    }
+
+    /// Answers `copyInvoices`; unset, the method throws `MockQuerierError`.
+    var copyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)? {
+        get { withLock { storedCopyInvoicesHandler } }
+        set { withLock { storedCopyInvoicesHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -735,6 +767,51 @@ final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "copyShapes")
+        }
+        return try await handler(rows)
+    }
+
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        let handler = withLock {
+            recordedCalls.append(.createInvoice(total: total, body: body))
+            return storedCreateInvoiceHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createInvoice")
+        }
+        return try await handler(total, body)
+    }
+
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.invoiceTexts(id: id))
+            return storedInvoiceTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "invoiceTexts")
+        }
+        return try await handler(id)
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.invoicesOver(minimum: minimum))
+            return storedInvoicesOverHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "invoicesOver")
+        }
+        return try await handler(minimum)
+    }
+
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyInvoices(rows))
+            return storedCopyInvoicesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyInvoices")
         }
         return try await handler(rows)
     }

@@ -135,6 +135,18 @@ protocol Querier: Sendable {
     /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
     /// all of them, or none when any fails (the error says which line).
     func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice
+
+    /// Returns nil when no row matches.
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow?
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int
 }
 
 extension Queries: Querier {}
@@ -306,5 +318,21 @@ extension QuerierForwarding {
 
     func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
         try await forward { try await $0.copyShapes(rows) }
+    }
+
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        try await forward { try await $0.createInvoice(total: total, body: body) }
+    }
+
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        try await forward { try await $0.invoiceTexts(id: id) }
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        try await forward { try await $0.invoicesOver(minimum: minimum) }
+    }
+
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        try await forward { try await $0.copyInvoices(rows) }
     }
 }

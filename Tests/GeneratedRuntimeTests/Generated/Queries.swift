@@ -497,6 +497,14 @@ extension PostgresCircle: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
+extension PostgresMoney: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresXML: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

@@ -2081,3 +2081,183 @@ extension Queries {
         try await self.copyRows(rows, into: CopyShapesStatement.self)
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createInvoice`.
+    struct CreateInvoiceStatement: PostgresPreparedStatement {
+        typealias Row = Invoice
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateInvoiceStatement"
+        static let sql = "INSERT INTO invoices (total, body) VALUES ($1, $2) RETURNING id, total, body"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790), PostgresDataType(142)]
+
+        var total: PostgresMoney
+        var body: PostgresXML?
+
+        init(total: PostgresMoney, body: PostgresXML?) {
+            self.total = total
+            self.body = body
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.total)
+            bindings.append(self.body)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresMoney, PostgresXML?).self)
+            return Invoice(id: columns.0, total: columns.1, body: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        let rows = try await self.executePrepared(CreateInvoiceStatement(total: total, body: body))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateInvoice")
+        }
+        return row
+    }
+}
+
+/// A row of `invoiceTexts`.
+struct InvoiceTextsRow: Sendable, Hashable, Codable {
+    var total: String
+    var body: String?
+
+    init(total: String, body: String?) {
+        self.total = total
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total
+        case body
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `invoiceTexts`.
+    struct InvoiceTextsStatement: PostgresPreparedStatement {
+        typealias Row = InvoiceTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.InvoiceTextsStatement"
+        static let sql = "SELECT total::text AS total, body::text AS body FROM invoices WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return InvoiceTextsRow(total: columns.0, body: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        try await self.executePrepared(InvoiceTextsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `invoicesOver`.
+    struct InvoicesOverStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.InvoicesOverStatement"
+        static let sql = "SELECT id FROM invoices WHERE total > $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790)]
+
+        var minimum: PostgresMoney
+
+        init(minimum: PostgresMoney) {
+            self.minimum = minimum
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.minimum)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        try await self.executePrepared(InvoicesOverStatement(minimum: minimum))
+    }
+}
+
+/// The parameters of `copyInvoices`.
+struct CopyInvoicesParams: Sendable, Hashable {
+    var total: PostgresMoney
+    var body: PostgresXML?
+
+    init(total: PostgresMoney, body: PostgresXML?) {
+        self.total = total
+        self.body = body
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyInvoices`.
+    struct CopyInvoicesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyInvoicesStatement"
+        static let sql = "INSERT INTO invoices (total, body) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790), PostgresDataType(142)]
+
+        var params: CopyInvoicesParams
+
+        init(_ params: CopyInvoicesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.total)
+            bindings.append(self.params.body)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"invoices"` once postgres-nio has quoted it.
+        static let copyTable = "invoices"
+        static let copyColumns: [String] = ["total", "body"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyInvoicesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.total)
+            try rows.append(item.body)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyInvoicesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyInvoicesParams {
+        try await self.copyRows(rows, into: CopyInvoicesStatement.self)
+    }
+}

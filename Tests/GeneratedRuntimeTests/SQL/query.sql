@@ -143,3 +143,15 @@ SELECT @spot::text::point AS spot, @edge::text::line AS edge, @segment::text::ls
 
 -- name: CopyShapes :copyfrom
 INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring) VALUES ($1, $2, $3, $4, $5, $6, $7);
+
+-- name: CreateInvoice :one
+INSERT INTO invoices (total, body) VALUES ($1, $2) RETURNING *;
+
+-- name: InvoiceTexts :one
+SELECT total::text AS total, body::text AS body FROM invoices WHERE id = $1;
+
+-- name: InvoicesOver :many
+SELECT id FROM invoices WHERE total > @minimum ORDER BY id;
+
+-- name: CopyInvoices :copyfrom
+INSERT INTO invoices (total, body) VALUES ($1, $2);

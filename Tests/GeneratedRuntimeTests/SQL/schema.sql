@@ -91,3 +91,10 @@ CREATE TABLE shapes (
     outline polygon,
     ring circle
 );
+
+-- money and xml: PostgresMoney (minor units) and PostgresXML, bound in binary.
+CREATE TABLE invoices (
+    id bigserial PRIMARY KEY,
+    total money NOT NULL,
+    body xml
+);
