@@ -25,6 +25,7 @@ extension SwiftEmitter {
             case .point, .line, .lineSegment, .box, .path, .polygon, .circle:
                 writeGeometricSupportType(supportType, to: &writer)
             case .money, .xml: writeMoneyOrXMLSupportType(supportType, to: &writer)
+            case .textSearchWeight, .tsVector, .tsQuery: writeTextSearchSupportType(supportType, to: &writer)
             }
         }
         return writer.text

@@ -52,11 +52,18 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case money = "PostgresMoney"
     /// `xml`.
     case xml = "PostgresXML"
+    /// The weights `A` to `D` of `tsvector` positions and `tsquery` operands.
+    case textSearchWeight = "PostgresTextSearchWeight"
+    /// `tsvector`.
+    case tsVector = "PostgresTSVector"
+    /// `tsquery`.
+    case tsQuery = "PostgresTSQuery"
 
     /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {
         switch self {
         case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
+        case .tsVector, .tsQuery: [.textSearchWeight]
         default: []
         }
     }
@@ -64,7 +71,7 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Whether `:copyfrom` writes the type's `description`, which is PostgreSQL's text form.
     var copiesDescription: Bool {
         switch self {
-        case .jsonValue, .interval, .enumArray: false
+        case .jsonValue, .interval, .enumArray, .textSearchWeight: false
         default: true
         }
     }

@@ -105,6 +105,10 @@ public struct SwiftTypeMapper: Sendable {
             "circle": Scalar(name: "PostgresCircle", dataType: "PostgresDataType(718)", arrayDataType: nil, encodeThrows: false),
             "money": Scalar(name: "PostgresMoney", dataType: "PostgresDataType(790)", arrayDataType: nil, encodeThrows: false),
             "xml": Scalar(name: "PostgresXML", dataType: "PostgresDataType(142)", arrayDataType: nil, encodeThrows: false),
+            "tsvector": Scalar(
+                name: "PostgresTSVector", dataType: "PostgresDataType(3614)", arrayDataType: nil, encodeThrows: false),
+            "tsquery": Scalar(
+                name: "PostgresTSQuery", dataType: "PostgresDataType(3615)", arrayDataType: nil, encodeThrows: false),
         ]
     }()
 

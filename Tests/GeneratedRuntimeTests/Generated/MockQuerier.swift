@@ -60,6 +60,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case invoiceTexts(id: Int64)
         case invoicesOver(minimum: PostgresMoney)
         case copyInvoices([CopyInvoicesParams])
+        case createDocument(words: PostgresTSVector, search: PostgresTSQuery?)
+        case documentTexts(id: Int64)
+        case parseTextSearch(words: String, search: String)
+        case matchingDocuments(query: PostgresTSQuery)
+        case copyDocuments([CopyDocumentsParams])
     }
 
     private let lock = NSLock()
@@ -105,6 +110,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedInvoiceTextsHandler: (@Sendable (Int64) async throws -> InvoiceTextsRow?)?
     private var storedInvoicesOverHandler: (@Sendable (PostgresMoney) async throws -> [Int64])?
     private var storedCopyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)?
+    private var storedCreateDocumentHandler: (@Sendable (PostgresTSVector, PostgresTSQuery?) async throws -> Document)?
+    private var storedDocumentTextsHandler: (@Sendable (Int64) async throws -> DocumentTextsRow?)?
+    private var storedParseTextSearchHandler: (@Sendable (String, String) async throws -> ParseTextSearchRow?)?
+    private var storedMatchingDocumentsHandler: (@Sendable (PostgresTSQuery) async throws -> [Int64])?
+    private var storedCopyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)?
 
     init() {}
 
@@ -357,6 +367,36 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var copyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)? {
         get { withLock { storedCopyInvoicesHandler } }
         set { withLock { storedCopyInvoicesHandler = newValue } }
+    }
+
+    /// Answers `createDocument`; unset, the method throws `MockQuerierError`.
+    var createDocumentHandler: (@Sendable (PostgresTSVector, PostgresTSQuery?) async throws -> Document)? {
+        get { withLock { storedCreateDocumentHandler } }
+        set { withLock { storedCreateDocumentHandler = newValue } }
+    }
+
+    /// Answers `documentTexts`; unset, the method throws `MockQuerierError`.
+    var documentTextsHandler: (@Sendable (Int64) async throws -> DocumentTextsRow?)? {
+        get { withLock { storedDocumentTextsHandler } }
+        set { withLock { storedDocumentTextsHandler = newValue } }
+    }
+
+    /// Answers `parseTextSearch`; unset, the method throws `MockQuerierError`.
+    var parseTextSearchHandler: (@Sendable (String, String) async throws -> ParseTextSearchRow?)? {
+        get { withLock { storedParseTextSearchHandler } }
+        set { withLock { storedParseTextSearchHandler = newValue } }
+    }
+
+    /// Answers `matchingDocuments`; unset, the method throws `MockQuerierError`.
+    var matchingDocumentsHandler: (@Sendable (PostgresTSQuery) async throws -> [Int64])? {
+        get { withLock { storedMatchingDocumentsHandler } }
+        set { withLock { storedMatchingDocumentsHandler = newValue } }
+    }
+
+    /// Answers `copyDocuments`; unset, the method throws `MockQuerierError`.
+    var copyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)? {
+        get { withLock { storedCopyDocumentsHandler } }
+        set { withLock { storedCopyDocumentsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -812,6 +852,62 @@ final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "copyInvoices")
+        }
+        return try await handler(rows)
+    }
+
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        let handler = withLock {
+            recordedCalls.append(.createDocument(words: words, search: search))
+            return storedCreateDocumentHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createDocument")
+        }
+        return try await handler(words, search)
+    }
+
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.documentTexts(id: id))
+            return storedDocumentTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "documentTexts")
+        }
+        return try await handler(id)
+    }
+
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        let handler = withLock {
+            recordedCalls.append(.parseTextSearch(words: words, search: search))
+            return storedParseTextSearchHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "parseTextSearch")
+        }
+        return try await handler(words, search)
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.matchingDocuments(query: query))
+            return storedMatchingDocumentsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "matchingDocuments")
+        }
+        return try await handler(query)
+    }
+
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyDocuments(rows))
+            return storedCopyDocumentsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyDocuments")
         }
         return try await handler(rows)
     }

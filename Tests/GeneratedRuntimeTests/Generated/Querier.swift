@@ -147,6 +147,23 @@ protocol Querier: Sendable {
     /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
     /// all of them, or none when any fails (the error says which line).
     func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document
+
+    /// Returns nil when no row matches.
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow?
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow?
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int
 }
 
 extension Queries: Querier {}
@@ -334,5 +351,25 @@ extension QuerierForwarding {
 
     func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
         try await forward { try await $0.copyInvoices(rows) }
+    }
+
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        try await forward { try await $0.createDocument(words: words, search: search) }
+    }
+
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        try await forward { try await $0.documentTexts(id: id) }
+    }
+
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        try await forward { try await $0.parseTextSearch(words: words, search: search) }
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        try await forward { try await $0.matchingDocuments(query: query) }
+    }
+
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        try await forward { try await $0.copyDocuments(rows) }
     }
 }

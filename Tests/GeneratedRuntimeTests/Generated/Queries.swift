@@ -505,6 +505,14 @@ extension PostgresXML: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
+extension PostgresTSVector: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTSQuery: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

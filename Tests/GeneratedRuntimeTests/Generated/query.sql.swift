@@ -2261,3 +2261,237 @@ extension Queries {
         try await self.copyRows(rows, into: CopyInvoicesStatement.self)
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createDocument`.
+    struct CreateDocumentStatement: PostgresPreparedStatement {
+        typealias Row = Document
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateDocumentStatement"
+        static let sql = "INSERT INTO documents (words, search) VALUES ($1, $2) RETURNING id, words, search"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3614), PostgresDataType(3615)]
+
+        var words: PostgresTSVector
+        var search: PostgresTSQuery?
+
+        init(words: PostgresTSVector, search: PostgresTSQuery?) {
+            self.words = words
+            self.search = search
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.words)
+            bindings.append(self.search)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresTSVector, PostgresTSQuery?).self)
+            return Document(id: columns.0, words: columns.1, search: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        let rows = try await self.executePrepared(CreateDocumentStatement(words: words, search: search))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateDocument")
+        }
+        return row
+    }
+}
+
+/// A row of `documentTexts`.
+struct DocumentTextsRow: Sendable, Hashable, Codable {
+    var words: String
+    var search: String?
+
+    init(words: String, search: String?) {
+        self.words = words
+        self.search = search
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case words
+        case search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `documentTexts`.
+    struct DocumentTextsStatement: PostgresPreparedStatement {
+        typealias Row = DocumentTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.DocumentTextsStatement"
+        static let sql = "SELECT words::text AS words, search::text AS search FROM documents WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return DocumentTextsRow(words: columns.0, search: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        try await self.executePrepared(DocumentTextsStatement(id: id)).first
+    }
+}
+
+/// A row of `parseTextSearch`.
+struct ParseTextSearchRow: Sendable, Hashable, Codable {
+    var words: PostgresTSVector
+    var search: PostgresTSQuery
+
+    init(words: PostgresTSVector, search: PostgresTSQuery) {
+        self.words = words
+        self.search = search
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case words
+        case search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `parseTextSearch`.
+    struct ParseTextSearchStatement: PostgresPreparedStatement {
+        typealias Row = ParseTextSearchRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ParseTextSearchStatement"
+        static let sql = "SELECT $1::text::tsvector AS words, $2::text::tsquery AS search"
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+
+        var words: String
+        var search: String
+
+        init(words: String, search: String) {
+            self.words = words
+            self.search = search
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.words)
+            bindings.append(self.search)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((PostgresTSVector, PostgresTSQuery).self)
+            return ParseTextSearchRow(words: columns.0, search: columns.1)
+        }
+    }
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        try await self.executePrepared(ParseTextSearchStatement(words: words, search: search)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `matchingDocuments`.
+    struct MatchingDocumentsStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.MatchingDocumentsStatement"
+        static let sql = "SELECT id FROM documents WHERE words @@ $1::tsquery ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3615)]
+
+        var query: PostgresTSQuery
+
+        init(query: PostgresTSQuery) {
+            self.query = query
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.query)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        try await self.executePrepared(MatchingDocumentsStatement(query: query))
+    }
+}
+
+/// The parameters of `copyDocuments`.
+struct CopyDocumentsParams: Sendable, Hashable {
+    var words: PostgresTSVector
+    var search: PostgresTSQuery?
+
+    init(words: PostgresTSVector, search: PostgresTSQuery?) {
+        self.words = words
+        self.search = search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyDocuments`.
+    struct CopyDocumentsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyDocumentsStatement"
+        static let sql = "INSERT INTO documents (words, search) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3614), PostgresDataType(3615)]
+
+        var params: CopyDocumentsParams
+
+        init(_ params: CopyDocumentsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.words)
+            bindings.append(self.params.search)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"documents"` once postgres-nio has quoted it.
+        static let copyTable = "documents"
+        static let copyColumns: [String] = ["words", "search"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyDocumentsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.words)
+            try rows.append(item.search)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyDocumentsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyDocumentsParams {
+        try await self.copyRows(rows, into: CopyDocumentsStatement.self)
+    }
+}

@@ -155,3 +155,19 @@ SELECT id FROM invoices WHERE total > @minimum ORDER BY id;
 
 -- name: CopyInvoices :copyfrom
 INSERT INTO invoices (total, body) VALUES ($1, $2);
+
+-- name: CreateDocument :one
+INSERT INTO documents (words, search) VALUES ($1, $2) RETURNING *;
+
+-- name: DocumentTexts :one
+SELECT words::text AS words, search::text AS search FROM documents WHERE id = $1;
+
+-- PostgreSQL's text input, decoded from binary: each description must give back the text.
+-- name: ParseTextSearch :one
+SELECT @words::text::tsvector AS words, @search::text::tsquery AS search;
+
+-- name: MatchingDocuments :many
+SELECT id FROM documents WHERE words @@ @query::tsquery ORDER BY id;
+
+-- name: CopyDocuments :copyfrom
+INSERT INTO documents (words, search) VALUES ($1, $2);

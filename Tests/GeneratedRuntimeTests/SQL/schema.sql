@@ -98,3 +98,10 @@ CREATE TABLE invoices (
     total money NOT NULL,
     body xml
 );
+
+-- Text search: PostgresTSVector and PostgresTSQuery, bound in binary.
+CREATE TABLE documents (
+    id bigserial PRIMARY KEY,
+    words tsvector NOT NULL,
+    search tsquery
+);

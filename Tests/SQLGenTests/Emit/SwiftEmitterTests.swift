@@ -37,7 +37,8 @@ import Testing
             (.bigint.array, false, "[Int64]"), (.text.array, true, "[String]?"), (.uuid.array, false, "[UUID]"),
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
-            (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, nil),
+            (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, "PostgresTSVector"),
+            (SQLType(name: "int4range"), false, nil),
             (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
             (SQLType(name: "polygon", isArray: true), false, nil),
             (SQLType(name: "inet", isArray: true), false, nil), (.numeric.array, false, nil),
@@ -105,13 +106,13 @@ import Testing
 
     @Test func tablesWithUnmappedColumnsGetNoModelAndAWarning() {
         var catalog = BankFixture.catalog
-        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "tsvector"), isNotNull: true)])
+        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "int4range"), isNotNull: true)])
         catalog.schemas["public"]?.tables["hosts"] = table
         catalog.schemas["public"]?.tableOrder.append("hosts")
         let (files, diagnostics) = emit([], catalog: catalog)
         #expect(
             diagnostics == [
-                "warning: table \"hosts\": column \"addr\" has type \"tsvector\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"tsvector\")"
+                "warning: table \"hosts\": column \"addr\" has type \"int4range\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"int4range\")"
             ])
         #expect(files["Models.swift"]?.contains("struct Host") == false)
     }
