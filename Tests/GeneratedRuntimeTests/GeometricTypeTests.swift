@@ -16,7 +16,7 @@ import Testing
             frame: PostgresBox(high: point(0, 0), low: point(3.5, -2)),
             route: PostgresPath(points: [point(0, 0), point(1, 1), point(0.1, 1e15)], isClosed: false),
             outline: PostgresPolygon(points: (0..<1_000).map { point(cos(Double($0)), sin(Double($0)) * 1e-5) }),
-            ring: PostgresCircle(center: point(0.1, 123_456_789_012_345_678), radius: 0)),
+            ring: PostgresCircle(center: point(0.1, 1.2345678901234568e17), radius: 0)),
         CopyShapesParams(
             spot: point(.greatestFiniteMagnitude, .leastNonzeroMagnitude), edge: PostgresLine(a: -0.0, b: -1.5, c: .nan),
             segment: nil, frame: PostgresBox(high: point(.nan, 1), low: point(1, .infinity)),
