@@ -3,14 +3,18 @@ extension SwiftEmitter {
     /// PostgresNIO has no Swift types for. Both are bound in binary with the OID the statement
     /// names (`bindingDataTypes`), so one Swift type serves both PostgreSQL types of a pair.
     func writeBinarySupportType(_ type: SupportType, to writer: inout SwiftSourceWriter) {
-        let codable = options.emitCodable ? ", Codable" : ""
-        let source: String
         switch type {
-        case .inet: source = Self.inetSource(access: access, codable: codable)
-        case .macAddress: source = Self.macAddressSource(access: access, codable: codable)
-        default: source = Self.bitStringSource(access: access, codable: codable)
+        case .inet: writeSupportSource(Self.inetSource, to: &writer)
+        case .macAddress: writeSupportSource(Self.macAddressSource, to: &writer)
+        default: writeSupportSource(Self.bitStringSource, to: &writer)
         }
-        writer.lines(source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// Writes a support type's source, made for the access level and `Codable` when
+    /// `emit_codable` is on (`codable` is `", Codable"` or empty).
+    func writeSupportSource(_ source: (_ access: String, _ codable: String) -> String, to writer: inout SwiftSourceWriter) {
+        let text = source(access, options.emitCodable ? ", Codable" : "")
+        writer.lines(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     // swift-format-ignore

@@ -74,7 +74,7 @@ extension SwiftEmitter {
                 }
             }
         }
-        for type in [SupportType.inet, .macAddress, .bitString, .range, .multirange] where supportTypes.contains(type) {
+        for type in supportTypes.sorted() where type.copiesDescription {
             // Their descriptions are PostgreSQL's own text forms.
             writer.blankLine()
             writer.block("extension \(type.rawValue): PostgresTextEncodable") { writer in

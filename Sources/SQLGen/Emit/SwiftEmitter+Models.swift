@@ -24,6 +24,10 @@ extension SwiftEmitter {
             case .timeKind: writeTimeKind(to: &writer)
             case .range, .multirange: writeRangeSupportType(supportType, to: &writer)
             case .array: writeArraySupportType(supportTypes: supportTypes, enums: enums, to: &writer)
+            case .point, .line, .lineSegment, .box, .path, .polygon, .circle:
+                writeGeometricSupportType(supportType, to: &writer)
+            case .money, .xml: writeMoneyOrXMLSupportType(supportType, to: &writer)
+            case .textSearchWeight, .tsVector, .tsQuery: writeTextSearchSupportType(supportType, to: &writer)
             }
         }
         return writer.text

@@ -59,13 +59,47 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Arrays bound in text form: of enums (whose OIDs are per database) and of types postgres-nio
     /// has no array coding for (`numeric[]`, `bytea[]`, `inet[]` …).
     case array = "PostgresArray"
+    /// `point`; the other geometric types are made of points or share its float8 text form.
+    case point = "PostgresPoint"
+    /// `line`.
+    case line = "PostgresLine"
+    /// `lseg`.
+    case lineSegment = "PostgresLineSegment"
+    /// `box`.
+    case box = "PostgresBox"
+    /// `path`.
+    case path = "PostgresPath"
+    /// `polygon`.
+    case polygon = "PostgresPolygon"
+    /// `circle`.
+    case circle = "PostgresCircle"
+    /// `money`, in minor units.
+    case money = "PostgresMoney"
+    /// `xml`.
+    case xml = "PostgresXML"
+    /// The weights `A` to `D` of `tsvector` positions and `tsquery` operands.
+    case textSearchWeight = "PostgresTextSearchWeight"
+    /// `tsvector`.
+    case tsVector = "PostgresTSVector"
+    /// `tsquery`.
+    case tsQuery = "PostgresTSQuery"
 
-    /// The support types this one's source uses.
+    /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {
         switch self {
         case .range: [.timeKind]
         case .multirange: [.range, .timeKind]
+        case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
+        case .tsVector, .tsQuery: [.textSearchWeight]
         default: []
+        }
+    }
+
+    /// Whether `:copyfrom` writes the type's `description`, which is PostgreSQL's text form.
+    var copiesDescription: Bool {
+        switch self {
+        case .jsonValue, .interval, .textSearchWeight, .timeKind, .array: false
+        default: true
         }
     }
 

@@ -94,6 +94,21 @@ public struct SwiftTypeMapper: Sendable {
                 name: "PostgresBitString", dataType: "PostgresDataType(1562)", arrayDataType: nil, encodeThrows: false),
             "interval": Scalar(
                 name: "PostgresInterval", dataType: ".interval", arrayDataType: ".intervalArray", encodeThrows: false),
+            "point": Scalar(name: "PostgresPoint", dataType: "PostgresDataType(600)", arrayDataType: nil, encodeThrows: false),
+            "line": Scalar(name: "PostgresLine", dataType: "PostgresDataType(628)", arrayDataType: nil, encodeThrows: false),
+            "lseg": Scalar(
+                name: "PostgresLineSegment", dataType: "PostgresDataType(601)", arrayDataType: nil, encodeThrows: false),
+            "box": Scalar(name: "PostgresBox", dataType: "PostgresDataType(603)", arrayDataType: nil, encodeThrows: false),
+            "path": Scalar(name: "PostgresPath", dataType: "PostgresDataType(602)", arrayDataType: nil, encodeThrows: false),
+            "polygon": Scalar(
+                name: "PostgresPolygon", dataType: "PostgresDataType(604)", arrayDataType: nil, encodeThrows: false),
+            "circle": Scalar(name: "PostgresCircle", dataType: "PostgresDataType(718)", arrayDataType: nil, encodeThrows: false),
+            "money": Scalar(name: "PostgresMoney", dataType: "PostgresDataType(790)", arrayDataType: nil, encodeThrows: false),
+            "xml": Scalar(name: "PostgresXML", dataType: "PostgresDataType(142)", arrayDataType: nil, encodeThrows: false),
+            "tsvector": Scalar(
+                name: "PostgresTSVector", dataType: "PostgresDataType(3614)", arrayDataType: nil, encodeThrows: false),
+            "tsquery": Scalar(
+                name: "PostgresTSQuery", dataType: "PostgresDataType(3615)", arrayDataType: nil, encodeThrows: false),
         ]
     }()
 

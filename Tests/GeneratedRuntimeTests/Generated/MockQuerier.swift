@@ -63,6 +63,19 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case sampleAmounts(id: Int64)
         case samplesWithAmount(amount: Decimal)
         case samplesWithAnyAmount(amounts: [Decimal])
+        case createShape(CreateShapeParams)
+        case shapeTexts(id: Int64)
+        case parseShapes(ParseShapesParams)
+        case copyShapes([CopyShapesParams])
+        case createInvoice(total: PostgresMoney, body: PostgresXML?)
+        case invoiceTexts(id: Int64)
+        case invoicesOver(minimum: PostgresMoney)
+        case copyInvoices([CopyInvoicesParams])
+        case createDocument(words: PostgresTSVector, search: PostgresTSQuery?)
+        case documentTexts(id: Int64)
+        case parseTextSearch(words: String, search: String)
+        case matchingDocuments(query: PostgresTSQuery)
+        case copyDocuments([CopyDocumentsParams])
     }
 
     private let lock = NSLock()
@@ -111,6 +124,19 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedSampleAmountsHandler: (@Sendable (Int64) async throws -> [Decimal]?)?
     private var storedSamplesWithAmountHandler: (@Sendable (Decimal) async throws -> [Int64])?
     private var storedSamplesWithAnyAmountHandler: (@Sendable ([Decimal]) async throws -> [Int64])?
+    private var storedCreateShapeHandler: (@Sendable (CreateShapeParams) async throws -> Shape)?
+    private var storedShapeTextsHandler: (@Sendable (Int64) async throws -> ShapeTextsRow?)?
+    private var storedParseShapesHandler: (@Sendable (ParseShapesParams) async throws -> ParseShapesRow?)?
+    private var storedCopyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)?
+    private var storedCreateInvoiceHandler: (@Sendable (PostgresMoney, PostgresXML?) async throws -> Invoice)?
+    private var storedInvoiceTextsHandler: (@Sendable (Int64) async throws -> InvoiceTextsRow?)?
+    private var storedInvoicesOverHandler: (@Sendable (PostgresMoney) async throws -> [Int64])?
+    private var storedCopyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)?
+    private var storedCreateDocumentHandler: (@Sendable (PostgresTSVector, PostgresTSQuery?) async throws -> Document)?
+    private var storedDocumentTextsHandler: (@Sendable (Int64) async throws -> DocumentTextsRow?)?
+    private var storedParseTextSearchHandler: (@Sendable (String, String) async throws -> ParseTextSearchRow?)?
+    private var storedMatchingDocumentsHandler: (@Sendable (PostgresTSQuery) async throws -> [Int64])?
+    private var storedCopyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)?
 
     init() {}
 
@@ -381,6 +407,84 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var samplesWithAnyAmountHandler: (@Sendable ([Decimal]) async throws -> [Int64])? {
         get { withLock { storedSamplesWithAnyAmountHandler } }
         set { withLock { storedSamplesWithAnyAmountHandler = newValue } }
+    }
+
+    /// Answers `createShape`; unset, the method throws `MockQuerierError`.
+    var createShapeHandler: (@Sendable (CreateShapeParams) async throws -> Shape)? {
+        get { withLock { storedCreateShapeHandler } }
+        set { withLock { storedCreateShapeHandler = newValue } }
+    }
+
+    /// Answers `shapeTexts`; unset, the method throws `MockQuerierError`.
+    var shapeTextsHandler: (@Sendable (Int64) async throws -> ShapeTextsRow?)? {
+        get { withLock { storedShapeTextsHandler } }
+        set { withLock { storedShapeTextsHandler = newValue } }
+    }
+
+    /// Answers `parseShapes`; unset, the method throws `MockQuerierError`.
+    var parseShapesHandler: (@Sendable (ParseShapesParams) async throws -> ParseShapesRow?)? {
+        get { withLock { storedParseShapesHandler } }
+        set { withLock { storedParseShapesHandler = newValue } }
+    }
+
+    /// Answers `copyShapes`; unset, the method throws `MockQuerierError`.
+    var copyShapesHandler: (@Sendable ([CopyShapesParams]) async throws -> Int)? {
+        get { withLock { storedCopyShapesHandler } }
+        set { withLock { storedCopyShapesHandler = newValue } }
+    }
+
+    /// Answers `createInvoice`; unset, the method throws `MockQuerierError`.
+    var createInvoiceHandler: (@Sendable (PostgresMoney, PostgresXML?) async throws -> Invoice)? {
+        get { withLock { storedCreateInvoiceHandler } }
+        set { withLock { storedCreateInvoiceHandler = newValue } }
+    }
+
+    /// Answers `invoiceTexts`; unset, the method throws `MockQuerierError`.
+    var invoiceTextsHandler: (@Sendable (Int64) async throws -> InvoiceTextsRow?)? {
+        get { withLock { storedInvoiceTextsHandler } }
+        set { withLock { storedInvoiceTextsHandler = newValue } }
+    }
+
+    /// Answers `invoicesOver`; unset, the method throws `MockQuerierError`.
+    var invoicesOverHandler: (@Sendable (PostgresMoney) async throws -> [Int64])? {
+        get { withLock { storedInvoicesOverHandler } }
+        set { withLock { storedInvoicesOverHandler = newValue } }
+    }
+
+    /// Answers `copyInvoices`; unset, the method throws `MockQuerierError`.
+    var copyInvoicesHandler: (@Sendable ([CopyInvoicesParams]) async throws -> Int)? {
+        get { withLock { storedCopyInvoicesHandler } }
+        set { withLock { storedCopyInvoicesHandler = newValue } }
+    }
+
+    /// Answers `createDocument`; unset, the method throws `MockQuerierError`.
+    var createDocumentHandler: (@Sendable (PostgresTSVector, PostgresTSQuery?) async throws -> Document)? {
+        get { withLock { storedCreateDocumentHandler } }
+        set { withLock { storedCreateDocumentHandler = newValue } }
+    }
+
+    /// Answers `documentTexts`; unset, the method throws `MockQuerierError`.
+    var documentTextsHandler: (@Sendable (Int64) async throws -> DocumentTextsRow?)? {
+        get { withLock { storedDocumentTextsHandler } }
+        set { withLock { storedDocumentTextsHandler = newValue } }
+    }
+
+    /// Answers `parseTextSearch`; unset, the method throws `MockQuerierError`.
+    var parseTextSearchHandler: (@Sendable (String, String) async throws -> ParseTextSearchRow?)? {
+        get { withLock { storedParseTextSearchHandler } }
+        set { withLock { storedParseTextSearchHandler = newValue } }
+    }
+
+    /// Answers `matchingDocuments`; unset, the method throws `MockQuerierError`.
+    var matchingDocumentsHandler: (@Sendable (PostgresTSQuery) async throws -> [Int64])? {
+        get { withLock { storedMatchingDocumentsHandler } }
+        set { withLock { storedMatchingDocumentsHandler = newValue } }
+    }
+
+    /// Answers `copyDocuments`; unset, the method throws `MockQuerierError`.
+    var copyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)? {
+        get { withLock { storedCopyDocumentsHandler } }
+        set { withLock { storedCopyDocumentsHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -871,6 +975,152 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "samplesWithAnyAmount")
         }
         return try await handler(amounts)
+    }
+
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        let handler = withLock {
+            recordedCalls.append(.createShape(params))
+            return storedCreateShapeHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createShape")
+        }
+        return try await handler(params)
+    }
+
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.shapeTexts(id: id))
+            return storedShapeTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "shapeTexts")
+        }
+        return try await handler(id)
+    }
+
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        let handler = withLock {
+            recordedCalls.append(.parseShapes(params))
+            return storedParseShapesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "parseShapes")
+        }
+        return try await handler(params)
+    }
+
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyShapes(rows))
+            return storedCopyShapesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyShapes")
+        }
+        return try await handler(rows)
+    }
+
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        let handler = withLock {
+            recordedCalls.append(.createInvoice(total: total, body: body))
+            return storedCreateInvoiceHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createInvoice")
+        }
+        return try await handler(total, body)
+    }
+
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.invoiceTexts(id: id))
+            return storedInvoiceTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "invoiceTexts")
+        }
+        return try await handler(id)
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.invoicesOver(minimum: minimum))
+            return storedInvoicesOverHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "invoicesOver")
+        }
+        return try await handler(minimum)
+    }
+
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyInvoices(rows))
+            return storedCopyInvoicesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyInvoices")
+        }
+        return try await handler(rows)
+    }
+
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        let handler = withLock {
+            recordedCalls.append(.createDocument(words: words, search: search))
+            return storedCreateDocumentHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createDocument")
+        }
+        return try await handler(words, search)
+    }
+
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.documentTexts(id: id))
+            return storedDocumentTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "documentTexts")
+        }
+        return try await handler(id)
+    }
+
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        let handler = withLock {
+            recordedCalls.append(.parseTextSearch(words: words, search: search))
+            return storedParseTextSearchHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "parseTextSearch")
+        }
+        return try await handler(words, search)
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.matchingDocuments(query: query))
+            return storedMatchingDocumentsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "matchingDocuments")
+        }
+        return try await handler(query)
+    }
+
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyDocuments(rows))
+            return storedCopyDocumentsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyDocuments")
+        }
+        return try await handler(rows)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -385,6 +385,87 @@ struct Sample: Sendable, Hashable, Codable {
     }
 }
 
+/// Geometric types: PostgresPoint and the types made of points, bound in binary.
+struct Shape: Sendable, Hashable, Codable {
+    var id: Int64
+    var spot: PostgresPoint
+    var edge: PostgresLine?
+    var segment: PostgresLineSegment?
+    var frame: PostgresBox?
+    var route: PostgresPath?
+    var outline: PostgresPolygon?
+    var ring: PostgresCircle?
+
+    init(
+        id: Int64,
+        spot: PostgresPoint,
+        edge: PostgresLine?,
+        segment: PostgresLineSegment?,
+        frame: PostgresBox?,
+        route: PostgresPath?,
+        outline: PostgresPolygon?,
+        ring: PostgresCircle?
+    ) {
+        self.id = id
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case spot
+        case edge
+        case segment
+        case frame
+        case route
+        case outline
+        case ring
+    }
+}
+
+/// money and xml: PostgresMoney (minor units) and PostgresXML, bound in binary.
+struct Invoice: Sendable, Hashable, Codable {
+    var id: Int64
+    var total: PostgresMoney
+    var body: PostgresXML?
+
+    init(id: Int64, total: PostgresMoney, body: PostgresXML?) {
+        self.id = id
+        self.total = total
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case total
+        case body
+    }
+}
+
+/// Text search: PostgresTSVector and PostgresTSQuery, bound in binary.
+struct Document: Sendable, Hashable, Codable {
+    var id: Int64
+    var words: PostgresTSVector
+    var search: PostgresTSQuery?
+
+    init(id: Int64, words: PostgresTSVector, search: PostgresTSQuery?) {
+        self.id = id
+        self.words = words
+        self.search = search
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case words
+        case search
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null
@@ -937,3 +1018,692 @@ extension PostgresRange: PostgresArrayElement {
 }
 
 extension Weekday: PostgresArrayElement {}
+
+/// A `point`: `(x,y)` in float8. `description` is PostgreSQL's text form (`(1,-0)`, `(NaN,Infinity)`).
+/// Coordinates compare as PostgreSQL's float8 does: NaN equals NaN, and -0 equals 0.
+struct PostgresPoint: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var x: Double
+    var y: Double
+
+    init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(600) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: x, then y, each a big-endian float8.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        write(to: &buffer)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(600), format == .binary, buffer.readableBytes == 16, let point = Self.read(from: &buffer)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self = point
+    }
+
+    var description: String { "(\(Self.text(of: x)),\(Self.text(of: y)))" }
+
+    static func == (lhs: PostgresPoint, rhs: PostgresPoint) -> Bool {
+        Self.key(lhs.x) == Self.key(rhs.x) && Self.key(lhs.y) == Self.key(rhs.y)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(Self.key(x))
+        hasher.combine(Self.key(y))
+    }
+
+    /// A float8 as PostgreSQL compares it: every NaN alike, and -0 as 0.
+    static func key(_ value: Double) -> UInt64 {
+        value.isNaN ? Double.nan.bitPattern : value == 0 ? 0 : value.bitPattern
+    }
+
+    /// Writes x and y as big-endian float8s.
+    func write(to buffer: inout ByteBuffer) {
+        buffer.writeInteger(x.bitPattern)
+        buffer.writeInteger(y.bitPattern)
+    }
+
+    /// Reads x and y; nil when fewer than 16 bytes remain.
+    static func read(from buffer: inout ByteBuffer) -> PostgresPoint? {
+        guard let x = buffer.readInteger(as: UInt64.self), let y = buffer.readInteger(as: UInt64.self) else { return nil }
+        return PostgresPoint(x: Double(bitPattern: x), y: Double(bitPattern: y))
+    }
+
+    /// Reads `count` points; nil unless exactly that many fill the rest of the buffer.
+    static func readPoints(_ count: Int32, from buffer: inout ByteBuffer) -> [PostgresPoint]? {
+        guard count >= 0, buffer.readableBytes == Int(count) * 16 else { return nil }
+        let points = (0..<count).compactMap { _ in read(from: &buffer) }
+        return points.count == Int(count) ? points : nil
+    }
+
+    /// `(1,2),(3,4)`: points as PostgreSQL lists them.
+    static func text(of points: [PostgresPoint]) -> String {
+        points.map(\.description).joined(separator: ",")
+    }
+
+    /// A float8 as PostgreSQL prints it: the shortest digits that read back the same, in
+    /// exponent form below 1e-4 and from 1e15 (`1e+15`, `1.5e-05`), `NaN`, `Infinity`, `-0`.
+    static func text(of value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        let sign = value.sign == .minus ? "-" : ""
+        if value == 0 { return sign + "0" }
+        // Swift's description has the same shortest digits; only the layout differs.
+        var text = Substring(value.magnitude.description)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = text[..<e]
+        }
+        let integer = text.prefix { $0 != "." }
+        var digits = Array(text.filter { $0 != "." })
+        exponent += integer.count - 1
+        while digits.first == "0" {
+            digits.removeFirst()
+            exponent -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        if exponent < -4 || exponent >= 15 {
+            let mantissa = digits.count > 1 ? "\(digits[0])." + String(digits.dropFirst()) : String(digits)
+            let power = String(abs(exponent))
+            return sign + mantissa + (exponent < 0 ? "e-" : "e+") + (power.count < 2 ? "0" : "") + power
+        }
+        if exponent < 0 { return sign + "0." + String(repeating: "0", count: -exponent - 1) + String(digits) }
+        if digits.count <= exponent + 1 {
+            return sign + String(digits) + String(repeating: "0", count: exponent + 1 - digits.count)
+        }
+        return sign + String(digits[...exponent]) + "." + String(digits[(exponent + 1)...])
+    }
+}
+
+/// A `line`: the points where `a·x + b·y + c = 0` (PostgreSQL rejects `a` and `b` both zero).
+/// `description` is PostgreSQL's text form (`{1,-1,0}`).
+struct PostgresLine: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var a: Double
+    var b: Double
+    var c: Double
+
+    init(a: Double, b: Double, c: Double) {
+        self.a = a
+        self.b = b
+        self.c = c
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(628) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: a, b and c, each a big-endian float8.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        for value in [a, b, c] { buffer.writeInteger(value.bitPattern) }
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(628), format == .binary, buffer.readableBytes == 24,
+            let ab = PostgresPoint.read(from: &buffer), let c = buffer.readInteger(as: UInt64.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(a: ab.x, b: ab.y, c: Double(bitPattern: c))
+    }
+
+    var description: String {
+        "{\(PostgresPoint.text(of: a)),\(PostgresPoint.text(of: b)),\(PostgresPoint.text(of: c))}"
+    }
+
+    static func == (lhs: PostgresLine, rhs: PostgresLine) -> Bool {
+        [lhs.a, lhs.b, lhs.c].map(PostgresPoint.key) == [rhs.a, rhs.b, rhs.c].map(PostgresPoint.key)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine([a, b, c].map(PostgresPoint.key))
+    }
+}
+
+/// An `lseg`: the segment between two points. `description` is PostgreSQL's text form (`[(1,2),(3,4)]`).
+struct PostgresLineSegment: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var start: PostgresPoint
+    var end: PostgresPoint
+
+    init(start: PostgresPoint, end: PostgresPoint) {
+        self.start = start
+        self.end = end
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(601) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the two points, each x then y as big-endian float8s.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        start.write(to: &buffer)
+        end.write(to: &buffer)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(601), format == .binary, let points = PostgresPoint.readPoints(2, from: &buffer)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(start: points[0], end: points[1])
+    }
+
+    var description: String { "[\(PostgresPoint.text(of: [start, end]))]" }
+}
+
+/// A `box`: a rectangle by its upper-right (`high`) and lower-left (`low`) corners, which is
+/// how PostgreSQL stores it whichever opposite corners it was given. `description` is
+/// PostgreSQL's text form, high corner first (`(1,2),(0,0)`).
+struct PostgresBox: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var high: PostgresPoint
+    var low: PostgresPoint
+
+    /// The box with these opposite corners, reordered as PostgreSQL does (NaN counts as the largest).
+    init(high: PostgresPoint, low: PostgresPoint) {
+        func greater(_ a: Double, _ b: Double) -> Bool { a.isNaN ? !b.isNaN : !b.isNaN && a > b }
+        self.high = PostgresPoint(x: greater(low.x, high.x) ? low.x : high.x, y: greater(low.y, high.y) ? low.y : high.y)
+        self.low = PostgresPoint(x: greater(low.x, high.x) ? high.x : low.x, y: greater(low.y, high.y) ? high.y : low.y)
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(603) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the high corner, then the low one, each x then y as big-endian float8s.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        high.write(to: &buffer)
+        low.write(to: &buffer)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(603), format == .binary, let points = PostgresPoint.readPoints(2, from: &buffer)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(high: points[0], low: points[1])
+    }
+
+    var description: String { PostgresPoint.text(of: [high, low]) }
+}
+
+/// A `path`: points joined in order, open (`[(0,0),(1,1)]`) or closed back to the first
+/// (`((0,0),(1,1))`), which is its `description`, PostgreSQL's text form. PostgreSQL
+/// rejects a path without points.
+struct PostgresPath: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var points: [PostgresPoint]
+    var isClosed: Bool
+
+    init(points: [PostgresPoint], isClosed: Bool) {
+        self.points = points
+        self.isClosed = isClosed
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(602) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: a closed flag byte, the point count (int32), the points.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(UInt8(isClosed ? 1 : 0))
+        buffer.writeInteger(Int32(truncatingIfNeeded: points.count))
+        for point in points { point.write(to: &buffer) }
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(602), format == .binary, let closed = buffer.readInteger(as: UInt8.self), closed <= 1,
+            let count = buffer.readInteger(as: Int32.self), let points = PostgresPoint.readPoints(count, from: &buffer)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(points: points, isClosed: closed == 1)
+    }
+
+    var description: String {
+        isClosed ? "(\(PostgresPoint.text(of: points)))" : "[\(PostgresPoint.text(of: points))]"
+    }
+}
+
+/// A `polygon`: its vertices in order. `description` is PostgreSQL's text form
+/// (`((0,0),(1,1),(1,0))`). PostgreSQL rejects a polygon without points.
+struct PostgresPolygon: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var points: [PostgresPoint]
+
+    init(points: [PostgresPoint]) {
+        self.points = points
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(604) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the point count (int32), then the points.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(Int32(truncatingIfNeeded: points.count))
+        for point in points { point.write(to: &buffer) }
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(604), format == .binary, let count = buffer.readInteger(as: Int32.self),
+            let points = PostgresPoint.readPoints(count, from: &buffer)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(points: points)
+    }
+
+    var description: String { "(\(PostgresPoint.text(of: points)))" }
+}
+
+/// A `circle`: a center and a radius (PostgreSQL rejects a negative one). `description` is
+/// PostgreSQL's text form (`<(1,2),3>`).
+struct PostgresCircle: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var center: PostgresPoint
+    var radius: Double
+
+    init(center: PostgresPoint, radius: Double) {
+        self.center = center
+        self.radius = radius
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(718) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the center's x and y, then the radius, each a big-endian float8.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        center.write(to: &buffer)
+        buffer.writeInteger(radius.bitPattern)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(718), format == .binary, buffer.readableBytes == 24,
+            let center = PostgresPoint.read(from: &buffer), let radius = buffer.readInteger(as: UInt64.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(center: center, radius: Double(bitPattern: radius))
+    }
+
+    var description: String { "<\(center),\(PostgresPoint.text(of: radius))>" }
+
+    static func == (lhs: PostgresCircle, rhs: PostgresCircle) -> Bool {
+        lhs.center == rhs.center && PostgresPoint.key(lhs.radius) == PostgresPoint.key(rhs.radius)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(center)
+        hasher.combine(PostgresPoint.key(radius))
+    }
+}
+
+/// A `money` value as PostgreSQL keeps it: a whole number of the currency's smallest unit.
+///
+/// How many of its digits are fractional, the currency symbol and the separators come from
+/// the server's `lc_monetary` setting, which the value does not carry, so this is not a
+/// `Decimal`: `minorUnits` is exact, and what it counts (cents, yen, …) is the server's.
+/// `description` prints it as PostgreSQL does with two fractional digits and the C
+/// locale's symbols (`$1,234.56`, `-$0.01`), which is also what `:copyfrom` writes: under
+/// another `lc_monetary`, bind it instead (binary, which does not depend on the locale).
+struct PostgresMoney: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    /// The amount in the currency's smallest unit: 150 is `$1.50` with two fractional digits.
+    var minorUnits: Int64
+
+    init(minorUnits: Int64) {
+        self.minorUnits = minorUnits
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(790) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the minor units as a big-endian int64.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(minorUnits)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(790), format == .binary, buffer.readableBytes == 8,
+            let minorUnits = buffer.readInteger(as: Int64.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.minorUnits = minorUnits
+    }
+
+    /// `$1,234.56`, `-$0.01`: PostgreSQL's text form in the C locale (two fractional digits).
+    var description: String {
+        let digits = String(minorUnits.magnitude)
+        let padded = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        let whole = Array(padded.dropLast(2))
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (minorUnits < 0 ? "-$" : "$") + grouped + "." + padded.suffix(2)
+    }
+}
+
+/// An `xml` value: a document or content fragment, as text. PostgreSQL checks that it is
+/// well-formed when it reads it, and may drop an XML declaration that says nothing but
+/// version 1.0 and UTF-8. `description` is the text.
+struct PostgresXML: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    /// The XML text, entities unresolved (`<a>&lt;</a>`).
+    var text: String
+
+    init(text: String) {
+        self.text = text
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(142) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the text in UTF-8 (the connection's client encoding).
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeString(text)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(142), format == .binary,
+            let bytes = buffer.readBytes(length: buffer.readableBytes), let text = String(bytes: bytes, encoding: .utf8)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.text = text
+    }
+
+    var description: String { text }
+}
+
+/// A text-search weight: `A` (the highest) to `D` (the default, which PostgreSQL does not
+/// print after a `tsvector` position).
+enum PostgresTextSearchWeight: String, Sendable, Hashable, CaseIterable, Codable {
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case d = "D"
+
+    /// The weight in a `tsvector` position's top two bits: 3 for `A` down to 0 for `D`.
+    var positionBits: UInt16 {
+        switch self {
+        case .a: 3
+        case .b: 2
+        case .c: 1
+        case .d: 0
+        }
+    }
+
+    /// The weight's bit in a `tsquery` operand's weight mask: 8 for `A` down to 1 for `D`.
+    var queryBit: UInt8 { UInt8(1) << UInt8(positionBits) }
+
+    /// `'it''s'`: a lexeme as PostgreSQL prints it, quoted, with `'` and `\` doubled.
+    static func quoted(_ lexeme: String) -> String {
+        var text = "'"
+        for character in lexeme {
+            if character == "'" || character == "\\" { text.append(character) }
+            text.append(character)
+        }
+        return text + "'"
+    }
+
+    /// Reads a NUL-terminated UTF-8 lexeme; nil without the NUL or with invalid UTF-8.
+    static func readLexeme(from buffer: inout ByteBuffer) -> String? {
+        let view = buffer.readableBytesView
+        guard let length = view.firstIndex(of: 0).map({ view.distance(from: view.startIndex, to: $0) }),
+            let bytes = buffer.readBytes(length: length), let text = String(bytes: bytes, encoding: .utf8)
+        else { return nil }
+        buffer.moveReaderIndex(forwardBy: 1)
+        return text
+    }
+}
+
+/// A `tsvector`: lexemes, each with the positions (and their weights) it occurs at.
+/// `description` is PostgreSQL's text form (`'cat':2,4B 'it''s':1A 'rat'`).
+struct PostgresTSVector: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    /// Where a lexeme occurs: a position from 1 to 16383, and the weight it has there.
+    struct Position: Sendable, Hashable, Codable {
+        var position: UInt16
+        var weight: PostgresTextSearchWeight
+
+        init(_ position: UInt16, weight: PostgresTextSearchWeight = .d) {
+            self.position = position
+            self.weight = weight
+        }
+    }
+
+    /// A lexeme and its positions (none when the vector was made without them).
+    struct Lexeme: Sendable, Hashable, Codable {
+        var text: String
+        var positions: [Position]
+
+        init(_ text: String, positions: [Position] = []) {
+            self.text = text
+            self.positions = positions
+        }
+    }
+
+    /// The lexemes as PostgreSQL keeps them: sorted by their UTF-8 bytes, each once, with
+    /// their positions in order.
+    private(set) var lexemes: [Lexeme]
+
+    /// The vector PostgreSQL makes of these lexemes: sorted, a lexeme given twice merged, a
+    /// position given twice kept once with its highest weight, positions above 16383 made
+    /// 16383, and at most 256 positions a lexeme.
+    init(_ lexemes: [Lexeme]) {
+        var positions: [[UInt8]: [Position]] = [:]
+        for lexeme in lexemes { positions[Array(lexeme.text.utf8), default: []] += lexeme.positions }
+        self.lexemes = positions.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { bytes in
+            var unique: [Position] = []
+            for position in (positions[bytes] ?? []).sorted(by: { $0.position < $1.position }) {
+                let clamped = Position(min(position.position, 16383), weight: position.weight)
+                if let last = unique.last, last.position == clamped.position {
+                    if clamped.weight.positionBits > last.weight.positionBits { unique[unique.count - 1] = clamped }
+                } else if unique.count < 256 {
+                    unique.append(clamped)
+                }
+            }
+            return Lexeme(String(decoding: bytes, as: UTF8.self), positions: unique)
+        }
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(3614) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the lexeme count (int32), then each lexeme NUL-terminated,
+    /// its position count (uint16) and its positions (uint16: the weight in the top two
+    /// bits, the position in the other fourteen).
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(Int32(truncatingIfNeeded: lexemes.count))
+        for lexeme in lexemes {
+            buffer.writeString(lexeme.text)
+            buffer.writeInteger(UInt8(0))
+            buffer.writeInteger(UInt16(truncatingIfNeeded: lexeme.positions.count))
+            for position in lexeme.positions {
+                buffer.writeInteger(position.weight.positionBits << 14 | position.position & 0x3fff)
+            }
+        }
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(3614), format == .binary, let count = buffer.readInteger(as: Int32.self), count >= 0
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        var lexemes: [Lexeme] = []
+        for _ in 0..<count {
+            guard let text = PostgresTextSearchWeight.readLexeme(from: &buffer),
+                let positionCount = buffer.readInteger(as: UInt16.self), buffer.readableBytes >= Int(positionCount) * 2
+            else { throw PostgresDecodingError.Code.typeMismatch }
+            let positions = (0..<positionCount).compactMap { _ in buffer.readInteger(as: UInt16.self) }.map { bits in
+                Position(bits & 0x3fff, weight: PostgresTextSearchWeight.allCases.first { $0.positionBits == bits >> 14 } ?? .d)
+            }
+            lexemes.append(Lexeme(text, positions: positions))
+        }
+        guard buffer.readableBytes == 0 else { throw PostgresDecodingError.Code.typeMismatch }
+        self.init(lexemes)
+    }
+
+    var description: String {
+        lexemes.map { lexeme in
+            let positions = lexeme.positions.map { "\($0.position)" + ($0.weight == .d ? "" : $0.weight.rawValue) }
+            return PostgresTextSearchWeight.quoted(lexeme.text) + (positions.isEmpty ? "" : ":" + positions.joined(separator: ","))
+        }
+        .joined(separator: " ")
+    }
+}
+
+/// A `tsquery`: lexemes combined with `!`, `&`, `|` and the phrase operators `<->` and `<N>`.
+/// `description` is PostgreSQL's text form (`'fat' & ( 'rat':AB | 'cat':* )`).
+struct PostgresTSQuery: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    /// A lexeme or an operator and its operands.
+    indirect enum Node: Sendable, Hashable, Codable {
+        /// `'cat'`; with weights, `'cat':AB` matches only positions of those weights; a prefix,
+        /// `'cat':*`, matches every lexeme that starts with it.
+        case lexeme(String, weights: Set<PostgresTextSearchWeight> = [], isPrefix: Bool = false)
+        /// `!operand`.
+        case not(Node)
+        /// `left & right`.
+        case and(Node, Node)
+        /// `left | right`.
+        case or(Node, Node)
+        /// `left <-> right` (distance 1) or `left <N> right`: right occurs N positions after left.
+        case phrase(Node, Node, distance: Int16 = 1)
+    }
+
+    /// The query; nil for the empty query (`''`), which matches nothing. PostgreSQL sends the
+    /// empty query but rejects it as a binary parameter ("operand not found"): bind nil, or
+    /// its text form through `::text::tsquery`, instead.
+    var root: Node?
+
+    init(_ root: Node?) {
+        self.root = root
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(3615) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the item count (int32), then the items in prefix order, an
+    /// operator's right operand before its left. An operand is 1, its weight mask (`A` = 8 …
+    /// `D` = 1), a prefix flag and the lexeme NUL-terminated; an operator is 2 and 1 (`!`),
+    /// 2 (`&`), 3 (`|`) or 4 (phrase, then its distance as an int16).
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        let countIndex = buffer.writerIndex
+        buffer.writeInteger(Int32(0))
+        var count: Int32 = 0
+        if let root { Self.write(root, to: &buffer, count: &count) }
+        buffer.setInteger(count, at: countIndex)
+    }
+
+    private static func write(_ node: Node, to buffer: inout ByteBuffer, count: inout Int32) {
+        count &+= 1
+        let operands: (left: Node, right: Node)
+        switch node {
+        case .lexeme(let text, let weights, let isPrefix):
+            buffer.writeInteger(UInt8(1))
+            buffer.writeInteger(weights.reduce(UInt8(0)) { $0 | $1.queryBit })
+            buffer.writeInteger(UInt8(isPrefix ? 1 : 0))
+            buffer.writeString(text)
+            buffer.writeInteger(UInt8(0))
+            return
+        case .not(let operand):
+            buffer.writeBytes([2, 1])
+            write(operand, to: &buffer, count: &count)
+            return
+        case .and(let left, let right):
+            buffer.writeBytes([2, 2])
+            operands = (left, right)
+        case .or(let left, let right):
+            buffer.writeBytes([2, 3])
+            operands = (left, right)
+        case .phrase(let left, let right, let distance):
+            buffer.writeBytes([2, 4])
+            buffer.writeInteger(distance)
+            operands = (left, right)
+        }
+        write(operands.right, to: &buffer, count: &count)
+        write(operands.left, to: &buffer, count: &count)
+    }
+
+    /// An item of the binary form, for decoding.
+    private enum Item {
+        case lexeme(Node)
+        case not, and, or
+        case phrase(Int16)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(3615), format == .binary, let count = buffer.readInteger(as: Int32.self), count >= 0
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        // Items read first, then the tree built from the last item back (without recursion):
+        // in that order each operator follows its operands, the right one on top.
+        var items: [Item] = []
+        for _ in 0..<count {
+            switch buffer.readInteger(as: UInt8.self) {
+            case 1:
+                guard let mask = buffer.readInteger(as: UInt8.self), mask <= 0x0f,
+                    let prefix = buffer.readInteger(as: UInt8.self), prefix <= 1,
+                    let text = PostgresTextSearchWeight.readLexeme(from: &buffer)
+                else { throw PostgresDecodingError.Code.typeMismatch }
+                let weights = Set(PostgresTextSearchWeight.allCases.filter { mask & $0.queryBit != 0 })
+                items.append(.lexeme(.lexeme(text, weights: weights, isPrefix: prefix == 1)))
+            case 2:
+                switch buffer.readInteger(as: UInt8.self) {
+                case 1: items.append(.not)
+                case 2: items.append(.and)
+                case 3: items.append(.or)
+                case 4:
+                    guard let distance = buffer.readInteger(as: Int16.self) else { throw PostgresDecodingError.Code.typeMismatch }
+                    items.append(.phrase(distance))
+                default: throw PostgresDecodingError.Code.typeMismatch
+                }
+            default: throw PostgresDecodingError.Code.typeMismatch
+            }
+        }
+        var stack: [Node] = []
+        for item in items.reversed() {
+            if case .lexeme(let node) = item {
+                stack.append(node)
+                continue
+            }
+            guard let right = stack.popLast() else { throw PostgresDecodingError.Code.typeMismatch }
+            if case .not = item {
+                stack.append(.not(right))
+                continue
+            }
+            guard let left = stack.popLast() else { throw PostgresDecodingError.Code.typeMismatch }
+            switch item {
+            case .and: stack.append(.and(left, right))
+            case .or: stack.append(.or(left, right))
+            case .phrase(let distance): stack.append(.phrase(left, right, distance: distance))
+            default: break
+            }
+        }
+        guard stack.count == (items.isEmpty ? 0 : 1), buffer.readableBytes == 0
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.root = stack.first
+    }
+
+    var description: String {
+        root.map { Self.text(of: $0, parentPriority: 0, isRightOfPhrase: false) } ?? ""
+    }
+
+    /// PostgreSQL's infix form: parentheses where an operator binds less tightly than its
+    /// parent (`!` before `<->` before `&` before `|`), and around a phrase right of a phrase.
+    private static func text(of node: Node, parentPriority: Int, isRightOfPhrase: Bool) -> String {
+        let parts: (priority: Int, symbol: String, left: Node, right: Node)
+        switch node {
+        case .lexeme(let text, let weights, let isPrefix):
+            let letters = PostgresTextSearchWeight.allCases.filter(weights.contains).map(\.rawValue).joined()
+            let suffix = weights.isEmpty && !isPrefix ? "" : ":" + (isPrefix ? "*" : "") + letters
+            return PostgresTextSearchWeight.quoted(text) + suffix
+        case .not(let operand): return "!" + text(of: operand, parentPriority: 4, isRightOfPhrase: false)
+        case .phrase(let left, let right, let distance): parts = (3, distance == 1 ? "<->" : "<\(distance)>", left, right)
+        case .and(let left, let right): parts = (2, "&", left, right)
+        case .or(let left, let right): parts = (1, "|", left, right)
+        }
+        let isPhrase = parts.priority == 3
+        let body = text(of: parts.left, parentPriority: parts.priority, isRightOfPhrase: false) + " \(parts.symbol) "
+            + text(of: parts.right, parentPriority: parts.priority, isRightOfPhrase: isPhrase)
+        return parts.priority < parentPriority || (isPhrase && isRightOfPhrase) ? "( " + body + " )" : body
+    }
+}

@@ -150,6 +150,52 @@ protocol Querier: Sendable {
     func samplesWithAmount(amount: Decimal) async throws -> [Int64]
 
     func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createShape(_ params: CreateShapeParams) async throws -> Shape
+
+    /// PostgreSQL's own text forms, to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow?
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow?
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice
+
+    /// Returns nil when no row matches.
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow?
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document
+
+    /// Returns nil when no row matches.
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow?
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow?
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int
 }
 
 extension Queries: Querier {}
@@ -349,5 +395,57 @@ extension QuerierForwarding {
 
     func samplesWithAnyAmount(amounts: [Decimal]) async throws -> [Int64] {
         try await forward { try await $0.samplesWithAnyAmount(amounts: amounts) }
+    }
+
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        try await forward { try await $0.createShape(params) }
+    }
+
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        try await forward { try await $0.shapeTexts(id: id) }
+    }
+
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        try await forward { try await $0.parseShapes(params) }
+    }
+
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        try await forward { try await $0.copyShapes(rows) }
+    }
+
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        try await forward { try await $0.createInvoice(total: total, body: body) }
+    }
+
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        try await forward { try await $0.invoiceTexts(id: id) }
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        try await forward { try await $0.invoicesOver(minimum: minimum) }
+    }
+
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        try await forward { try await $0.copyInvoices(rows) }
+    }
+
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        try await forward { try await $0.createDocument(words: words, search: search) }
+    }
+
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        try await forward { try await $0.documentTexts(id: id) }
+    }
+
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        try await forward { try await $0.parseTextSearch(words: words, search: search) }
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        try await forward { try await $0.matchingDocuments(query: query) }
+    }
+
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        try await forward { try await $0.copyDocuments(rows) }
     }
 }

@@ -439,6 +439,50 @@ extension PostgresMultirange: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
+extension PostgresPoint: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresLine: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresLineSegment: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresBox: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresPath: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresPolygon: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresCircle: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresMoney: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresXML: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTSVector: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTSQuery: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

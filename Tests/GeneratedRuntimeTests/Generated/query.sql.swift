@@ -2424,3 +2424,800 @@ extension Queries {
         try await self.executePrepared(SamplesWithAnyAmountStatement(amounts: amounts))
     }
 }
+
+/// The parameters of `createShape`.
+struct CreateShapeParams: Sendable, Hashable {
+    var spot: PostgresPoint
+    var edge: PostgresLine?
+    var segment: PostgresLineSegment?
+    var frame: PostgresBox?
+    var route: PostgresPath?
+    var outline: PostgresPolygon?
+    var ring: PostgresCircle?
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine?,
+        segment: PostgresLineSegment?,
+        frame: PostgresBox?,
+        route: PostgresPath?,
+        outline: PostgresPolygon?,
+        ring: PostgresCircle?
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createShape`.
+    struct CreateShapeStatement: PostgresPreparedStatement {
+        typealias Row = Shape
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateShapeStatement"
+        static let sql = """
+            INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, spot, edge, segment, frame, route, outline, ring
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(600),
+            PostgresDataType(628),
+            PostgresDataType(601),
+            PostgresDataType(603),
+            PostgresDataType(602),
+            PostgresDataType(604),
+            PostgresDataType(718),
+        ]
+
+        var params: CreateShapeParams
+
+        init(_ params: CreateShapeParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (Int64, PostgresPoint, PostgresLine?, PostgresLineSegment?, PostgresBox?, PostgresPath?, PostgresPolygon?, PostgresCircle?).self
+            )
+            return Shape(
+                id: columns.0,
+                spot: columns.1,
+                edge: columns.2,
+                segment: columns.3,
+                frame: columns.4,
+                route: columns.5,
+                outline: columns.6,
+                ring: columns.7
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createShape(_ params: CreateShapeParams) async throws -> Shape {
+        let rows = try await self.executePrepared(CreateShapeStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateShape")
+        }
+        return row
+    }
+}
+
+/// A row of `shapeTexts`.
+struct ShapeTextsRow: Sendable, Hashable, Codable {
+    var spot: String
+    var edge: String?
+    var segment: String?
+    var frame: String?
+    var route: String?
+    var outline: String?
+    var ring: String?
+
+    init(spot: String, edge: String?, segment: String?, frame: String?, route: String?, outline: String?, ring: String?) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case spot
+        case edge
+        case segment
+        case frame
+        case route
+        case outline
+        case ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `shapeTexts`.
+    struct ShapeTextsStatement: PostgresPreparedStatement {
+        typealias Row = ShapeTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ShapeTextsStatement"
+        static let sql = """
+            SELECT spot::text AS spot, edge::text AS edge, segment::text AS segment, frame::text AS frame,
+                route::text AS route, outline::text AS outline, ring::text AS ring
+            FROM shapes WHERE id = $1
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?, String?, String?, String?, String?, String?).self)
+            return ShapeTextsRow(
+                spot: columns.0,
+                edge: columns.1,
+                segment: columns.2,
+                frame: columns.3,
+                route: columns.4,
+                outline: columns.5,
+                ring: columns.6
+            )
+        }
+    }
+
+    /// PostgreSQL's own text forms, to compare with the Swift descriptions.
+    ///
+    /// Returns nil when no row matches.
+    func shapeTexts(id: Int64) async throws -> ShapeTextsRow? {
+        try await self.executePrepared(ShapeTextsStatement(id: id)).first
+    }
+}
+
+/// The parameters of `parseShapes`.
+struct ParseShapesParams: Sendable, Hashable {
+    var spot: String
+    var edge: String
+    var segment: String
+    var frame: String
+    var route: String
+    var outline: String
+    var ring: String
+
+    init(spot: String, edge: String, segment: String, frame: String, route: String, outline: String, ring: String) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+/// A row of `parseShapes`.
+struct ParseShapesRow: Sendable, Hashable, Codable {
+    var spot: PostgresPoint
+    var edge: PostgresLine
+    var segment: PostgresLineSegment
+    var frame: PostgresBox
+    var route: PostgresPath
+    var outline: PostgresPolygon
+    var ring: PostgresCircle
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine,
+        segment: PostgresLineSegment,
+        frame: PostgresBox,
+        route: PostgresPath,
+        outline: PostgresPolygon,
+        ring: PostgresCircle
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case spot
+        case edge
+        case segment
+        case frame
+        case route
+        case outline
+        case ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `parseShapes`.
+    struct ParseShapesStatement: PostgresPreparedStatement {
+        typealias Row = ParseShapesRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ParseShapesStatement"
+        static let sql = """
+            SELECT $1::text::point AS spot, $2::text::line AS edge, $3::text::lseg AS segment,
+                $4::text::box AS frame, $5::text::path AS route, $6::text::polygon AS outline,
+                $7::text::circle AS ring
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .text, .text, .text]
+
+        var params: ParseShapesParams
+
+        init(_ params: ParseShapesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (PostgresPoint, PostgresLine, PostgresLineSegment, PostgresBox, PostgresPath, PostgresPolygon, PostgresCircle).self
+            )
+            return ParseShapesRow(
+                spot: columns.0,
+                edge: columns.1,
+                segment: columns.2,
+                frame: columns.3,
+                route: columns.4,
+                outline: columns.5,
+                ring: columns.6
+            )
+        }
+    }
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseShapes(_ params: ParseShapesParams) async throws -> ParseShapesRow? {
+        try await self.executePrepared(ParseShapesStatement(params)).first
+    }
+}
+
+/// The parameters of `copyShapes`.
+struct CopyShapesParams: Sendable, Hashable {
+    var spot: PostgresPoint
+    var edge: PostgresLine?
+    var segment: PostgresLineSegment?
+    var frame: PostgresBox?
+    var route: PostgresPath?
+    var outline: PostgresPolygon?
+    var ring: PostgresCircle?
+
+    init(
+        spot: PostgresPoint,
+        edge: PostgresLine?,
+        segment: PostgresLineSegment?,
+        frame: PostgresBox?,
+        route: PostgresPath?,
+        outline: PostgresPolygon?,
+        ring: PostgresCircle?
+    ) {
+        self.spot = spot
+        self.edge = edge
+        self.segment = segment
+        self.frame = frame
+        self.route = route
+        self.outline = outline
+        self.ring = ring
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyShapes`.
+    struct CopyShapesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyShapesStatement"
+        static let sql = "INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(600),
+            PostgresDataType(628),
+            PostgresDataType(601),
+            PostgresDataType(603),
+            PostgresDataType(602),
+            PostgresDataType(604),
+            PostgresDataType(718),
+        ]
+
+        var params: CopyShapesParams
+
+        init(_ params: CopyShapesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(self.params.spot)
+            bindings.append(self.params.edge)
+            bindings.append(self.params.segment)
+            bindings.append(self.params.frame)
+            bindings.append(self.params.route)
+            bindings.append(self.params.outline)
+            bindings.append(self.params.ring)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"shapes"` once postgres-nio has quoted it.
+        static let copyTable = "shapes"
+        static let copyColumns: [String] = ["spot", "edge", "segment", "frame", "route", "outline", "ring"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyShapesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.spot)
+            try rows.append(item.edge)
+            try rows.append(item.segment)
+            try rows.append(item.frame)
+            try rows.append(item.route)
+            try rows.append(item.outline)
+            try rows.append(item.ring)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes(_ rows: some Sequence<CopyShapesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyShapesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyShapes<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyShapesParams {
+        try await self.copyRows(rows, into: CopyShapesStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createInvoice`.
+    struct CreateInvoiceStatement: PostgresPreparedStatement {
+        typealias Row = Invoice
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateInvoiceStatement"
+        static let sql = "INSERT INTO invoices (total, body) VALUES ($1, $2) RETURNING id, total, body"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790), PostgresDataType(142)]
+
+        var total: PostgresMoney
+        var body: PostgresXML?
+
+        init(total: PostgresMoney, body: PostgresXML?) {
+            self.total = total
+            self.body = body
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.total)
+            bindings.append(self.body)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresMoney, PostgresXML?).self)
+            return Invoice(id: columns.0, total: columns.1, body: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createInvoice(total: PostgresMoney, body: PostgresXML?) async throws -> Invoice {
+        let rows = try await self.executePrepared(CreateInvoiceStatement(total: total, body: body))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateInvoice")
+        }
+        return row
+    }
+}
+
+/// A row of `invoiceTexts`.
+struct InvoiceTextsRow: Sendable, Hashable, Codable {
+    var total: String
+    var body: String?
+
+    init(total: String, body: String?) {
+        self.total = total
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total
+        case body
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `invoiceTexts`.
+    struct InvoiceTextsStatement: PostgresPreparedStatement {
+        typealias Row = InvoiceTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.InvoiceTextsStatement"
+        static let sql = "SELECT total::text AS total, body::text AS body FROM invoices WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return InvoiceTextsRow(total: columns.0, body: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func invoiceTexts(id: Int64) async throws -> InvoiceTextsRow? {
+        try await self.executePrepared(InvoiceTextsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `invoicesOver`.
+    struct InvoicesOverStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.InvoicesOverStatement"
+        static let sql = "SELECT id FROM invoices WHERE total > $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790)]
+
+        var minimum: PostgresMoney
+
+        init(minimum: PostgresMoney) {
+            self.minimum = minimum
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.minimum)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func invoicesOver(minimum: PostgresMoney) async throws -> [Int64] {
+        try await self.executePrepared(InvoicesOverStatement(minimum: minimum))
+    }
+}
+
+/// The parameters of `copyInvoices`.
+struct CopyInvoicesParams: Sendable, Hashable {
+    var total: PostgresMoney
+    var body: PostgresXML?
+
+    init(total: PostgresMoney, body: PostgresXML?) {
+        self.total = total
+        self.body = body
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyInvoices`.
+    struct CopyInvoicesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyInvoicesStatement"
+        static let sql = "INSERT INTO invoices (total, body) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(790), PostgresDataType(142)]
+
+        var params: CopyInvoicesParams
+
+        init(_ params: CopyInvoicesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.total)
+            bindings.append(self.params.body)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"invoices"` once postgres-nio has quoted it.
+        static let copyTable = "invoices"
+        static let copyColumns: [String] = ["total", "body"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyInvoicesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.total)
+            try rows.append(item.body)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices(_ rows: some Sequence<CopyInvoicesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyInvoicesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyInvoices<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyInvoicesParams {
+        try await self.copyRows(rows, into: CopyInvoicesStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createDocument`.
+    struct CreateDocumentStatement: PostgresPreparedStatement {
+        typealias Row = Document
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateDocumentStatement"
+        static let sql = "INSERT INTO documents (words, search) VALUES ($1, $2) RETURNING id, words, search"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3614), PostgresDataType(3615)]
+
+        var words: PostgresTSVector
+        var search: PostgresTSQuery?
+
+        init(words: PostgresTSVector, search: PostgresTSQuery?) {
+            self.words = words
+            self.search = search
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.words)
+            bindings.append(self.search)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresTSVector, PostgresTSQuery?).self)
+            return Document(id: columns.0, words: columns.1, search: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createDocument(words: PostgresTSVector, search: PostgresTSQuery?) async throws -> Document {
+        let rows = try await self.executePrepared(CreateDocumentStatement(words: words, search: search))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateDocument")
+        }
+        return row
+    }
+}
+
+/// A row of `documentTexts`.
+struct DocumentTextsRow: Sendable, Hashable, Codable {
+    var words: String
+    var search: String?
+
+    init(words: String, search: String?) {
+        self.words = words
+        self.search = search
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case words
+        case search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `documentTexts`.
+    struct DocumentTextsStatement: PostgresPreparedStatement {
+        typealias Row = DocumentTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.DocumentTextsStatement"
+        static let sql = "SELECT words::text AS words, search::text AS search FROM documents WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return DocumentTextsRow(words: columns.0, search: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func documentTexts(id: Int64) async throws -> DocumentTextsRow? {
+        try await self.executePrepared(DocumentTextsStatement(id: id)).first
+    }
+}
+
+/// A row of `parseTextSearch`.
+struct ParseTextSearchRow: Sendable, Hashable, Codable {
+    var words: PostgresTSVector
+    var search: PostgresTSQuery
+
+    init(words: PostgresTSVector, search: PostgresTSQuery) {
+        self.words = words
+        self.search = search
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case words
+        case search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `parseTextSearch`.
+    struct ParseTextSearchStatement: PostgresPreparedStatement {
+        typealias Row = ParseTextSearchRow
+
+        static let name = "GeneratedRuntimeTests.Queries.ParseTextSearchStatement"
+        static let sql = "SELECT $1::text::tsvector AS words, $2::text::tsquery AS search"
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+
+        var words: String
+        var search: String
+
+        init(words: String, search: String) {
+            self.words = words
+            self.search = search
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.words)
+            bindings.append(self.search)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((PostgresTSVector, PostgresTSQuery).self)
+            return ParseTextSearchRow(words: columns.0, search: columns.1)
+        }
+    }
+
+    /// PostgreSQL's text input, decoded from binary: each description must give back the text.
+    ///
+    /// Returns nil when no row matches.
+    func parseTextSearch(words: String, search: String) async throws -> ParseTextSearchRow? {
+        try await self.executePrepared(ParseTextSearchStatement(words: words, search: search)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `matchingDocuments`.
+    struct MatchingDocumentsStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.MatchingDocumentsStatement"
+        static let sql = "SELECT id FROM documents WHERE words @@ $1::tsquery ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3615)]
+
+        var query: PostgresTSQuery
+
+        init(query: PostgresTSQuery) {
+            self.query = query
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.query)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func matchingDocuments(query: PostgresTSQuery) async throws -> [Int64] {
+        try await self.executePrepared(MatchingDocumentsStatement(query: query))
+    }
+}
+
+/// The parameters of `copyDocuments`.
+struct CopyDocumentsParams: Sendable, Hashable {
+    var words: PostgresTSVector
+    var search: PostgresTSQuery?
+
+    init(words: PostgresTSVector, search: PostgresTSQuery?) {
+        self.words = words
+        self.search = search
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyDocuments`.
+    struct CopyDocumentsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyDocumentsStatement"
+        static let sql = "INSERT INTO documents (words, search) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(3614), PostgresDataType(3615)]
+
+        var params: CopyDocumentsParams
+
+        init(_ params: CopyDocumentsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.words)
+            bindings.append(self.params.search)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"documents"` once postgres-nio has quoted it.
+        static let copyTable = "documents"
+        static let copyColumns: [String] = ["words", "search"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyDocumentsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.words)
+            try rows.append(item.search)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyDocumentsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyDocuments<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyDocumentsParams {
+        try await self.copyRows(rows, into: CopyDocumentsStatement.self)
+    }
+}

@@ -165,3 +165,50 @@ SELECT id FROM samples WHERE @amount::numeric = ANY(amounts) ORDER BY id;
 
 -- name: SamplesWithAnyAmount :many
 SELECT id FROM samples WHERE amounts && @amounts ORDER BY id;
+
+-- name: CreateShape :one
+INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring)
+VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *;
+
+-- PostgreSQL's own text forms, to compare with the Swift descriptions.
+-- name: ShapeTexts :one
+SELECT spot::text AS spot, edge::text AS edge, segment::text AS segment, frame::text AS frame,
+    route::text AS route, outline::text AS outline, ring::text AS ring
+FROM shapes WHERE id = $1;
+
+-- PostgreSQL's text input, decoded from binary: each description must give back the text.
+-- name: ParseShapes :one
+SELECT @spot::text::point AS spot, @edge::text::line AS edge, @segment::text::lseg AS segment,
+    @frame::text::box AS frame, @route::text::path AS route, @outline::text::polygon AS outline,
+    @ring::text::circle AS ring;
+
+-- name: CopyShapes :copyfrom
+INSERT INTO shapes (spot, edge, segment, frame, route, outline, ring) VALUES ($1, $2, $3, $4, $5, $6, $7);
+
+-- name: CreateInvoice :one
+INSERT INTO invoices (total, body) VALUES ($1, $2) RETURNING *;
+
+-- name: InvoiceTexts :one
+SELECT total::text AS total, body::text AS body FROM invoices WHERE id = $1;
+
+-- name: InvoicesOver :many
+SELECT id FROM invoices WHERE total > @minimum ORDER BY id;
+
+-- name: CopyInvoices :copyfrom
+INSERT INTO invoices (total, body) VALUES ($1, $2);
+
+-- name: CreateDocument :one
+INSERT INTO documents (words, search) VALUES ($1, $2) RETURNING *;
+
+-- name: DocumentTexts :one
+SELECT words::text AS words, search::text AS search FROM documents WHERE id = $1;
+
+-- PostgreSQL's text input, decoded from binary: each description must give back the text.
+-- name: ParseTextSearch :one
+SELECT @words::text::tsvector AS words, @search::text::tsquery AS search;
+
+-- name: MatchingDocuments :many
+SELECT id FROM documents WHERE words @@ @query::tsquery ORDER BY id;
+
+-- name: CopyDocuments :copyfrom
+INSERT INTO documents (words, search) VALUES ($1, $2);

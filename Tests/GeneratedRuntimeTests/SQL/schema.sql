@@ -108,3 +108,29 @@ CREATE TABLE samples (
     windows tstzrange[],
     spans int4range[]
 );
+
+-- Geometric types: PostgresPoint and the types made of points, bound in binary.
+CREATE TABLE shapes (
+    id bigserial PRIMARY KEY,
+    spot point NOT NULL,
+    edge line,
+    segment lseg,
+    frame box,
+    route path,
+    outline polygon,
+    ring circle
+);
+
+-- money and xml: PostgresMoney (minor units) and PostgresXML, bound in binary.
+CREATE TABLE invoices (
+    id bigserial PRIMARY KEY,
+    total money NOT NULL,
+    body xml
+);
+
+-- Text search: PostgresTSVector and PostgresTSQuery, bound in binary.
+CREATE TABLE documents (
+    id bigserial PRIMARY KEY,
+    words tsvector NOT NULL,
+    search tsquery
+);

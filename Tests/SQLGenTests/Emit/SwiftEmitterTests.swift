@@ -37,7 +37,9 @@ import Testing
             (.bigint.array, false, "[Int64]"), (.text.array, true, "[String]?"), (.uuid.array, false, "[UUID]"),
             (.interval, false, "PostgresInterval"), (.interval.array, true, "[PostgresInterval]?"),
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
-            (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, nil),
+            (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, "PostgresTSVector"),
+            (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
+            (SQLType(name: "polygon", isArray: true), false, nil),
             (SQLType(name: "inet", isArray: true), false, "[PostgresInet]"), (.numeric.array, true, "[Decimal]?"),
             (.bytea.array, false, "[Data]"), (.json.array, false, "[JSONValue]"),
             (SQLType(name: "int4range"), false, "PostgresRange<Int32>"), (SQLType(name: "daterange"), true, "PostgresRange<Date>?"),
@@ -95,12 +97,12 @@ import Testing
         let (files, diagnostics) = emit([
             query(
                 "GetIP", sql: "SELECT ip FROM t WHERE id = $1",
-                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "point"), isNullable: false)],
+                parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "int4multirange", isArray: true), isNullable: false)],
                 columns: [ResultColumn(name: "client_ip", type: SQLType(name: "pg_lsn", isArray: true), isNullable: false)])
         ])
         #expect(
             diagnostics == [
-                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"point\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"point\")",
+                "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"int4multirange[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"int4multirange\")",
                 "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"pg_lsn[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"pg_lsn\")",
             ])
         #expect(files["account.sql.swift"] == nil)
@@ -108,13 +110,13 @@ import Testing
 
     @Test func tablesWithUnmappedColumnsGetNoModelAndAWarning() {
         var catalog = BankFixture.catalog
-        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "tsvector"), isNotNull: true)])
+        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "pg_lsn"), isNotNull: true)])
         catalog.schemas["public"]?.tables["hosts"] = table
         catalog.schemas["public"]?.tableOrder.append("hosts")
         let (files, diagnostics) = emit([], catalog: catalog)
         #expect(
             diagnostics == [
-                "warning: table \"hosts\": column \"addr\" has type \"tsvector\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"tsvector\")"
+                "warning: table \"hosts\": column \"addr\" has type \"pg_lsn\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"pg_lsn\")"
             ])
         #expect(files["Models.swift"]?.contains("struct Host") == false)
     }

@@ -1,4 +1,4 @@
 CREATE TABLE hosts (
     id bigserial PRIMARY KEY,
-    addr point NOT NULL
+    addr pg_lsn NOT NULL
 );

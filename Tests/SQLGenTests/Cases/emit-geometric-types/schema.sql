@@ -1,0 +1,5 @@
+CREATE TABLE zones (
+    id bigserial PRIMARY KEY,
+    area circle NOT NULL,
+    bounds box
+);

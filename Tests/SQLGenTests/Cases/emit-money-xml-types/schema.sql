@@ -1,0 +1,5 @@
+CREATE TABLE receipts (
+    id bigserial PRIMARY KEY,
+    amount money NOT NULL,
+    detail xml
+);

@@ -1,0 +1,5 @@
+CREATE TABLE articles (
+    id bigserial PRIMARY KEY,
+    body text NOT NULL,
+    words tsvector NOT NULL
+);
