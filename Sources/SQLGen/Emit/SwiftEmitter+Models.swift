@@ -28,6 +28,7 @@ extension SwiftEmitter {
                 writeGeometricSupportType(supportType, to: &writer)
             case .money, .xml: writeMoneyOrXMLSupportType(supportType, to: &writer)
             case .textSearchWeight, .tsVector, .tsQuery: writeTextSearchSupportType(supportType, to: &writer)
+            case .time, .timeWithZone: writeTimeOfDaySupportType(supportType, to: &writer)
             }
         }
         return writer.text

@@ -83,6 +83,10 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case tsVector = "PostgresTSVector"
     /// `tsquery`.
     case tsQuery = "PostgresTSQuery"
+    /// `time`.
+    case time = "PostgresTime"
+    /// `timetz`.
+    case timeWithZone = "PostgresTimeWithZone"
 
     /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {
@@ -91,6 +95,7 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
         case .multirange: [.range, .timeKind]
         case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
         case .tsVector, .tsQuery: [.textSearchWeight]
+        case .timeWithZone: [.time]
         default: []
         }
     }

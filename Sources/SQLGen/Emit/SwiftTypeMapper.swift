@@ -105,6 +105,10 @@ public struct SwiftTypeMapper: Sendable {
             "circle": Scalar(name: "PostgresCircle", dataType: "PostgresDataType(718)", arrayDataType: nil, encodeThrows: false),
             "money": Scalar(name: "PostgresMoney", dataType: "PostgresDataType(790)", arrayDataType: nil, encodeThrows: false),
             "xml": Scalar(name: "PostgresXML", dataType: "PostgresDataType(142)", arrayDataType: nil, encodeThrows: false),
+            "time without time zone": Scalar(
+                name: "PostgresTime", dataType: "PostgresDataType(1083)", arrayDataType: nil, encodeThrows: false),
+            "time with time zone": Scalar(
+                name: "PostgresTimeWithZone", dataType: "PostgresDataType(1266)", arrayDataType: nil, encodeThrows: false),
             "tsvector": Scalar(
                 name: "PostgresTSVector", dataType: "PostgresDataType(3614)", arrayDataType: nil, encodeThrows: false),
             "tsquery": Scalar(

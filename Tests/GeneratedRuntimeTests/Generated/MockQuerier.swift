@@ -76,6 +76,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case parseTextSearch(words: String, search: String)
         case matchingDocuments(query: PostgresTSQuery)
         case copyDocuments([CopyDocumentsParams])
+        case createOpeningHours(opens: PostgresTime, closes: PostgresTimeWithZone?)
+        case openingHoursTexts(id: Int64)
+        case openAt(at: PostgresTime)
+        case copyOpeningHours([CopyOpeningHoursParams])
+        case listOpeningHours
     }
 
     private let lock = NSLock()
@@ -137,6 +142,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedParseTextSearchHandler: (@Sendable (String, String) async throws -> ParseTextSearchRow?)?
     private var storedMatchingDocumentsHandler: (@Sendable (PostgresTSQuery) async throws -> [Int64])?
     private var storedCopyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)?
+    private var storedCreateOpeningHoursHandler: (@Sendable (PostgresTime, PostgresTimeWithZone?) async throws -> OpeningHour)?
+    private var storedOpeningHoursTextsHandler: (@Sendable (Int64) async throws -> OpeningHoursTextsRow?)?
+    private var storedOpenAtHandler: (@Sendable (PostgresTime) async throws -> [Int64])?
+    private var storedCopyOpeningHoursHandler: (@Sendable ([CopyOpeningHoursParams]) async throws -> Int)?
+    private var storedListOpeningHoursHandler: (@Sendable () async throws -> [OpeningHour])?
 
     init() {}
 
@@ -485,6 +495,36 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var copyDocumentsHandler: (@Sendable ([CopyDocumentsParams]) async throws -> Int)? {
         get { withLock { storedCopyDocumentsHandler } }
         set { withLock { storedCopyDocumentsHandler = newValue } }
+    }
+
+    /// Answers `createOpeningHours`; unset, the method throws `MockQuerierError`.
+    var createOpeningHoursHandler: (@Sendable (PostgresTime, PostgresTimeWithZone?) async throws -> OpeningHour)? {
+        get { withLock { storedCreateOpeningHoursHandler } }
+        set { withLock { storedCreateOpeningHoursHandler = newValue } }
+    }
+
+    /// Answers `openingHoursTexts`; unset, the method throws `MockQuerierError`.
+    var openingHoursTextsHandler: (@Sendable (Int64) async throws -> OpeningHoursTextsRow?)? {
+        get { withLock { storedOpeningHoursTextsHandler } }
+        set { withLock { storedOpeningHoursTextsHandler = newValue } }
+    }
+
+    /// Answers `openAt`; unset, the method throws `MockQuerierError`.
+    var openAtHandler: (@Sendable (PostgresTime) async throws -> [Int64])? {
+        get { withLock { storedOpenAtHandler } }
+        set { withLock { storedOpenAtHandler = newValue } }
+    }
+
+    /// Answers `copyOpeningHours`; unset, the method throws `MockQuerierError`.
+    var copyOpeningHoursHandler: (@Sendable ([CopyOpeningHoursParams]) async throws -> Int)? {
+        get { withLock { storedCopyOpeningHoursHandler } }
+        set { withLock { storedCopyOpeningHoursHandler = newValue } }
+    }
+
+    /// Answers `listOpeningHours`; unset, the method throws `MockQuerierError`.
+    var listOpeningHoursHandler: (@Sendable () async throws -> [OpeningHour])? {
+        get { withLock { storedListOpeningHoursHandler } }
+        set { withLock { storedListOpeningHoursHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -1121,6 +1161,62 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "copyDocuments")
         }
         return try await handler(rows)
+    }
+
+    func createOpeningHours(opens: PostgresTime, closes: PostgresTimeWithZone?) async throws -> OpeningHour {
+        let handler = withLock {
+            recordedCalls.append(.createOpeningHours(opens: opens, closes: closes))
+            return storedCreateOpeningHoursHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createOpeningHours")
+        }
+        return try await handler(opens, closes)
+    }
+
+    func openingHoursTexts(id: Int64) async throws -> OpeningHoursTextsRow? {
+        let handler = withLock {
+            recordedCalls.append(.openingHoursTexts(id: id))
+            return storedOpeningHoursTextsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "openingHoursTexts")
+        }
+        return try await handler(id)
+    }
+
+    func openAt(at: PostgresTime) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.openAt(at: at))
+            return storedOpenAtHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "openAt")
+        }
+        return try await handler(at)
+    }
+
+    func copyOpeningHours(_ rows: some Sequence<CopyOpeningHoursParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyOpeningHours(rows))
+            return storedCopyOpeningHoursHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyOpeningHours")
+        }
+        return try await handler(rows)
+    }
+
+    func listOpeningHours() async throws -> [OpeningHour] {
+        let handler = withLock {
+            recordedCalls.append(.listOpeningHours)
+            return storedListOpeningHoursHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listOpeningHours")
+        }
+        return try await handler()
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -196,6 +196,20 @@ protocol Querier: Sendable {
     /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
     /// all of them, or none when any fails (the error says which line).
     func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createOpeningHours(opens: PostgresTime, closes: PostgresTimeWithZone?) async throws -> OpeningHour
+
+    /// Returns nil when no row matches.
+    func openingHoursTexts(id: Int64) async throws -> OpeningHoursTextsRow?
+
+    func openAt(at: PostgresTime) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyOpeningHours(_ rows: some Sequence<CopyOpeningHoursParams>) async throws -> Int
+
+    func listOpeningHours() async throws -> [OpeningHour]
 }
 
 extension Queries: Querier {}
@@ -447,5 +461,25 @@ extension QuerierForwarding {
 
     func copyDocuments(_ rows: some Sequence<CopyDocumentsParams>) async throws -> Int {
         try await forward { try await $0.copyDocuments(rows) }
+    }
+
+    func createOpeningHours(opens: PostgresTime, closes: PostgresTimeWithZone?) async throws -> OpeningHour {
+        try await forward { try await $0.createOpeningHours(opens: opens, closes: closes) }
+    }
+
+    func openingHoursTexts(id: Int64) async throws -> OpeningHoursTextsRow? {
+        try await forward { try await $0.openingHoursTexts(id: id) }
+    }
+
+    func openAt(at: PostgresTime) async throws -> [Int64] {
+        try await forward { try await $0.openAt(at: at) }
+    }
+
+    func copyOpeningHours(_ rows: some Sequence<CopyOpeningHoursParams>) async throws -> Int {
+        try await forward { try await $0.copyOpeningHours(rows) }
+    }
+
+    func listOpeningHours() async throws -> [OpeningHour] {
+        try await forward { try await $0.listOpeningHours() }
     }
 }

@@ -483,6 +483,14 @@ extension PostgresTSQuery: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
+extension PostgresTime: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTimeWithZone: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }

@@ -3221,3 +3221,209 @@ extension Queries {
         try await self.copyRows(rows, into: CopyDocumentsStatement.self)
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createOpeningHours`.
+    struct CreateOpeningHoursStatement: PostgresPreparedStatement {
+        typealias Row = OpeningHour
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateOpeningHoursStatement"
+        static let sql = "INSERT INTO opening_hours (opens, closes) VALUES ($1, $2) RETURNING id, opens, closes"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1083), PostgresDataType(1266)]
+
+        var opens: PostgresTime
+        var closes: PostgresTimeWithZone?
+
+        init(opens: PostgresTime, closes: PostgresTimeWithZone?) {
+            self.opens = opens
+            self.closes = closes
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.opens)
+            bindings.append(self.closes)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresTime, PostgresTimeWithZone?).self)
+            return OpeningHour(id: columns.0, opens: columns.1, closes: columns.2)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createOpeningHours(opens: PostgresTime, closes: PostgresTimeWithZone?) async throws -> OpeningHour {
+        let rows = try await self.executePrepared(CreateOpeningHoursStatement(opens: opens, closes: closes))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateOpeningHours")
+        }
+        return row
+    }
+}
+
+/// A row of `openingHoursTexts`.
+struct OpeningHoursTextsRow: Sendable, Hashable, Codable {
+    var opens: String
+    var closes: String?
+
+    init(opens: String, closes: String?) {
+        self.opens = opens
+        self.closes = closes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case opens
+        case closes
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `openingHoursTexts`.
+    struct OpeningHoursTextsStatement: PostgresPreparedStatement {
+        typealias Row = OpeningHoursTextsRow
+
+        static let name = "GeneratedRuntimeTests.Queries.OpeningHoursTextsStatement"
+        static let sql = "SELECT opens::text AS opens, closes::text AS closes FROM opening_hours WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return OpeningHoursTextsRow(opens: columns.0, closes: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func openingHoursTexts(id: Int64) async throws -> OpeningHoursTextsRow? {
+        try await self.executePrepared(OpeningHoursTextsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `openAt`.
+    struct OpenAtStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.OpenAtStatement"
+        static let sql = "SELECT id FROM opening_hours WHERE opens <= $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1083)]
+
+        var at: PostgresTime
+
+        init(at: PostgresTime) {
+            self.at = at
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.at)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func openAt(at: PostgresTime) async throws -> [Int64] {
+        try await self.executePrepared(OpenAtStatement(at: at))
+    }
+}
+
+/// The parameters of `copyOpeningHours`.
+struct CopyOpeningHoursParams: Sendable, Hashable {
+    var opens: PostgresTime
+    var closes: PostgresTimeWithZone?
+
+    init(opens: PostgresTime, closes: PostgresTimeWithZone?) {
+        self.opens = opens
+        self.closes = closes
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyOpeningHours`.
+    struct CopyOpeningHoursStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyOpeningHoursStatement"
+        static let sql = "INSERT INTO opening_hours (opens, closes) VALUES ($1, $2)"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(1083), PostgresDataType(1266)]
+
+        var params: CopyOpeningHoursParams
+
+        init(_ params: CopyOpeningHoursParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(self.params.opens)
+            bindings.append(self.params.closes)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"opening_hours"` once postgres-nio has quoted it.
+        static let copyTable = "opening_hours"
+        static let copyColumns: [String] = ["opens", "closes"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyOpeningHoursParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.opens)
+            try rows.append(item.closes)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyOpeningHours(_ rows: some Sequence<CopyOpeningHoursParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyOpeningHoursStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyOpeningHours<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyOpeningHoursParams {
+        try await self.copyRows(rows, into: CopyOpeningHoursStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listOpeningHours`.
+    struct ListOpeningHoursStatement: PostgresPreparedStatement {
+        typealias Row = OpeningHour
+
+        static let name = "GeneratedRuntimeTests.Queries.ListOpeningHoursStatement"
+        static let sql = "SELECT id, opens, closes FROM opening_hours ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, PostgresTime, PostgresTimeWithZone?).self)
+            return OpeningHour(id: columns.0, opens: columns.1, closes: columns.2)
+        }
+    }
+
+    func listOpeningHours() async throws -> [OpeningHour] {
+        try await self.executePrepared(ListOpeningHoursStatement())
+    }
+}

@@ -212,3 +212,18 @@ SELECT id FROM documents WHERE words @@ @query::tsquery ORDER BY id;
 
 -- name: CopyDocuments :copyfrom
 INSERT INTO documents (words, search) VALUES ($1, $2);
+
+-- name: CreateOpeningHours :one
+INSERT INTO opening_hours (opens, closes) VALUES (@opens, @closes) RETURNING *;
+
+-- name: OpeningHoursTexts :one
+SELECT opens::text AS opens, closes::text AS closes FROM opening_hours WHERE id = @id;
+
+-- name: OpenAt :many
+SELECT id FROM opening_hours WHERE opens <= @at ORDER BY id;
+
+-- name: CopyOpeningHours :copyfrom
+INSERT INTO opening_hours (opens, closes) VALUES (@opens, @closes);
+
+-- name: ListOpeningHours :many
+SELECT * FROM opening_hours ORDER BY id;

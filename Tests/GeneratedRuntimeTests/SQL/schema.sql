@@ -134,3 +134,10 @@ CREATE TABLE documents (
     words tsvector NOT NULL,
     search tsquery
 );
+
+-- Times of day: PostgresTime and PostgresTimeWithZone, bound in binary.
+CREATE TABLE opening_hours (
+    id bigserial PRIMARY KEY,
+    opens time NOT NULL,
+    closes timetz
+);

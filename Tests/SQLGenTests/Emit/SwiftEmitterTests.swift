@@ -40,6 +40,7 @@ import Testing
             (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, "PostgresTSVector"),
             (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
             (SQLType(name: "polygon", isArray: true), false, nil),
+            (.time, false, "PostgresTime"), (.timetz, true, "PostgresTimeWithZone?"),
             (SQLType(name: "inet", isArray: true), false, "[PostgresInet]"), (.numeric.array, true, "[Decimal]?"),
             (.bytea.array, false, "[Data]"), (.json.array, false, "[JSONValue]"),
             (SQLType(name: "int4range"), false, "PostgresRange<Int32>"), (SQLType(name: "daterange"), true, "PostgresRange<Date>?"),
