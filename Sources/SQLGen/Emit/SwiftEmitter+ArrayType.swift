@@ -5,49 +5,18 @@ extension SwiftEmitter {
     /// `inet[]`, range arrays …) also decode through it. Generated fields keep the natural
     /// `[Decimal]`; the statement binds `PostgresArray(value)` and, for the latter, decodes
     /// `PostgresArray<Decimal>`, taking its `elements`.
-    func writeArraySupportType(supportTypes: Set<SupportType>, enums: [EnumPlan], to writer: inout SwiftSourceWriter) {
+    func writeArraySupportType(to writer: inout SwiftSourceWriter) {
         writer.lines(Self.arraySource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        var conformances: [(type: String, text: String)] = [
-            ("Decimal", "isNaN ? \"NaN\" : description"),
-            ("Data", "\"\\\\x\" + map { String(format: \"%02x\", $0) }.joined()"),
-        ]
-        if supportTypes.contains(.jsonValue) {
-            conformances.append(("JSONValue", "get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }"))
-        }
-        // Their descriptions are PostgreSQL's own text forms.
-        for type in [SupportType.inet, .macAddress, .bitString, .range] where supportTypes.contains(type) {
-            conformances.append((type.rawValue, "description"))
-        }
-        for conformance in conformances {
-            writer.blankLine()
-            writer.block("extension \(conformance.type): PostgresArrayElement") { writer in
-                writer.line("\(access)var postgresArrayElementText: String { \(conformance.text) }")
-            }
-        }
-        for plan in enums {
-            writer.blankLine()
-            writer.line("extension \(plan.name): PostgresArrayElement {}")
-        }
     }
 
     // swift-format-ignore
     private static func arraySource(access: String) -> String {
         #"""
-        /// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
-        \#(access)protocol PostgresArrayElement: PostgresDecodable, Sendable {
-            /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
-            var postgresArrayElementText: String { get throws }
-        }
-
-        extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
-            /// An enum's label.
-            \#(access)var postgresArrayElementText: String { rawValue }
-        }
-
-        /// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
-        /// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
-        /// element with its type's own decoder. One dimension; a NULL element is a decoding error.
-        \#(access)struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+        /// An array of enums, or of a type postgres-nio has no array coding for. Bound as text
+        /// (`{"1.5","2"}`), which PostgreSQL types from the statement, and read from PostgreSQL's
+        /// binary form, each element with its type's own decoder. One dimension; a NULL element is a
+        /// decoding error.
+        \#(access)struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendable>: PostgresEncodable, PostgresDecodable, Sendable {
             \#(access)var elements: [Element]
 
             \#(access)init(_ elements: [Element]) {
@@ -58,19 +27,9 @@ extension SwiftEmitter {
             \#(access)static var psqlType: PostgresDataType { PostgresDataType(0) }
             \#(access)static var psqlFormat: PostgresFormat { .text }
 
-            /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+            /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it.
             \#(access)func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-                var text = "{"
-                for (index, element) in elements.enumerated() {
-                    if index > 0 { text += "," }
-                    text += "\""
-                    for character in try element.postgresArrayElementText {
-                        if character == "\\" || character == "\"" { text += "\\" }
-                        text.append(character)
-                    }
-                    text += "\""
-                }
-                buffer.writeString(text + "}")
+                buffer.writeString(PostgresArrayLiteral.of(try elements.map { try $0.postgresText }))
             }
 
             /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,

@@ -57,113 +57,17 @@ extension SwiftEmitter {
         writer.line("}")
     }
 
-    /// The runtime of `:copyfrom`: `PostgresTextEncodable` with its conformances, the text-format
-    /// row buffer and `Queries.copyRows`. Emitted into `Queries.swift` when a query needs it.
-    func writeCopyFromRuntime(enums: [EnumPlan], supportTypes: Set<SupportType>, to writer: inout SwiftSourceWriter) {
+    /// The runtime of `:copyfrom`: the text-format row buffer and `Queries.copyRows`. Emitted into
+    /// `Queries.swift` when a query needs it; the values' text forms (`PostgresTextEncodable`) are
+    /// in `Models.swift`.
+    func writeCopyFromRuntime(to writer: inout SwiftSourceWriter) {
         writer.blankLine()
         writer.lines(Self.copyFromRuntime(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        for plan in enums {
-            writer.blankLine()
-            writer.line("extension \(plan.name): PostgresTextEncodable {}")
-        }
-        if supportTypes.contains(.jsonValue) {
-            writer.blankLine()
-            writer.block("extension JSONValue: PostgresTextEncodable") { writer in
-                writer.block("\(access)var postgresText: String") { writer in
-                    writer.line("get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }")
-                }
-            }
-        }
-        for type in supportTypes.sorted() where type.copiesDescription {
-            // Their descriptions are PostgreSQL's own text forms.
-            writer.blankLine()
-            writer.block("extension \(type.rawValue): PostgresTextEncodable") { writer in
-                writer.line("\(access)var postgresText: String { description }")
-            }
-        }
-        if supportTypes.contains(.interval) {
-            writer.blankLine()
-            writer.block("extension PostgresInterval: PostgresTextEncodable") { writer in
-                writer.line("\(access)var postgresText: String { \"\\(months) mons \\(days) days \\(microseconds) microseconds\" }")
-            }
-        }
     }
 
     // swift-format-ignore
     private static func copyFromRuntime(access: String) -> String {
         #"""
-        /// A value with a PostgreSQL text form, as `COPY … FROM STDIN` reads it: what the `:copyfrom`
-        /// methods write for each column. Conform an override's type to copy it.
-        \#(access)protocol PostgresTextEncodable {
-            /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
-            var postgresText: String { get throws }
-        }
-
-        extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
-            \#(access)var postgresText: String { rawValue }
-        }
-
-        extension String: PostgresTextEncodable {
-            \#(access)var postgresText: String { self }
-        }
-
-        extension Int16: PostgresTextEncodable {
-            \#(access)var postgresText: String { String(self) }
-        }
-
-        extension Int32: PostgresTextEncodable {
-            \#(access)var postgresText: String { String(self) }
-        }
-
-        extension Int64: PostgresTextEncodable {
-            \#(access)var postgresText: String { String(self) }
-        }
-
-        extension Bool: PostgresTextEncodable {
-            \#(access)var postgresText: String { self ? "t" : "f" }
-        }
-
-        extension Double: PostgresTextEncodable {
-            \#(access)var postgresText: String {
-                if isNaN { return "NaN" }
-                if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
-                return description
-            }
-        }
-
-        extension Float: PostgresTextEncodable {
-            \#(access)var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
-        }
-
-        extension Decimal: PostgresTextEncodable {
-            \#(access)var postgresText: String { isNaN ? "NaN" : description }
-        }
-
-        extension UUID: PostgresTextEncodable {
-            \#(access)var postgresText: String { uuidString }
-        }
-
-        extension Data: PostgresTextEncodable {
-            /// `bytea`'s hex form: `\x` and two digits per byte.
-            \#(access)var postgresText: String {
-                let digits = Array("0123456789abcdef".utf8)
-                var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-                text.reserveCapacity(2 + count * 2)
-                for byte in self {
-                    text.append(digits[Int(byte >> 4)])
-                    text.append(digits[Int(byte & 0x0f)])
-                }
-                return String(decoding: text, as: UTF8.self)
-            }
-        }
-
-        extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
-            /// An array literal with every element quoted: `{"1","two"}`.
-            \#(access)var postgresText: String {
-                get throws { try PostgresCopyRows.arrayLiteral(map { try $0.postgresText }) }
-            }
-        }
-
         /// A statement whose items can be inserted through `COPY … FROM STDIN`: what the statements of
         /// `:copyfrom` queries are.
         \#(access)protocol PostgresCopyStatement: Sendable {
@@ -205,7 +109,7 @@ extension SwiftEmitter {
             \#(access)mutating func append(_ values: [Date]?, as kind: PostgresTimeKind) {
                 guard let values else { return appendNull() }
                 startValue()
-                writeEscaped(Self.arrayLiteral(values.map { kind.text(of: $0) }))
+                writeEscaped(PostgresArrayLiteral.of(values.map { kind.text(of: $0) }))
             }
 
             /// Ends the current row.
@@ -245,21 +149,6 @@ extension SwiftEmitter {
                     }
                     buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
                 }
-            }
-
-            /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
-            static func arrayLiteral(_ elements: [String]) -> String {
-                var text = "{"
-                for (index, element) in elements.enumerated() {
-                    if index > 0 { text += "," }
-                    text += "\""
-                    for scalar in element.unicodeScalars {
-                        if scalar == "\\" || scalar == "\"" { text += "\\" }
-                        text.unicodeScalars.append(scalar)
-                    }
-                    text += "\""
-                }
-                return text + "}"
             }
         }
 

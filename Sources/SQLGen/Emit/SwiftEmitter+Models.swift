@@ -23,12 +23,13 @@ extension SwiftEmitter {
             case .inet, .macAddress, .bitString: writeBinarySupportType(supportType, to: &writer)
             case .timeKind: writeTimeKind(to: &writer)
             case .range, .multirange: writeRangeSupportType(supportType, to: &writer)
-            case .array: writeArraySupportType(supportTypes: supportTypes, enums: enums, to: &writer)
+            case .array: writeArraySupportType(to: &writer)
             case .point, .line, .lineSegment, .box, .path, .polygon, .circle:
                 writeGeometricSupportType(supportType, to: &writer)
             case .money, .xml: writeMoneyOrXMLSupportType(supportType, to: &writer)
             case .textSearchWeight, .tsVector, .tsQuery: writeTextSearchSupportType(supportType, to: &writer)
             case .time, .timeWithZone: writeTimeOfDaySupportType(supportType, to: &writer)
+            case .textEncodable: writeTextEncodable(supportTypes: supportTypes, enums: enums, to: &writer)
             }
         }
         return writer.text

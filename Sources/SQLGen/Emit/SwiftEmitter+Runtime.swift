@@ -106,7 +106,7 @@ extension SwiftEmitter {
 
         writeCommandTag(to: &writer)
         if plans.contains(where: { $0.query.command == .copyfrom }) {
-            writeCopyFromRuntime(enums: enums, supportTypes: supportTypes, to: &writer)
+            writeCopyFromRuntime(to: &writer)
         }
 
         writer.blankLine()

@@ -52,9 +52,9 @@ public struct SwiftEmitter: Sendable {
         var used = Set(
             models.flatMap { $0.fields.flatMap(\.type.supportTypes) }
                 + orderedPlans.flatMap { plan in plan.parameters.flatMap(\.type.supportTypes) + plan.resultSupportTypes })
-        // `:copyfrom` writes dates in text form.
-        if orderedPlans.contains(where: { $0.query.command == .copyfrom }) { used.insert(.timeKind) }
-        let supportTypes = used.union(used.flatMap(\.requires))
+        // `:copyfrom` writes values in text form.
+        if orderedPlans.contains(where: { $0.query.command == .copyfrom }) { used.insert(.textEncodable) }
+        let supportTypes = SupportType.closure(of: used)
 
         // Each file's text is built on its own, in parallel; the list keeps the files' order.
         var jobs: [@Sendable () -> GeneratedFile] = []

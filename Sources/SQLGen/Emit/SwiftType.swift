@@ -83,6 +83,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case tsVector = "PostgresTSVector"
     /// `tsquery`.
     case tsQuery = "PostgresTSQuery"
+    /// Values' text forms (`:copyfrom` rows, arrays bound as text).
+    case textEncodable = "PostgresTextEncodable"
     /// `time`.
     case time = "PostgresTime"
     /// `timetz`.
@@ -91,7 +93,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {
         switch self {
-        case .range: [.timeKind]
+        case .range, .textEncodable: [.timeKind]
+        case .array: [.textEncodable]
         case .multirange: [.range, .timeKind]
         case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
         case .tsVector, .tsQuery: [.textSearchWeight]
@@ -100,10 +103,20 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// `types` and every support type they require, directly or not.
+    static func closure(of types: Set<SupportType>) -> Set<SupportType> {
+        var result = types
+        var pending = Array(types)
+        while let type = pending.popLast() {
+            for required in type.requires where result.insert(required).inserted { pending.append(required) }
+        }
+        return result
+    }
+
     /// Whether `:copyfrom` writes the type's `description`, which is PostgreSQL's text form.
     var copiesDescription: Bool {
         switch self {
-        case .jsonValue, .interval, .textSearchWeight, .timeKind, .array: false
+        case .jsonValue, .interval, .textSearchWeight, .timeKind, .array, .textEncodable: false
         default: true
         }
     }

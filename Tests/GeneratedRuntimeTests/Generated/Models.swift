@@ -940,21 +940,11 @@ struct PostgresMultirange<Bound: PostgresRangeBound>:
 
 extension PostgresMultirange: Codable where Bound: Codable {}
 
-/// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
-protocol PostgresArrayElement: PostgresDecodable, Sendable {
-    /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
-    var postgresArrayElementText: String { get throws }
-}
-
-extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
-    /// An enum's label.
-    var postgresArrayElementText: String { rawValue }
-}
-
-/// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
-/// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
-/// element with its type's own decoder. One dimension; a NULL element is a decoding error.
-struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+/// An array of enums, or of a type postgres-nio has no array coding for. Bound as text
+/// (`{"1.5","2"}`), which PostgreSQL types from the statement, and read from PostgreSQL's
+/// binary form, each element with its type's own decoder. One dimension; a NULL element is a
+/// decoding error.
+struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendable>: PostgresEncodable, PostgresDecodable, Sendable {
     var elements: [Element]
 
     init(_ elements: [Element]) {
@@ -965,19 +955,9 @@ struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, Postgres
     static var psqlType: PostgresDataType { PostgresDataType(0) }
     static var psqlFormat: PostgresFormat { .text }
 
-    /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it.
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for character in try element.postgresArrayElementText {
-                if character == "\\" || character == "\"" { text += "\\" }
-                text.append(character)
-            }
-            text += "\""
-        }
-        buffer.writeString(text + "}")
+        buffer.writeString(PostgresArrayLiteral.of(try elements.map { try $0.postgresText }))
     }
 
     /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
@@ -1007,36 +987,6 @@ struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, Postgres
         self.init(elements)
     }
 }
-
-extension Decimal: PostgresArrayElement {
-    var postgresArrayElementText: String { isNaN ? "NaN" : description }
-}
-
-extension Data: PostgresArrayElement {
-    var postgresArrayElementText: String { "\\x" + map { String(format: "%02x", $0) }.joined() }
-}
-
-extension JSONValue: PostgresArrayElement {
-    var postgresArrayElementText: String { get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) } }
-}
-
-extension PostgresInet: PostgresArrayElement {
-    var postgresArrayElementText: String { description }
-}
-
-extension PostgresMACAddress: PostgresArrayElement {
-    var postgresArrayElementText: String { description }
-}
-
-extension PostgresBitString: PostgresArrayElement {
-    var postgresArrayElementText: String { description }
-}
-
-extension PostgresRange: PostgresArrayElement {
-    var postgresArrayElementText: String { description }
-}
-
-extension Weekday: PostgresArrayElement {}
 
 /// A `point`: `(x,y)` in float8. `description` is PostgreSQL's text form (`(1,-0)`, `(NaN,Infinity)`).
 /// Coordinates compare as PostgreSQL's float8 does: NaN equals NaN, and -0 equals 0.
@@ -1725,6 +1675,187 @@ struct PostgresTSQuery: Sendable, Hashable, Codable, PostgresNonThrowingEncodabl
             + text(of: parts.right, parentPriority: parts.priority, isRightOfPhrase: isPhrase)
         return parts.priority < parentPriority || (isPhrase && isRightOfPhrase) ? "( " + body + " )" : body
     }
+}
+
+/// A value with a PostgreSQL text form, as the type's input function reads it: what the
+/// `:copyfrom` methods write for each column, and what arrays bound as text hold. Conform an
+/// override's type to copy it.
+protocol PostgresTextEncodable {
+    /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
+    var postgresText: String { get throws }
+}
+
+extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
+    var postgresText: String { rawValue }
+}
+
+extension String: PostgresTextEncodable {
+    var postgresText: String { self }
+}
+
+extension Int16: PostgresTextEncodable {
+    var postgresText: String { String(self) }
+}
+
+extension Int32: PostgresTextEncodable {
+    var postgresText: String { String(self) }
+}
+
+extension Int64: PostgresTextEncodable {
+    var postgresText: String { String(self) }
+}
+
+extension Bool: PostgresTextEncodable {
+    var postgresText: String { self ? "t" : "f" }
+}
+
+extension Double: PostgresTextEncodable {
+    var postgresText: String {
+        if isNaN { return "NaN" }
+        if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
+        return description
+    }
+}
+
+extension Float: PostgresTextEncodable {
+    var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
+}
+
+extension Decimal: PostgresTextEncodable {
+    var postgresText: String { isNaN ? "NaN" : description }
+}
+
+extension UUID: PostgresTextEncodable {
+    var postgresText: String { uuidString }
+}
+
+extension Data: PostgresTextEncodable {
+    /// `bytea`'s hex form: `\x` and two digits per byte.
+    var postgresText: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+        text.reserveCapacity(2 + count * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension Date: PostgresTextEncodable {
+    /// The instant in UTC to the microsecond, which `timestamptz`, `timestamp` and `date` all
+    /// read (a date ignores the time).
+    var postgresText: String { PostgresTimeKind.timestamptz.text(of: self) }
+}
+
+extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
+    /// An array literal with every element quoted: `{"1","two"}`.
+    var postgresText: String {
+        get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+    }
+}
+
+/// PostgreSQL's array literal from its elements' text forms.
+enum PostgresArrayLiteral {
+    /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
+    static func of(_ elements: [String]) -> String {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for scalar in element.unicodeScalars {
+                if scalar == "\\" || scalar == "\"" { text += "\\" }
+                text.unicodeScalars.append(scalar)
+            }
+            text += "\""
+        }
+        return text + "}"
+    }
+}
+
+extension Weekday: PostgresTextEncodable {}
+
+extension JSONValue: PostgresTextEncodable {
+    var postgresText: String {
+        get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
+    }
+}
+
+extension PostgresInet: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresMACAddress: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresBitString: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresRange: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresMultirange: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresPoint: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresLine: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresLineSegment: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresBox: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresPath: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresPolygon: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresCircle: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresMoney: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresXML: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTSVector: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTSQuery: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTime: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresTimeWithZone: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresInterval: PostgresTextEncodable {
+    var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
 }
 
 /// A `time` value: a time of day to the microsecond, from `00:00:00` to `24:00:00` inclusive.

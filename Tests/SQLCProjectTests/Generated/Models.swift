@@ -224,21 +224,11 @@ public enum PostgresTimeKind: Sendable {
     }
 }
 
-/// An element type of `PostgresArray`: decodable by postgres-nio, with a text form.
-public protocol PostgresArrayElement: PostgresDecodable, Sendable {
-    /// The element as its type's input function reads it (`1.5`, `\x0aff`, `{"a": 1}`).
-    var postgresArrayElementText: String { get throws }
-}
-
-extension PostgresArrayElement where Self: RawRepresentable, Self.RawValue == String {
-    /// An enum's label.
-    public var postgresArrayElementText: String { rawValue }
-}
-
-/// An array bound as text: of enums, or of a type postgres-nio has no array coding for. Bound as text (`{"1.5","2"}`),
-/// which PostgreSQL types from the statement, and read from PostgreSQL's binary form, each
-/// element with its type's own decoder. One dimension; a NULL element is a decoding error.
-public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, PostgresDecodable, Sendable {
+/// An array of enums, or of a type postgres-nio has no array coding for. Bound as text
+/// (`{"1.5","2"}`), which PostgreSQL types from the statement, and read from PostgreSQL's
+/// binary form, each element with its type's own decoder. One dimension; a NULL element is a
+/// decoding error.
+public struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendable>: PostgresEncodable, PostgresDecodable, Sendable {
     public var elements: [Element]
 
     public init(_ elements: [Element]) {
@@ -249,19 +239,9 @@ public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, P
     public static var psqlType: PostgresDataType { PostgresDataType(0) }
     public static var psqlFormat: PostgresFormat { .text }
 
-    /// Each element quoted, with `\` and `"` escaped, as array_in reads them.
+    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it.
     public func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for character in try element.postgresArrayElementText {
-                if character == "\\" || character == "\"" { text += "\\" }
-                text.append(character)
-            }
-            text += "\""
-        }
-        buffer.writeString(text + "}")
+        buffer.writeString(PostgresArrayLiteral.of(try elements.map { try $0.postgresText }))
     }
 
     /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
@@ -292,16 +272,105 @@ public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable, P
     }
 }
 
-extension Decimal: PostgresArrayElement {
-    public var postgresArrayElementText: String { isNaN ? "NaN" : description }
+/// A value with a PostgreSQL text form, as the type's input function reads it: what the
+/// `:copyfrom` methods write for each column, and what arrays bound as text hold. Conform an
+/// override's type to copy it.
+public protocol PostgresTextEncodable {
+    /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
+    var postgresText: String { get throws }
 }
 
-extension Data: PostgresArrayElement {
-    public var postgresArrayElementText: String { "\\x" + map { String(format: "%02x", $0) }.joined() }
+extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
+    public var postgresText: String { rawValue }
 }
 
-extension TeamPlan: PostgresArrayElement {}
+extension String: PostgresTextEncodable {
+    public var postgresText: String { self }
+}
 
-extension MemberRole: PostgresArrayElement {}
+extension Int16: PostgresTextEncodable {
+    public var postgresText: String { String(self) }
+}
 
-extension JobState: PostgresArrayElement {}
+extension Int32: PostgresTextEncodable {
+    public var postgresText: String { String(self) }
+}
+
+extension Int64: PostgresTextEncodable {
+    public var postgresText: String { String(self) }
+}
+
+extension Bool: PostgresTextEncodable {
+    public var postgresText: String { self ? "t" : "f" }
+}
+
+extension Double: PostgresTextEncodable {
+    public var postgresText: String {
+        if isNaN { return "NaN" }
+        if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
+        return description
+    }
+}
+
+extension Float: PostgresTextEncodable {
+    public var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
+}
+
+extension Decimal: PostgresTextEncodable {
+    public var postgresText: String { isNaN ? "NaN" : description }
+}
+
+extension UUID: PostgresTextEncodable {
+    public var postgresText: String { uuidString }
+}
+
+extension Data: PostgresTextEncodable {
+    /// `bytea`'s hex form: `\x` and two digits per byte.
+    public var postgresText: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+        text.reserveCapacity(2 + count * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension Date: PostgresTextEncodable {
+    /// The instant in UTC to the microsecond, which `timestamptz`, `timestamp` and `date` all
+    /// read (a date ignores the time).
+    public var postgresText: String { PostgresTimeKind.timestamptz.text(of: self) }
+}
+
+extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
+    /// An array literal with every element quoted: `{"1","two"}`.
+    public var postgresText: String {
+        get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+    }
+}
+
+/// PostgreSQL's array literal from its elements' text forms.
+public enum PostgresArrayLiteral {
+    /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
+    public static func of(_ elements: [String]) -> String {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for scalar in element.unicodeScalars {
+                if scalar == "\\" || scalar == "\"" { text += "\\" }
+                text.unicodeScalars.append(scalar)
+            }
+            text += "\""
+        }
+        return text + "}"
+    }
+}
+
+extension TeamPlan: PostgresTextEncodable {}
+
+extension MemberRole: PostgresTextEncodable {}
+
+extension JobState: PostgresTextEncodable {}

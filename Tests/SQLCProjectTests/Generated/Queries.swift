@@ -164,78 +164,6 @@ public struct PostgresCommandTag: Sendable, Hashable, CustomStringConvertible {
     public var description: String { rowCount.map { "\(command) \($0)" } ?? command }
 }
 
-/// A value with a PostgreSQL text form, as `COPY … FROM STDIN` reads it: what the `:copyfrom`
-/// methods write for each column. Conform an override's type to copy it.
-public protocol PostgresTextEncodable {
-    /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
-    var postgresText: String { get throws }
-}
-
-extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
-    public var postgresText: String { rawValue }
-}
-
-extension String: PostgresTextEncodable {
-    public var postgresText: String { self }
-}
-
-extension Int16: PostgresTextEncodable {
-    public var postgresText: String { String(self) }
-}
-
-extension Int32: PostgresTextEncodable {
-    public var postgresText: String { String(self) }
-}
-
-extension Int64: PostgresTextEncodable {
-    public var postgresText: String { String(self) }
-}
-
-extension Bool: PostgresTextEncodable {
-    public var postgresText: String { self ? "t" : "f" }
-}
-
-extension Double: PostgresTextEncodable {
-    public var postgresText: String {
-        if isNaN { return "NaN" }
-        if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
-        return description
-    }
-}
-
-extension Float: PostgresTextEncodable {
-    public var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
-}
-
-extension Decimal: PostgresTextEncodable {
-    public var postgresText: String { isNaN ? "NaN" : description }
-}
-
-extension UUID: PostgresTextEncodable {
-    public var postgresText: String { uuidString }
-}
-
-extension Data: PostgresTextEncodable {
-    /// `bytea`'s hex form: `\x` and two digits per byte.
-    public var postgresText: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        text.reserveCapacity(2 + count * 2)
-        for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-}
-
-extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
-    /// An array literal with every element quoted: `{"1","two"}`.
-    public var postgresText: String {
-        get throws { try PostgresCopyRows.arrayLiteral(map { try $0.postgresText }) }
-    }
-}
-
 /// A statement whose items can be inserted through `COPY … FROM STDIN`: what the statements of
 /// `:copyfrom` queries are.
 public protocol PostgresCopyStatement: Sendable {
@@ -277,7 +205,7 @@ public struct PostgresCopyRows: Sendable {
     public mutating func append(_ values: [Date]?, as kind: PostgresTimeKind) {
         guard let values else { return appendNull() }
         startValue()
-        writeEscaped(Self.arrayLiteral(values.map { kind.text(of: $0) }))
+        writeEscaped(PostgresArrayLiteral.of(values.map { kind.text(of: $0) }))
     }
 
     /// Ends the current row.
@@ -317,21 +245,6 @@ public struct PostgresCopyRows: Sendable {
             }
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
         }
-    }
-
-    /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
-    static func arrayLiteral(_ elements: [String]) -> String {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in element.unicodeScalars {
-                if scalar == "\\" || scalar == "\"" { text += "\\" }
-                text.unicodeScalars.append(scalar)
-            }
-            text += "\""
-        }
-        return text + "}"
     }
 }
 
@@ -410,12 +323,6 @@ extension Queries {
         }
     }
 }
-
-extension TeamPlan: PostgresTextEncodable {}
-
-extension MemberRole: PostgresTextEncodable {}
-
-extension JobState: PostgresTextEncodable {}
 
 /// Thrown by a `:one` method whose statement always yields a row when the server returned none.
 public struct NoRowsError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,0 +1,135 @@
+extension SwiftEmitter {
+    /// `PostgresTextEncodable`: each value's text form, as PostgreSQL's input functions read it.
+    /// `:copyfrom` writes rows with it, and `PostgresArray` its elements. The base types, every
+    /// enum and the support types in use conform; an override's type may conform too.
+    func writeTextEncodable(supportTypes: Set<SupportType>, enums: [EnumPlan], to writer: inout SwiftSourceWriter) {
+        writer.lines(Self.textEncodableSource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        for plan in enums {
+            writer.blankLine()
+            writer.line("extension \(plan.name): PostgresTextEncodable {}")
+        }
+        if supportTypes.contains(.jsonValue) {
+            writer.blankLine()
+            writer.block("extension JSONValue: PostgresTextEncodable") { writer in
+                writer.block("\(access)var postgresText: String") { writer in
+                    writer.line("get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }")
+                }
+            }
+        }
+        for type in supportTypes.sorted() where type.copiesDescription {
+            // Their descriptions are PostgreSQL's own text forms.
+            writer.blankLine()
+            writer.block("extension \(type.rawValue): PostgresTextEncodable") { writer in
+                writer.line("\(access)var postgresText: String { description }")
+            }
+        }
+        if supportTypes.contains(.interval) {
+            writer.blankLine()
+            writer.block("extension PostgresInterval: PostgresTextEncodable") { writer in
+                writer.line("\(access)var postgresText: String { \"\\(months) mons \\(days) days \\(microseconds) microseconds\" }")
+            }
+        }
+    }
+
+    // swift-format-ignore
+    private static func textEncodableSource(access: String) -> String {
+        #"""
+        /// A value with a PostgreSQL text form, as the type's input function reads it: what the
+        /// `:copyfrom` methods write for each column, and what arrays bound as text hold. Conform an
+        /// override's type to copy it.
+        \#(access)protocol PostgresTextEncodable {
+            /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
+            var postgresText: String { get throws }
+        }
+
+        extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
+            \#(access)var postgresText: String { rawValue }
+        }
+
+        extension String: PostgresTextEncodable {
+            \#(access)var postgresText: String { self }
+        }
+
+        extension Int16: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Int32: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Int64: PostgresTextEncodable {
+            \#(access)var postgresText: String { String(self) }
+        }
+
+        extension Bool: PostgresTextEncodable {
+            \#(access)var postgresText: String { self ? "t" : "f" }
+        }
+
+        extension Double: PostgresTextEncodable {
+            \#(access)var postgresText: String {
+                if isNaN { return "NaN" }
+                if isInfinite { return self < 0 ? "-Infinity" : "Infinity" }
+                return description
+            }
+        }
+
+        extension Float: PostgresTextEncodable {
+            \#(access)var postgresText: String { Double(self).isFinite ? description : Double(self).postgresText }
+        }
+
+        extension Decimal: PostgresTextEncodable {
+            \#(access)var postgresText: String { isNaN ? "NaN" : description }
+        }
+
+        extension UUID: PostgresTextEncodable {
+            \#(access)var postgresText: String { uuidString }
+        }
+
+        extension Data: PostgresTextEncodable {
+            /// `bytea`'s hex form: `\x` and two digits per byte.
+            \#(access)var postgresText: String {
+                let digits = Array("0123456789abcdef".utf8)
+                var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+                text.reserveCapacity(2 + count * 2)
+                for byte in self {
+                    text.append(digits[Int(byte >> 4)])
+                    text.append(digits[Int(byte & 0x0f)])
+                }
+                return String(decoding: text, as: UTF8.self)
+            }
+        }
+
+        extension Date: PostgresTextEncodable {
+            /// The instant in UTC to the microsecond, which `timestamptz`, `timestamp` and `date` all
+            /// read (a date ignores the time).
+            \#(access)var postgresText: String { PostgresTimeKind.timestamptz.text(of: self) }
+        }
+
+        extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
+            /// An array literal with every element quoted: `{"1","two"}`.
+            \#(access)var postgresText: String {
+                get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+            }
+        }
+
+        /// PostgreSQL's array literal from its elements' text forms.
+        \#(access)enum PostgresArrayLiteral {
+            /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
+            \#(access)static func of(_ elements: [String]) -> String {
+                var text = "{"
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { text += "," }
+                    text += "\""
+                    for scalar in element.unicodeScalars {
+                        if scalar == "\\" || scalar == "\"" { text += "\\" }
+                        text.unicodeScalars.append(scalar)
+                    }
+                    text += "\""
+                }
+                return text + "}"
+            }
+        }
+        """#
+    }
+}
