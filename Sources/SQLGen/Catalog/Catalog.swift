@@ -97,6 +97,13 @@ public struct Catalog: Sendable, Hashable {
         }
     }
 
+    /// All composite types (`CREATE TYPE … AS (…)`) in a stable order: schemas, then names.
+    public var allCompositeTypes: [Table] {
+        schemas.keys.sorted().flatMap { key in
+            schemas[key]!.compositeTypes.keys.sorted().compactMap { schemas[key]!.compositeTypes[$0] }
+        }
+    }
+
     /// All enum types in a stable order: schemas by name, then creation order.
     public var allEnums: [EnumType] {
         schemas.keys.sorted().flatMap { key -> [EnumType] in

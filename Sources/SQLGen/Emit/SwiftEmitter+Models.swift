@@ -1,7 +1,7 @@
 extension SwiftEmitter {
     /// `Models.swift`: enums, then one struct per table/view, then the support types used
     /// (`JSONValue`, `PostgresInterval`).
-    func modelsFile(enums: [EnumPlan], models: [ModelPlan], supportTypes: Set<SupportType>) -> String {
+    func modelsFile(enums: [EnumPlan], models: [ModelPlan], composites: [ModelPlan], supportTypes: Set<SupportType>) -> String {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: Set(models.flatMap { $0.fields.compactMap(\.type.importModule) }))
         for plan in enums {
@@ -14,6 +14,10 @@ extension SwiftEmitter {
             if let tableComment = model.table.comment { comment += commentLines(tableComment) }
             writeStruct(
                 name: model.name, comment: comment, fields: model.fields, conformances: dataConformances, to: &writer)
+        }
+        for composite in composites {
+            writer.blankLine()
+            writeComposite(composite, to: &writer)
         }
         for supportType in supportTypes.sorted() {
             writer.blankLine()
@@ -30,6 +34,7 @@ extension SwiftEmitter {
             case .textSearchWeight, .tsVector, .tsQuery: writeTextSearchSupportType(supportType, to: &writer)
             case .time, .timeWithZone: writeTimeOfDaySupportType(supportType, to: &writer)
             case .textEncodable: writeTextEncodable(supportTypes: supportTypes, enums: enums, to: &writer)
+            case .record: writeRecordSupport(to: &writer)
             }
         }
         return writer.text

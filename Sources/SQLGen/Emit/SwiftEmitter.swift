@@ -38,6 +38,7 @@ public struct SwiftEmitter: Sendable {
             planModel(table, diagnostics: &diagnostics)
         }
         diagnostics += modelDiagnostics
+        let composites = catalog.allCompositeTypes.compactMap { planComposite($0, diagnostics: &diagnostics) }
         let index = ModelIndex(models)
         let (plans, queryDiagnostics) = planConcurrently(queries) { query, diagnostics in
             planQuery(query, models: index, diagnostics: &diagnostics)
@@ -54,11 +55,16 @@ public struct SwiftEmitter: Sendable {
                 + orderedPlans.flatMap { plan in plan.parameters.flatMap(\.type.supportTypes) + plan.resultSupportTypes })
         // `:copyfrom` writes values in text form.
         if orderedPlans.contains(where: { $0.query.command == .copyfrom }) { used.insert(.textEncodable) }
+        if !composites.isEmpty { used.insert(.record) }
+        used.formUnion(composites.flatMap { $0.fields.flatMap(\.type.supportTypes) })
         let supportTypes = SupportType.closure(of: used)
 
         // Each file's text is built on its own, in parallel; the list keeps the files' order.
         var jobs: [@Sendable () -> GeneratedFile] = []
-        jobs.append { GeneratedFile(path: "Models.swift", contents: modelsFile(enums: enums, models: models, supportTypes: supportTypes)) }
+        jobs.append {
+            GeneratedFile(
+                path: "Models.swift", contents: modelsFile(enums: enums, models: models, composites: composites, supportTypes: supportTypes))
+        }
         jobs.append {
             GeneratedFile(
                 path: "Queries.swift", contents: queriesRuntimeFile(plans: orderedPlans, enums: enums, supportTypes: supportTypes))

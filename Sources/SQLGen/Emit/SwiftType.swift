@@ -85,6 +85,8 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case tsQuery = "PostgresTSQuery"
     /// Values' text forms (`:copyfrom` rows, arrays bound as text).
     case textEncodable = "PostgresTextEncodable"
+    /// Reading and writing composite values (`PostgresRecordFields`, `PostgresRecordLiteral`).
+    case record = "PostgresRecordFields"
     /// `time`.
     case time = "PostgresTime"
     /// `timetz`.
@@ -94,7 +96,7 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     var requires: [SupportType] {
         switch self {
         case .range, .textEncodable: [.timeKind]
-        case .array: [.textEncodable]
+        case .array, .record: [.textEncodable]
         case .multirange: [.range, .timeKind]
         case .line, .lineSegment, .box, .path, .polygon, .circle: [.point]
         case .tsVector, .tsQuery: [.textSearchWeight]
@@ -116,7 +118,7 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Whether `:copyfrom` writes the type's `description`, which is PostgreSQL's text form.
     var copiesDescription: Bool {
         switch self {
-        case .jsonValue, .interval, .textSearchWeight, .timeKind, .array, .textEncodable: false
+        case .jsonValue, .interval, .textSearchWeight, .timeKind, .array, .textEncodable, .record: false
         default: true
         }
     }

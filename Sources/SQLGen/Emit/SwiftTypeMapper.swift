@@ -145,6 +145,9 @@ public struct SwiftTypeMapper: Sendable {
         if !type.isBuiltin {
             // A user-defined enum. An enum without labels cannot be a Swift enum with a raw type, so
             // it has no mapping.
+            if let composite = catalog.compositeType(type.name, schema: type.schema) {
+                return compositeMapping(composite, isArray: type.isArray)
+            }
             guard let enumType = catalog.enumType(type.name, schema: type.schema), !enumType.values.isEmpty
             else { return nil }
             let name = names.enumName(enumType)
@@ -183,6 +186,23 @@ public struct SwiftTypeMapper: Sendable {
         return SwiftType(
             name: scalar.name, isOptional: false, bindingDataType: scalar.dataType, encodeThrows: scalar.encodeThrows,
             supportType: supportType)
+    }
+
+    /// A composite type's generated struct, when every field has a mapping. Bound in text form
+    /// (the type's OID is per database, so the statement types it); arrays of it are bound through
+    /// `PostgresArray` and decoded by postgres-nio, since the struct is `PostgresArrayDecodable`.
+    private func compositeMapping(_ composite: Table, isArray: Bool) -> SwiftType? {
+        guard composite.columns.allSatisfy({ swiftType(for: $0.type, isNullable: true, column: nil) != nil }) else {
+            return nil
+        }
+        let name = names.compositeName(composite)
+        if isArray {
+            return SwiftType(
+                name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
+                supportType: .array, bindingWrapper: SupportType.array.rawValue)
+        }
+        return SwiftType(
+            name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true, supportType: .record)
     }
 
     // MARK: - Overrides

@@ -41,6 +41,15 @@ struct TypeNames: Sendable {
         return avoidingTaken(schemaPrefix(table.schema) + Naming.upperCamelCase(base), suffix: "Model")
     }
 
+    /// A composite type's struct: `postal_address` → `PostalAddress` (not singularized: a type
+    /// names one value), or the `rename` entry.
+    func compositeName(_ composite: Table) -> String {
+        if let renamed = options.rename["\(composite.schema).\(composite.name)"] ?? options.rename[composite.name] {
+            return renamed
+        }
+        return avoidingTaken(schemaPrefix(composite.schema) + Naming.upperCamelCase(composite.name), suffix: "Type")
+    }
+
     /// `account_status` → `AccountStatus`.
     func enumName(_ enumType: EnumType) -> String {
         if let renamed = options.rename["\(enumType.schema).\(enumType.name)"] ?? options.rename[enumType.name] {

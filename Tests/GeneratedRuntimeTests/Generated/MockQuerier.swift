@@ -81,6 +81,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case openAt(at: PostgresTime)
         case copyOpeningHours([CopyOpeningHoursParams])
         case listOpeningHours
+        case createCustomer(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?)
+        case customerAddressText(id: Int64)
+        case customersInZip(zip: Int32)
+        case copyCustomers([CopyCustomersParams])
+        case listCustomers
     }
 
     private let lock = NSLock()
@@ -147,6 +152,11 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedOpenAtHandler: (@Sendable (PostgresTime) async throws -> [Int64])?
     private var storedCopyOpeningHoursHandler: (@Sendable ([CopyOpeningHoursParams]) async throws -> Int)?
     private var storedListOpeningHoursHandler: (@Sendable () async throws -> [OpeningHour])?
+    private var storedCreateCustomerHandler: (@Sendable (String, PostalAddress?, [PostalAddress]?, Parcel?) async throws -> Customer)?
+    private var storedCustomerAddressTextHandler: (@Sendable (Int64) async throws -> CustomerAddressTextRow?)?
+    private var storedCustomersInZipHandler: (@Sendable (Int32) async throws -> [Int64])?
+    private var storedCopyCustomersHandler: (@Sendable ([CopyCustomersParams]) async throws -> Int)?
+    private var storedListCustomersHandler: (@Sendable () async throws -> [Customer])?
 
     init() {}
 
@@ -525,6 +535,36 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listOpeningHoursHandler: (@Sendable () async throws -> [OpeningHour])? {
         get { withLock { storedListOpeningHoursHandler } }
         set { withLock { storedListOpeningHoursHandler = newValue } }
+    }
+
+    /// Answers `createCustomer`; unset, the method throws `MockQuerierError`.
+    var createCustomerHandler: (@Sendable (String, PostalAddress?, [PostalAddress]?, Parcel?) async throws -> Customer)? {
+        get { withLock { storedCreateCustomerHandler } }
+        set { withLock { storedCreateCustomerHandler = newValue } }
+    }
+
+    /// Answers `customerAddressText`; unset, the method throws `MockQuerierError`.
+    var customerAddressTextHandler: (@Sendable (Int64) async throws -> CustomerAddressTextRow?)? {
+        get { withLock { storedCustomerAddressTextHandler } }
+        set { withLock { storedCustomerAddressTextHandler = newValue } }
+    }
+
+    /// Answers `customersInZip`; unset, the method throws `MockQuerierError`.
+    var customersInZipHandler: (@Sendable (Int32) async throws -> [Int64])? {
+        get { withLock { storedCustomersInZipHandler } }
+        set { withLock { storedCustomersInZipHandler = newValue } }
+    }
+
+    /// Answers `copyCustomers`; unset, the method throws `MockQuerierError`.
+    var copyCustomersHandler: (@Sendable ([CopyCustomersParams]) async throws -> Int)? {
+        get { withLock { storedCopyCustomersHandler } }
+        set { withLock { storedCopyCustomersHandler = newValue } }
+    }
+
+    /// Answers `listCustomers`; unset, the method throws `MockQuerierError`.
+    var listCustomersHandler: (@Sendable () async throws -> [Customer])? {
+        get { withLock { storedListCustomersHandler } }
+        set { withLock { storedListCustomersHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -1215,6 +1255,62 @@ final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "listOpeningHours")
+        }
+        return try await handler()
+    }
+
+    func createCustomer(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) async throws -> Customer {
+        let handler = withLock {
+            recordedCalls.append(.createCustomer(name: name, address: address, pastAddresses: pastAddresses, lastParcel: lastParcel))
+            return storedCreateCustomerHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createCustomer")
+        }
+        return try await handler(name, address, pastAddresses, lastParcel)
+    }
+
+    func customerAddressText(id: Int64) async throws -> CustomerAddressTextRow? {
+        let handler = withLock {
+            recordedCalls.append(.customerAddressText(id: id))
+            return storedCustomerAddressTextHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "customerAddressText")
+        }
+        return try await handler(id)
+    }
+
+    func customersInZip(zip: Int32) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.customersInZip(zip: zip))
+            return storedCustomersInZipHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "customersInZip")
+        }
+        return try await handler(zip)
+    }
+
+    func copyCustomers(_ rows: some Sequence<CopyCustomersParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyCustomers(rows))
+            return storedCopyCustomersHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyCustomers")
+        }
+        return try await handler(rows)
+    }
+
+    func listCustomers() async throws -> [Customer] {
+        let handler = withLock {
+            recordedCalls.append(.listCustomers)
+            return storedListCustomersHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listCustomers")
         }
         return try await handler()
     }

@@ -485,6 +485,117 @@ struct OpeningHour: Sendable, Hashable, Codable {
     }
 }
 
+struct Customer: Sendable, Hashable, Codable {
+    var id: Int64
+    var name: String
+    var address: PostalAddress?
+    var pastAddresses: [PostalAddress]?
+    var lastParcel: Parcel?
+
+    init(id: Int64, name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.pastAddresses = pastAddresses
+        self.lastParcel = lastParcel
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case address
+        case pastAddresses = "past_addresses"
+        case lastParcel = "last_parcel"
+    }
+}
+
+/// The composite type `parcel`.
+struct Parcel: Sendable, Hashable, Codable, PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
+    var destination: PostalAddress?
+    var weight: Decimal?
+    var fragile: Bool?
+
+    init(destination: PostalAddress?, weight: Decimal?, fragile: Bool?) {
+        self.destination = destination
+        self.weight = weight
+        self.fragile = fragile
+    }
+
+    /// Typed by the statement: a composite type's OID differs from database to database.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeString(try postgresText)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        var fields = try PostgresRecordFields(from: &buffer, format: format, count: 3)
+        self.init(
+            destination: try fields.next(PostalAddress.self, context: context),
+            weight: try fields.next(Decimal.self, context: context),
+            fragile: try fields.next(Bool.self, context: context)
+        )
+    }
+}
+
+extension Parcel: PostgresTextEncodable {
+    /// PostgreSQL's record literal: each field quoted, NULL left empty.
+    var postgresText: String {
+        get throws { PostgresRecordLiteral.of([try destination?.postgresText, try weight?.postgresText, try fragile?.postgresText]) }
+    }
+}
+
+/// The composite type `postal_address`.
+struct PostalAddress: Sendable, Hashable, Codable, PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
+    var street: String?
+    var zip: Int32?
+    var tags: [String]?
+    var day: Weekday?
+
+    init(street: String?, zip: Int32?, tags: [String]?, day: Weekday?) {
+        self.street = street
+        self.zip = zip
+        self.tags = tags
+        self.day = day
+    }
+
+    /// Typed by the statement: a composite type's OID differs from database to database.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeString(try postgresText)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        var fields = try PostgresRecordFields(from: &buffer, format: format, count: 4)
+        self.init(
+            street: try fields.next(String.self, context: context),
+            zip: try fields.next(Int32.self, context: context),
+            tags: try fields.next([String].self, context: context),
+            day: try fields.next(Weekday.self, context: context)
+        )
+    }
+}
+
+extension PostalAddress: PostgresTextEncodable {
+    /// PostgreSQL's record literal: each field quoted, NULL left empty.
+    var postgresText: String {
+        get throws { PostgresRecordLiteral.of([try street?.postgresText, try zip?.postgresText, try tags?.postgresText, try day?.postgresText]) }
+    }
+}
+
 /// A JSON document, as stored in `json` and `jsonb` columns.
 enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
     case null
@@ -1856,6 +1967,53 @@ extension PostgresTimeWithZone: PostgresTextEncodable {
 
 extension PostgresInterval: PostgresTextEncodable {
     var postgresText: String { "\(months) mons \(days) days \(microseconds) microseconds" }
+}
+
+/// The fields of a composite value in PostgreSQL's binary form, read in order: the number of
+/// fields, then each as its type's OID, a length (-1 for NULL) and its value.
+struct PostgresRecordFields {
+    private var buffer: ByteBuffer
+
+    /// Starts reading a value that must have `count` fields.
+    init(from buffer: inout ByteBuffer, format: PostgresFormat, count: Int) throws {
+        guard format == .binary, let fields = buffer.readInteger(as: Int32.self), fields == count else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        self.buffer = buffer
+        buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+    }
+
+    /// The next field, nil for NULL.
+    mutating func next<Value: PostgresDecodable, JSONDecoder: PostgresJSONDecoder>(
+        _ type: Value.Type, context: PostgresDecodingContext<JSONDecoder>
+    ) throws -> Value? {
+        guard let oid = buffer.readInteger(as: UInt32.self), let length = buffer.readInteger(as: Int32.self) else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        guard length >= 0 else { return nil }
+        guard var bytes = buffer.readSlice(length: Int(length)) else { throw PostgresDecodingError.Code.typeMismatch }
+        return try Value(from: &bytes, type: PostgresDataType(oid), format: .binary, context: context)
+    }
+}
+
+/// PostgreSQL's record literal from its fields' text forms.
+enum PostgresRecordLiteral {
+    /// `("a b",,"1")`: each field quoted, `\` and `"` escaped, as record_in reads them; nil
+    /// (NULL) is left empty.
+    static func of(_ fields: [String?]) -> String {
+        var text = "("
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            guard let field else { continue }
+            text += "\""
+            for scalar in field.unicodeScalars {
+                if scalar == "\\" || scalar == "\"" { text += "\\" }
+                text.unicodeScalars.append(scalar)
+            }
+            text += "\""
+        }
+        return text + ")"
+    }
 }
 
 /// A `time` value: a time of day to the microsecond, from `00:00:00` to `24:00:00` inclusive.

@@ -210,6 +210,20 @@ protocol Querier: Sendable {
     func copyOpeningHours(_ rows: some Sequence<CopyOpeningHoursParams>) async throws -> Int
 
     func listOpeningHours() async throws -> [OpeningHour]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createCustomer(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) async throws -> Customer
+
+    /// Returns nil when no row matches.
+    func customerAddressText(id: Int64) async throws -> CustomerAddressTextRow?
+
+    func customersInZip(zip: Int32) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCustomers(_ rows: some Sequence<CopyCustomersParams>) async throws -> Int
+
+    func listCustomers() async throws -> [Customer]
 }
 
 extension Queries: Querier {}
@@ -481,5 +495,25 @@ extension QuerierForwarding {
 
     func listOpeningHours() async throws -> [OpeningHour] {
         try await forward { try await $0.listOpeningHours() }
+    }
+
+    func createCustomer(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) async throws -> Customer {
+        try await forward { try await $0.createCustomer(name: name, address: address, pastAddresses: pastAddresses, lastParcel: lastParcel) }
+    }
+
+    func customerAddressText(id: Int64) async throws -> CustomerAddressTextRow? {
+        try await forward { try await $0.customerAddressText(id: id) }
+    }
+
+    func customersInZip(zip: Int32) async throws -> [Int64] {
+        try await forward { try await $0.customersInZip(zip: zip) }
+    }
+
+    func copyCustomers(_ rows: some Sequence<CopyCustomersParams>) async throws -> Int {
+        try await forward { try await $0.copyCustomers(rows) }
+    }
+
+    func listCustomers() async throws -> [Customer] {
+        try await forward { try await $0.listCustomers() }
     }
 }

@@ -3427,3 +3427,232 @@ extension Queries {
         try await self.executePrepared(ListOpeningHoursStatement())
     }
 }
+
+extension Queries {
+    /// The prepared statement of `createCustomer`.
+    struct CreateCustomerStatement: PostgresPreparedStatement {
+        typealias Row = Customer
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateCustomerStatement"
+        static let sql = """
+            INSERT INTO customers (name, address, past_addresses, last_parcel)
+            VALUES ($1, $2, $3, $4)
+            RETURNING id, name, address, past_addresses, last_parcel
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, PostgresDataType(0), PostgresDataType(0), PostgresDataType(0)]
+
+        var name: String
+        var address: PostalAddress?
+        var pastAddresses: [PostalAddress]?
+        var lastParcel: Parcel?
+
+        init(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) {
+            self.name = name
+            self.address = address
+            self.pastAddresses = pastAddresses
+            self.lastParcel = lastParcel
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 4)
+            bindings.append(self.name)
+            try bindings.append(self.address)
+            try bindings.append(self.pastAddresses.map(PostgresArray.init))
+            try bindings.append(self.lastParcel)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, PostalAddress?, [PostalAddress]?, Parcel?).self)
+            return Customer(id: columns.0, name: columns.1, address: columns.2, pastAddresses: columns.3, lastParcel: columns.4)
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createCustomer(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) async throws -> Customer {
+        let rows = try await self.executePrepared(
+            CreateCustomerStatement(name: name, address: address, pastAddresses: pastAddresses, lastParcel: lastParcel)
+        )
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateCustomer")
+        }
+        return row
+    }
+}
+
+/// A row of `customerAddressText`.
+struct CustomerAddressTextRow: Sendable, Hashable, Codable {
+    var address: String?
+    var lastParcel: String?
+
+    init(address: String?, lastParcel: String?) {
+        self.address = address
+        self.lastParcel = lastParcel
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case address
+        case lastParcel = "last_parcel"
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `customerAddressText`.
+    struct CustomerAddressTextStatement: PostgresPreparedStatement {
+        typealias Row = CustomerAddressTextRow
+
+        static let name = "GeneratedRuntimeTests.Queries.CustomerAddressTextStatement"
+        static let sql = "SELECT address::text AS address, last_parcel::text AS last_parcel FROM customers WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String?, String?).self)
+            return CustomerAddressTextRow(address: columns.0, lastParcel: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func customerAddressText(id: Int64) async throws -> CustomerAddressTextRow? {
+        try await self.executePrepared(CustomerAddressTextStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `customersInZip`.
+    struct CustomersInZipStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.CustomersInZipStatement"
+        static let sql = "SELECT id FROM customers WHERE (address).zip = $1 ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [.int4]
+
+        var zip: Int32
+
+        init(zip: Int32) {
+            self.zip = zip
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.zip)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func customersInZip(zip: Int32) async throws -> [Int64] {
+        try await self.executePrepared(CustomersInZipStatement(zip: zip))
+    }
+}
+
+/// The parameters of `copyCustomers`.
+struct CopyCustomersParams: Sendable, Hashable {
+    var name: String
+    var address: PostalAddress?
+    var pastAddresses: [PostalAddress]?
+    var lastParcel: Parcel?
+
+    init(name: String, address: PostalAddress?, pastAddresses: [PostalAddress]?, lastParcel: Parcel?) {
+        self.name = name
+        self.address = address
+        self.pastAddresses = pastAddresses
+        self.lastParcel = lastParcel
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyCustomers`.
+    struct CopyCustomersStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyCustomersStatement"
+        static let sql = """
+            INSERT INTO customers (name, address, past_addresses, last_parcel)
+            VALUES ($1, $2, $3, $4)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, PostgresDataType(0), PostgresDataType(0), PostgresDataType(0)]
+
+        var params: CopyCustomersParams
+
+        init(_ params: CopyCustomersParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 4)
+            bindings.append(self.params.name)
+            try bindings.append(self.params.address)
+            try bindings.append(self.params.pastAddresses.map(PostgresArray.init))
+            try bindings.append(self.params.lastParcel)
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"customers"` once postgres-nio has quoted it.
+        static let copyTable = "customers"
+        static let copyColumns: [String] = ["name", "address", "past_addresses", "last_parcel"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyCustomersParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.name)
+            try rows.append(item.address)
+            try rows.append(item.pastAddresses)
+            try rows.append(item.lastParcel)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCustomers(_ rows: some Sequence<CopyCustomersParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyCustomersStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCustomers<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyCustomersParams {
+        try await self.copyRows(rows, into: CopyCustomersStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listCustomers`.
+    struct ListCustomersStatement: PostgresPreparedStatement {
+        typealias Row = Customer
+
+        static let name = "GeneratedRuntimeTests.Queries.ListCustomersStatement"
+        static let sql = "SELECT id, name, address, past_addresses, last_parcel FROM customers ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, PostalAddress?, [PostalAddress]?, Parcel?).self)
+            return Customer(id: columns.0, name: columns.1, address: columns.2, pastAddresses: columns.3, lastParcel: columns.4)
+        }
+    }
+
+    func listCustomers() async throws -> [Customer] {
+        try await self.executePrepared(ListCustomersStatement())
+    }
+}

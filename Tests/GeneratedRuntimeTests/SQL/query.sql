@@ -227,3 +227,21 @@ INSERT INTO opening_hours (opens, closes) VALUES (@opens, @closes);
 
 -- name: ListOpeningHours :many
 SELECT * FROM opening_hours ORDER BY id;
+
+-- name: CreateCustomer :one
+INSERT INTO customers (name, address, past_addresses, last_parcel)
+VALUES (@name, @address, @past_addresses, @last_parcel)
+RETURNING *;
+
+-- name: CustomerAddressText :one
+SELECT address::text AS address, last_parcel::text AS last_parcel FROM customers WHERE id = @id;
+
+-- name: CustomersInZip :many
+SELECT id FROM customers WHERE (address).zip = @zip ORDER BY id;
+
+-- name: CopyCustomers :copyfrom
+INSERT INTO customers (name, address, past_addresses, last_parcel)
+VALUES (@name, @address, @past_addresses, @last_parcel);
+
+-- name: ListCustomers :many
+SELECT * FROM customers ORDER BY id;

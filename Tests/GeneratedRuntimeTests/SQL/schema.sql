@@ -141,3 +141,14 @@ CREATE TABLE opening_hours (
     opens time NOT NULL,
     closes timetz
 );
+
+-- Composite types: a struct each, bound as a record literal, read field by field in binary.
+CREATE TYPE postal_address AS (street text, zip integer, tags text[], day weekday);
+CREATE TYPE parcel AS (destination postal_address, weight numeric, fragile boolean);
+CREATE TABLE customers (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL,
+    address postal_address,
+    past_addresses postal_address[],
+    last_parcel parcel
+);
