@@ -46,13 +46,7 @@ extension SwiftEmitter {
                 writer.line("buffer.writeString(try postgresText)")
             }
             writer.blankLine()
-            writer.wrappedBlock(
-                "\(access)init<JSONDecoder: PostgresJSONDecoder>",
-                [
-                    "from buffer: inout ByteBuffer", "type: PostgresDataType", "format: PostgresFormat",
-                    "context: PostgresDecodingContext<JSONDecoder>",
-                ], " throws"
-            ) { writer in
+            writeDecoderInit(to: &writer) { writer in
                 writer.line("var fields = try PostgresRecordFields(from: &buffer, format: format, count: \(plan.fields.count))")
                 let arguments = plan.fields.map { field in
                     let type = field.type
@@ -112,18 +106,7 @@ extension SwiftEmitter {
             /// `("a b",,"1")`: each field quoted, `\` and `"` escaped, as record_in reads them; nil
             /// (NULL) is left empty.
             \#(access)static func of(_ fields: [String?]) -> String {
-                var text = "("
-                for (index, field) in fields.enumerated() {
-                    if index > 0 { text += "," }
-                    guard let field else { continue }
-                    text += "\""
-                    for scalar in field.unicodeScalars {
-                        if scalar == "\\" || scalar == "\"" { text += "\\" }
-                        text.unicodeScalars.append(scalar)
-                    }
-                    text += "\""
-                }
-                return text + ")"
+                "(" + fields.map { $0.map(PostgresArrayLiteral.quoted) ?? "" }.joined(separator: ",") + ")"
             }
         }
         """#

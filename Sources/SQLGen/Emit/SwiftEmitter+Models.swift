@@ -40,6 +40,16 @@ extension SwiftEmitter {
         return writer.text
     }
 
+    /// `init(from:type:format:context:)` of `PostgresDecodable`, with `body`.
+    func writeDecoderInit(to writer: inout SwiftSourceWriter, _ body: (inout SwiftSourceWriter) -> Void) {
+        writer.wrappedBlock(
+            "\(access)init<JSONDecoder: PostgresJSONDecoder>",
+            [
+                "from buffer: inout ByteBuffer", "type: PostgresDataType", "format: PostgresFormat",
+                "context: PostgresDecodingContext<JSONDecoder>",
+            ], " throws", body)
+    }
+
     /// `Sendable, Hashable` (+ `Codable`).
     var dataConformances: [String] {
         options.emitCodable ? ["Sendable", "Hashable", "Codable"] : ["Sendable", "Hashable"]
@@ -234,13 +244,7 @@ extension SwiftEmitter {
                 ])
             }
             writer.blankLine()
-            writer.wrappedBlock(
-                "\(access)init<JSONDecoder: PostgresJSONDecoder>",
-                [
-                    "from buffer: inout ByteBuffer", "type: PostgresDataType", "format: PostgresFormat",
-                    "context: PostgresDecodingContext<JSONDecoder>",
-                ], " throws"
-            ) { writer in
+            writeDecoderInit(to: &writer) { writer in
                 writer.lines([
                     "guard type == .interval, format == .binary, buffer.readableBytes == 16,",
                     "    let microseconds = buffer.readInteger(as: Int64.self), let days = buffer.readInteger(as: Int32.self),",

@@ -117,17 +117,18 @@ extension SwiftEmitter {
         \#(access)enum PostgresArrayLiteral {
             /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
             \#(access)static func of(_ elements: [String]) -> String {
-                var text = "{"
-                for (index, element) in elements.enumerated() {
-                    if index > 0 { text += "," }
-                    text += "\""
-                    for scalar in element.unicodeScalars {
-                        if scalar == "\\" || scalar == "\"" { text += "\\" }
-                        text.unicodeScalars.append(scalar)
-                    }
-                    text += "\""
+                "{" + elements.map(quoted).joined(separator: ",") + "}"
+            }
+
+            /// `"a \"b\""`: the text in double quotes, `\` and `"` escaped, as array_in and record_in
+            /// read a quoted element or field.
+            \#(access)static func quoted(_ text: String) -> String {
+                var quoted = "\""
+                for scalar in text.unicodeScalars {
+                    if scalar == "\\" || scalar == "\"" { quoted += "\\" }
+                    quoted.unicodeScalars.append(scalar)
                 }
-                return text + "}"
+                return quoted + "\""
             }
         }
         """#

@@ -1871,17 +1871,18 @@ extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
 enum PostgresArrayLiteral {
     /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
     static func of(_ elements: [String]) -> String {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in element.unicodeScalars {
-                if scalar == "\\" || scalar == "\"" { text += "\\" }
-                text.unicodeScalars.append(scalar)
-            }
-            text += "\""
+        "{" + elements.map(quoted).joined(separator: ",") + "}"
+    }
+
+    /// `"a \"b\""`: the text in double quotes, `\` and `"` escaped, as array_in and record_in
+    /// read a quoted element or field.
+    static func quoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { quoted += "\\" }
+            quoted.unicodeScalars.append(scalar)
         }
-        return text + "}"
+        return quoted + "\""
     }
 }
 
@@ -2001,18 +2002,7 @@ enum PostgresRecordLiteral {
     /// `("a b",,"1")`: each field quoted, `\` and `"` escaped, as record_in reads them; nil
     /// (NULL) is left empty.
     static func of(_ fields: [String?]) -> String {
-        var text = "("
-        for (index, field) in fields.enumerated() {
-            if index > 0 { text += "," }
-            guard let field else { continue }
-            text += "\""
-            for scalar in field.unicodeScalars {
-                if scalar == "\\" || scalar == "\"" { text += "\\" }
-                text.unicodeScalars.append(scalar)
-            }
-            text += "\""
-        }
-        return text + ")"
+        "(" + fields.map { $0.map(PostgresArrayLiteral.quoted) ?? "" }.joined(separator: ",") + ")"
     }
 }
 

@@ -355,17 +355,18 @@ extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
 public enum PostgresArrayLiteral {
     /// `{"a","b"}`: each element quoted, `\` and `"` escaped, as array_in reads them.
     public static func of(_ elements: [String]) -> String {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in element.unicodeScalars {
-                if scalar == "\\" || scalar == "\"" { text += "\\" }
-                text.unicodeScalars.append(scalar)
-            }
-            text += "\""
+        "{" + elements.map(quoted).joined(separator: ",") + "}"
+    }
+
+    /// `"a \"b\""`: the text in double quotes, `\` and `"` escaped, as array_in and record_in
+    /// read a quoted element or field.
+    public static func quoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { quoted += "\\" }
+            quoted.unicodeScalars.append(scalar)
         }
-        return text + "}"
+        return quoted + "\""
     }
 }
 
