@@ -66,9 +66,10 @@ struct ApplicationTests {
         let config = try Self.config(databaseURL: "postgresql://root:secret@127.0.0.1:1/simple_bank?sslmode=disable")
         let app = try await buildApplication(config: config, options: options)
         try await app.test(.router) { client in
-            let start = ContinuousClock.now
             let response = try await client.execute(uri: "/health", method: .get)
-            #expect(ContinuousClock.now - start < .seconds(5))
+            // The check gave up at its own timeout (a pool that cannot connect would otherwise keep
+            // the request waiting): it says so. No wall-clock bound: this machine may be loaded.
+            #expect(recorder.records.contains { $0.level == .warning && $0.message == "health check: database did not answer in time" })
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(try TestApp.problem(response).detail == "database is unavailable")
