@@ -120,7 +120,10 @@ public struct SwiftTypeMapper: Sendable {
     /// and decoded through `PostgresArray`.
     private static let wrappedArrayOIDs: [String: Int] = [
         "numeric": 1231, "bytea": 1001, "json": 199, "jsonb": 3807, "inet": 1041, "cidr": 651, "macaddr": 1040,
-        "macaddr8": 775, "bit": 1561, "bit varying": 1563,
+        "macaddr8": 775, "bit": 1561, "bit varying": 1563, "point": 1017, "line": 629, "lseg": 1018, "path": 1019,
+        "polygon": 1027, "circle": 719, "money": 791, "xml": 143, "tsvector": 3643, "tsquery": 3645,
+        "time without time zone": 1183, "time with time zone": 1270,
+            // Not box[]: its elements are separated by `;`, not the `,` the wrapper writes.
     ]
 
     /// `[Element]`, bound as `PostgresArray(value)` with the array type's OID and decoded as

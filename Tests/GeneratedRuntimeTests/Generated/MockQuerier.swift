@@ -86,6 +86,9 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case customersInZip(zip: Int32)
         case copyCustomers([CopyCustomersParams])
         case listCustomers
+        case createRoutePlan(CreateRoutePlanParams)
+        case copyRoutePlans([CopyRoutePlansParams])
+        case listRoutePlans
     }
 
     private let lock = NSLock()
@@ -157,6 +160,9 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCustomersInZipHandler: (@Sendable (Int32) async throws -> [Int64])?
     private var storedCopyCustomersHandler: (@Sendable ([CopyCustomersParams]) async throws -> Int)?
     private var storedListCustomersHandler: (@Sendable () async throws -> [Customer])?
+    private var storedCreateRoutePlanHandler: (@Sendable (CreateRoutePlanParams) async throws -> RoutePlan)?
+    private var storedCopyRoutePlansHandler: (@Sendable ([CopyRoutePlansParams]) async throws -> Int)?
+    private var storedListRoutePlansHandler: (@Sendable () async throws -> [RoutePlan])?
 
     init() {}
 
@@ -565,6 +571,24 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listCustomersHandler: (@Sendable () async throws -> [Customer])? {
         get { withLock { storedListCustomersHandler } }
         set { withLock { storedListCustomersHandler = newValue } }
+    }
+
+    /// Answers `createRoutePlan`; unset, the method throws `MockQuerierError`.
+    var createRoutePlanHandler: (@Sendable (CreateRoutePlanParams) async throws -> RoutePlan)? {
+        get { withLock { storedCreateRoutePlanHandler } }
+        set { withLock { storedCreateRoutePlanHandler = newValue } }
+    }
+
+    /// Answers `copyRoutePlans`; unset, the method throws `MockQuerierError`.
+    var copyRoutePlansHandler: (@Sendable ([CopyRoutePlansParams]) async throws -> Int)? {
+        get { withLock { storedCopyRoutePlansHandler } }
+        set { withLock { storedCopyRoutePlansHandler = newValue } }
+    }
+
+    /// Answers `listRoutePlans`; unset, the method throws `MockQuerierError`.
+    var listRoutePlansHandler: (@Sendable () async throws -> [RoutePlan])? {
+        get { withLock { storedListRoutePlansHandler } }
+        set { withLock { storedListRoutePlansHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -1311,6 +1335,40 @@ final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "listCustomers")
+        }
+        return try await handler()
+    }
+
+    func createRoutePlan(_ params: CreateRoutePlanParams) async throws -> RoutePlan {
+        let handler = withLock {
+            recordedCalls.append(.createRoutePlan(params))
+            return storedCreateRoutePlanHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createRoutePlan")
+        }
+        return try await handler(params)
+    }
+
+    func copyRoutePlans(_ rows: some Sequence<CopyRoutePlansParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyRoutePlans(rows))
+            return storedCopyRoutePlansHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyRoutePlans")
+        }
+        return try await handler(rows)
+    }
+
+    func listRoutePlans() async throws -> [RoutePlan] {
+        let handler = withLock {
+            recordedCalls.append(.listRoutePlans)
+            return storedListRoutePlansHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listRoutePlans")
         }
         return try await handler()
     }

@@ -509,6 +509,57 @@ struct Customer: Sendable, Hashable, Codable {
     }
 }
 
+/// Arrays of the geometric, money, xml, text search and time-of-day types, through PostgresArray.
+struct RoutePlan: Sendable, Hashable, Codable {
+    var id: Int64
+    var stops: [PostgresPoint]
+    var zones: [PostgresPolygon]?
+    var ranges: [PostgresCircle]?
+    var fees: [PostgresMoney]?
+    var notes: [PostgresXML]?
+    var keywords: [PostgresTSVector]?
+    var queries: [PostgresTSQuery]?
+    var departures: [PostgresTime]?
+    var arrivals: [PostgresTimeWithZone]?
+
+    init(
+        id: Int64,
+        stops: [PostgresPoint],
+        zones: [PostgresPolygon]?,
+        ranges: [PostgresCircle]?,
+        fees: [PostgresMoney]?,
+        notes: [PostgresXML]?,
+        keywords: [PostgresTSVector]?,
+        queries: [PostgresTSQuery]?,
+        departures: [PostgresTime]?,
+        arrivals: [PostgresTimeWithZone]?
+    ) {
+        self.id = id
+        self.stops = stops
+        self.zones = zones
+        self.ranges = ranges
+        self.fees = fees
+        self.notes = notes
+        self.keywords = keywords
+        self.queries = queries
+        self.departures = departures
+        self.arrivals = arrivals
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case stops
+        case zones
+        case ranges
+        case fees
+        case notes
+        case keywords
+        case queries
+        case departures
+        case arrivals
+    }
+}
+
 /// The composite type `parcel`.
 struct Parcel: Sendable, Hashable, Codable, PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
     var destination: PostalAddress?

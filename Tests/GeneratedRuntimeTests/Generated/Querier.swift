@@ -224,6 +224,15 @@ protocol Querier: Sendable {
     func copyCustomers(_ rows: some Sequence<CopyCustomersParams>) async throws -> Int
 
     func listCustomers() async throws -> [Customer]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createRoutePlan(_ params: CreateRoutePlanParams) async throws -> RoutePlan
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyRoutePlans(_ rows: some Sequence<CopyRoutePlansParams>) async throws -> Int
+
+    func listRoutePlans() async throws -> [RoutePlan]
 }
 
 extension Queries: Querier {}
@@ -515,5 +524,17 @@ extension QuerierForwarding {
 
     func listCustomers() async throws -> [Customer] {
         try await forward { try await $0.listCustomers() }
+    }
+
+    func createRoutePlan(_ params: CreateRoutePlanParams) async throws -> RoutePlan {
+        try await forward { try await $0.createRoutePlan(params) }
+    }
+
+    func copyRoutePlans(_ rows: some Sequence<CopyRoutePlansParams>) async throws -> Int {
+        try await forward { try await $0.copyRoutePlans(rows) }
+    }
+
+    func listRoutePlans() async throws -> [RoutePlan] {
+        try await forward { try await $0.listRoutePlans() }
     }
 }

@@ -3656,3 +3656,268 @@ extension Queries {
         try await self.executePrepared(ListCustomersStatement())
     }
 }
+
+/// The parameters of `createRoutePlan`.
+struct CreateRoutePlanParams: Sendable, Hashable {
+    var stops: [PostgresPoint]
+    var zones: [PostgresPolygon]?
+    var ranges: [PostgresCircle]?
+    var fees: [PostgresMoney]?
+    var notes: [PostgresXML]?
+    var keywords: [PostgresTSVector]?
+    var queries: [PostgresTSQuery]?
+    var departures: [PostgresTime]?
+    var arrivals: [PostgresTimeWithZone]?
+
+    init(
+        stops: [PostgresPoint],
+        zones: [PostgresPolygon]?,
+        ranges: [PostgresCircle]?,
+        fees: [PostgresMoney]?,
+        notes: [PostgresXML]?,
+        keywords: [PostgresTSVector]?,
+        queries: [PostgresTSQuery]?,
+        departures: [PostgresTime]?,
+        arrivals: [PostgresTimeWithZone]?
+    ) {
+        self.stops = stops
+        self.zones = zones
+        self.ranges = ranges
+        self.fees = fees
+        self.notes = notes
+        self.keywords = keywords
+        self.queries = queries
+        self.departures = departures
+        self.arrivals = arrivals
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createRoutePlan`.
+    struct CreateRoutePlanStatement: PostgresPreparedStatement {
+        typealias Row = RoutePlan
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateRoutePlanStatement"
+        static let sql = """
+            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            RETURNING id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(1017),
+            PostgresDataType(1027),
+            PostgresDataType(719),
+            PostgresDataType(791),
+            PostgresDataType(143),
+            PostgresDataType(3643),
+            PostgresDataType(3645),
+            PostgresDataType(1183),
+            PostgresDataType(1270),
+        ]
+
+        var params: CreateRoutePlanParams
+
+        init(_ params: CreateRoutePlanParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 9)
+            try bindings.append(PostgresArray(self.params.stops))
+            try bindings.append(self.params.zones.map(PostgresArray.init))
+            try bindings.append(self.params.ranges.map(PostgresArray.init))
+            try bindings.append(self.params.fees.map(PostgresArray.init))
+            try bindings.append(self.params.notes.map(PostgresArray.init))
+            try bindings.append(self.params.keywords.map(PostgresArray.init))
+            try bindings.append(self.params.queries.map(PostgresArray.init))
+            try bindings.append(self.params.departures.map(PostgresArray.init))
+            try bindings.append(self.params.arrivals.map(PostgresArray.init))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresArray<PostgresPoint>, PostgresArray<PostgresPolygon>?, PostgresArray<PostgresCircle>?,
+                    PostgresArray<PostgresMoney>?, PostgresArray<PostgresXML>?, PostgresArray<PostgresTSVector>?, PostgresArray<PostgresTSQuery>?,
+                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?
+                ).self
+            )
+            return RoutePlan(
+                id: columns.0,
+                stops: columns.1.elements,
+                zones: columns.2?.elements,
+                ranges: columns.3?.elements,
+                fees: columns.4?.elements,
+                notes: columns.5?.elements,
+                keywords: columns.6?.elements,
+                queries: columns.7?.elements,
+                departures: columns.8?.elements,
+                arrivals: columns.9?.elements
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createRoutePlan(_ params: CreateRoutePlanParams) async throws -> RoutePlan {
+        let rows = try await self.executePrepared(CreateRoutePlanStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateRoutePlan")
+        }
+        return row
+    }
+}
+
+/// The parameters of `copyRoutePlans`.
+struct CopyRoutePlansParams: Sendable, Hashable {
+    var stops: [PostgresPoint]
+    var zones: [PostgresPolygon]?
+    var ranges: [PostgresCircle]?
+    var fees: [PostgresMoney]?
+    var notes: [PostgresXML]?
+    var keywords: [PostgresTSVector]?
+    var queries: [PostgresTSQuery]?
+    var departures: [PostgresTime]?
+    var arrivals: [PostgresTimeWithZone]?
+
+    init(
+        stops: [PostgresPoint],
+        zones: [PostgresPolygon]?,
+        ranges: [PostgresCircle]?,
+        fees: [PostgresMoney]?,
+        notes: [PostgresXML]?,
+        keywords: [PostgresTSVector]?,
+        queries: [PostgresTSQuery]?,
+        departures: [PostgresTime]?,
+        arrivals: [PostgresTimeWithZone]?
+    ) {
+        self.stops = stops
+        self.zones = zones
+        self.ranges = ranges
+        self.fees = fees
+        self.notes = notes
+        self.keywords = keywords
+        self.queries = queries
+        self.departures = departures
+        self.arrivals = arrivals
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyRoutePlans`.
+    struct CopyRoutePlansStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyRoutePlansStatement"
+        static let sql = """
+            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(1017),
+            PostgresDataType(1027),
+            PostgresDataType(719),
+            PostgresDataType(791),
+            PostgresDataType(143),
+            PostgresDataType(3643),
+            PostgresDataType(3645),
+            PostgresDataType(1183),
+            PostgresDataType(1270),
+        ]
+
+        var params: CopyRoutePlansParams
+
+        init(_ params: CopyRoutePlansParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 9)
+            try bindings.append(PostgresArray(self.params.stops))
+            try bindings.append(self.params.zones.map(PostgresArray.init))
+            try bindings.append(self.params.ranges.map(PostgresArray.init))
+            try bindings.append(self.params.fees.map(PostgresArray.init))
+            try bindings.append(self.params.notes.map(PostgresArray.init))
+            try bindings.append(self.params.keywords.map(PostgresArray.init))
+            try bindings.append(self.params.queries.map(PostgresArray.init))
+            try bindings.append(self.params.departures.map(PostgresArray.init))
+            try bindings.append(self.params.arrivals.map(PostgresArray.init))
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"route_plans"` once postgres-nio has quoted it.
+        static let copyTable = "route_plans"
+        static let copyColumns: [String] = ["stops", "zones", "ranges", "fees", "notes", "keywords", "queries", "departures", "arrivals"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyRoutePlansParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.stops)
+            try rows.append(item.zones)
+            try rows.append(item.ranges)
+            try rows.append(item.fees)
+            try rows.append(item.notes)
+            try rows.append(item.keywords)
+            try rows.append(item.queries)
+            try rows.append(item.departures)
+            try rows.append(item.arrivals)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyRoutePlans(_ rows: some Sequence<CopyRoutePlansParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyRoutePlansStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyRoutePlans<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyRoutePlansParams {
+        try await self.copyRows(rows, into: CopyRoutePlansStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listRoutePlans`.
+    struct ListRoutePlansStatement: PostgresPreparedStatement {
+        typealias Row = RoutePlan
+
+        static let name = "GeneratedRuntimeTests.Queries.ListRoutePlansStatement"
+        static let sql = "SELECT id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals FROM route_plans ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresArray<PostgresPoint>, PostgresArray<PostgresPolygon>?, PostgresArray<PostgresCircle>?,
+                    PostgresArray<PostgresMoney>?, PostgresArray<PostgresXML>?, PostgresArray<PostgresTSVector>?, PostgresArray<PostgresTSQuery>?,
+                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?
+                ).self
+            )
+            return RoutePlan(
+                id: columns.0,
+                stops: columns.1.elements,
+                zones: columns.2?.elements,
+                ranges: columns.3?.elements,
+                fees: columns.4?.elements,
+                notes: columns.5?.elements,
+                keywords: columns.6?.elements,
+                queries: columns.7?.elements,
+                departures: columns.8?.elements,
+                arrivals: columns.9?.elements
+            )
+        }
+    }
+
+    func listRoutePlans() async throws -> [RoutePlan] {
+        try await self.executePrepared(ListRoutePlansStatement())
+    }
+}

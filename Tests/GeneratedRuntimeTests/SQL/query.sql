@@ -245,3 +245,15 @@ VALUES (@name, @address, @past_addresses, @last_parcel);
 
 -- name: ListCustomers :many
 SELECT * FROM customers ORDER BY id;
+
+-- name: CreateRoutePlan :one
+INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
+VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals)
+RETURNING *;
+
+-- name: CopyRoutePlans :copyfrom
+INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
+VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals);
+
+-- name: ListRoutePlans :many
+SELECT * FROM route_plans ORDER BY id;

@@ -152,3 +152,17 @@ CREATE TABLE customers (
     past_addresses postal_address[],
     last_parcel parcel
 );
+
+-- Arrays of the geometric, money, xml, text search and time-of-day types, through PostgresArray.
+CREATE TABLE route_plans (
+    id bigserial PRIMARY KEY,
+    stops point[] NOT NULL,
+    zones polygon[],
+    ranges circle[],
+    fees money[],
+    notes xml[],
+    keywords tsvector[],
+    queries tsquery[],
+    departures time[],
+    arrivals timetz[]
+);

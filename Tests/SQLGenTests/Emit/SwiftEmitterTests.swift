@@ -39,7 +39,7 @@ import Testing
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
             (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, "PostgresTSVector"),
             (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
-            (SQLType(name: "polygon", isArray: true), false, nil),
+            (SQLType(name: "polygon", isArray: true), false, "[PostgresPolygon]"), (SQLType(name: "box", isArray: true), false, nil),
             (.time, false, "PostgresTime"), (.timetz, true, "PostgresTimeWithZone?"),
             (SQLType(name: "inet", isArray: true), false, "[PostgresInet]"), (.numeric.array, true, "[Decimal]?"),
             (.bytea.array, false, "[Data]"), (.json.array, false, "[JSONValue]"),
