@@ -5,17 +5,14 @@ public struct DescribeReport: Sendable {
         public var name: String
         public var queries: [AnalyzedQuery]
         public var diagnostics: [Diagnostic]
-        /// The Swift spelling of a parameter's or column's type, nil when it has none.
-        public var swiftType: @Sendable (SQLType, _ isNullable: Bool, ColumnReference?) -> String?
+        /// Spells each parameter's and column's Swift type (overrides and inline hints included).
+        public var typeMapper: SwiftTypeMapper
 
-        public init(
-            name: String, queries: [AnalyzedQuery], diagnostics: [Diagnostic],
-            swiftType: @escaping @Sendable (SQLType, Bool, ColumnReference?) -> String?
-        ) {
+        public init(name: String, queries: [AnalyzedQuery], diagnostics: [Diagnostic], typeMapper: SwiftTypeMapper) {
             self.name = name
             self.queries = queries
             self.diagnostics = diagnostics
-            self.swiftType = swiftType
+            self.typeMapper = typeMapper
         }
     }
 
@@ -34,7 +31,7 @@ public struct DescribeReport: Sendable {
             out.raw(",\"queries\":[")
             for (queryIndex, query) in package.queries.enumerated() {
                 out.raw(queryIndex == 0 ? "\n" : ",\n")
-                write(query, swiftType: package.swiftType, to: &out)
+                write(query, typeMapper: package.typeMapper, to: &out)
             }
             out.raw("],\n\"diagnostics\":[")
             for (index, diagnostic) in package.diagnostics.enumerated() {
@@ -58,7 +55,7 @@ public struct DescribeReport: Sendable {
     }
 
     private func write(
-        _ query: AnalyzedQuery, swiftType: (SQLType, Bool, ColumnReference?) -> String?, to out: inout JSONText
+        _ query: AnalyzedQuery, typeMapper: SwiftTypeMapper, to out: inout JSONText
     ) {
         out.raw("{\"name\":")
         out.string(query.name)
@@ -79,9 +76,7 @@ public struct DescribeReport: Sendable {
             out.string(parameter.name)
             writeType(parameter.type, isNullable: parameter.isNullable, to: &out)
             out.raw(",\"swiftType\":")
-            out.optionalString(
-                Self.hinted(parameter.swiftTypeHint, parameter.isNullable)
-                    ?? swiftType(parameter.type, parameter.isNullable, parameter.column))
+            out.optionalString(typeMapper.swiftTypeName(for: parameter))
             out.raw("}")
         }
         out.raw("],\"columns\":[")
@@ -93,8 +88,7 @@ public struct DescribeReport: Sendable {
             out.raw(",\"table\":")
             out.optionalString(column.source?.table)
             out.raw(",\"swiftType\":")
-            out.optionalString(
-                Self.hinted(column.swiftTypeHint, column.isNullable) ?? swiftType(column.type, column.isNullable, column.source))
+            out.optionalString(typeMapper.swiftTypeName(for: column))
             if let embed = column.embed {
                 // Only on the columns of a `sqlc.embed(t)`: the FROM item's name, and whether the
                 // model property is optional.
@@ -107,11 +101,6 @@ public struct DescribeReport: Sendable {
             out.raw("}")
         }
         out.raw("]}")
-    }
-
-    /// The Swift type an inline hint names, as generated code spells it.
-    private static func hinted(_ hint: String?, _ isNullable: Bool) -> String? {
-        hint.map { isNullable ? $0 + "?" : $0 }
     }
 
     private func writeType(_ type: SQLType, isNullable: Bool, to out: inout JSONText) {

@@ -21,7 +21,7 @@ public enum Pipeline {
                         name: package.name,
                         queries: package.queries,
                         diagnostics: package.diagnostics,
-                        swiftType: package.swiftType
+                        typeMapper: package.typeMapper
                     )
                 }
             )
@@ -39,7 +39,8 @@ public enum Pipeline {
         public var queries: [AnalyzedQuery]
         public var files: [GeneratedFile]
         public var diagnostics: [Diagnostic]
-        public var swiftType: @Sendable (SQLType, Bool, ColumnReference?) -> String?
+        /// The Swift type of each parameter and column, as the generated code spells it.
+        public var typeMapper: SwiftTypeMapper
     }
 
     /// Runs every stage for the configuration at `configPath` (nil: sqlc.yaml, sqlc.yml or
@@ -109,7 +110,7 @@ public enum Pipeline {
             queries: analyzed.queries,
             files: diagnostics.containsErrors ? [] : files,
             diagnostics: diagnostics,
-            swiftType: { type, isNullable, column in mapper.swiftTypeName(for: type, isNullable: isNullable, column: column) }
+            typeMapper: mapper
         )
     }
 
