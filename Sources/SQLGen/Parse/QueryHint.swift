@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inline hint: what static analysis cannot know about one result column or parameter,
 /// written in the query file. A column's hint is its alias, a parameter's a comment line above
 /// the query:
@@ -43,19 +45,19 @@ public struct QueryHint: Sendable, Hashable {
             namePart = text[..<colon]
             typePart = text[text.index(after: colon)...]
         }
-        var name = namePart.trimmed(of: " \t")
+        var name = namePart.trimmingCharacters(in: .whitespaces)
         var nullability: Nullability?
         if name.hasSuffix("!") || name.hasSuffix("?") {
             nullability = name.hasSuffix("!") ? .nonNull : .nullable
             name.removeLast()
-            name = name.trimmed(of: " \t")
+            name = name.trimmingCharacters(in: .whitespaces)
         }
         guard !name.isEmpty, !name.contains(where: { "!?".contains($0) }) else {
             return .failure(HintError("hint \"\(text)\" needs a name before its marker: \"name!\", \"name?\" or \"name: Type\""))
         }
         var swiftType: String?
         if let typePart {
-            var type = typePart.trimmed(of: " \t")
+            var type = typePart.trimmingCharacters(in: .whitespaces)
             if type.hasSuffix("?") {
                 type.removeLast()
                 if nullability == .nonNull {
@@ -104,21 +106,12 @@ public struct QueryHint: Sendable, Hashable {
         guard rest.first == " " || rest.first == "\t" else {
             return .failure(HintError("expected \"-- @param name: Type\", \"-- @param name?\" or \"-- @param name!\""))
         }
-        return parse(rest.trimmed(of: " \t"), at: location)
+        return parse(rest.trimmingCharacters(in: .whitespaces), at: location)
     }
 
     /// A malformed hint.
     struct HintError: Error, Sendable, Hashable {
         var message: String
         init(_ message: String) { self.message = message }
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmed(of set: String) -> String {
-        var view = Substring(self)
-        while let first = view.first, set.contains(first) { view.removeFirst() }
-        while let last = view.last, set.contains(last) { view.removeLast() }
-        return String(view)
     }
 }
