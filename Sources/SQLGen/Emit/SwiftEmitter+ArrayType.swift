@@ -6,7 +6,7 @@ extension SwiftEmitter {
     /// `[Decimal]`; the statement binds `PostgresArray(value)` and, for the latter, decodes
     /// `PostgresArray<Decimal>`, taking its `elements`.
     func writeArraySupportType(to writer: inout SwiftSourceWriter) {
-        writer.lines(Self.arraySource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: Self.arraySource(access: access))
     }
 
     // swift-format-ignore

@@ -14,7 +14,7 @@ extension SwiftEmitter {
     /// `emit_codable` is on (`codable` is `", Codable"` or empty).
     func writeSupportSource(_ source: (_ access: String, _ codable: String) -> String, to writer: inout SwiftSourceWriter) {
         let text = source(access, options.emitCodable ? ", Codable" : "")
-        writer.lines(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: text)
     }
 
     // swift-format-ignore

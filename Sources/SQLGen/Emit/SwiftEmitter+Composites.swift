@@ -3,21 +3,17 @@ extension SwiftEmitter {
     /// with a warning, when a field has no Swift mapping. Every field is optional: PostgreSQL puts
     /// no constraints on a composite's attributes.
     func planComposite(_ composite: Table, diagnostics: inout [Diagnostic]) -> ModelPlan? {
-        var used: Set<String> = []
-        var fields: [FieldPlan] = []
-        for attribute in composite.columns {
-            guard let type = typeMapper.swiftType(for: attribute.type, isNullable: true, column: nil) else {
-                diagnostics.append(
-                    .warning(
-                        "composite type \"\(composite.name)\": field \"\(attribute.name)\" has type \"\(attribute.type)\", which has "
-                            + "no Swift mapping; no struct is generated for the type",
-                        at: nil))
-                return nil
-            }
-            let name = TypeNames.uniqued(names.fieldName(attribute.name), in: &used)
-            fields.append(FieldPlan(name: name, sqlName: attribute.name, type: type, comment: attribute.comment))
+        switch planFields(of: composite, columnOverrides: false) {
+        case .success(let fields):
+            return ModelPlan(name: names.compositeName(composite), table: composite, fields: fields)
+        case .failure(let unmapped):
+            diagnostics.append(
+                .warning(
+                    "composite type \"\(composite.name)\": field \"\(unmapped.column.name)\" has type \"\(unmapped.column.type)\", "
+                        + "which has no Swift mapping; no struct is generated for the type",
+                    at: nil))
+            return nil
         }
-        return ModelPlan(name: names.compositeName(composite), table: composite, fields: fields)
     }
 
     /// The composite's struct: its fields, bound in PostgreSQL's text form (`("1 Main St",12345)`)
@@ -68,7 +64,7 @@ extension SwiftEmitter {
 
     /// `PostgresRecordFields` and `PostgresRecordLiteral`, which the composite structs use.
     func writeRecordSupport(to writer: inout SwiftSourceWriter) {
-        writer.lines(Self.recordSource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: Self.recordSource(access: access))
     }
 
     // swift-format-ignore

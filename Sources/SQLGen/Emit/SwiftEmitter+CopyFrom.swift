@@ -62,7 +62,7 @@ extension SwiftEmitter {
     /// in `Models.swift`.
     func writeCopyFromRuntime(to writer: inout SwiftSourceWriter) {
         writer.blankLine()
-        writer.lines(Self.copyFromRuntime(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: Self.copyFromRuntime(access: access))
     }
 
     // swift-format-ignore

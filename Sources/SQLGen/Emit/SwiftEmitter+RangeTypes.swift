@@ -8,7 +8,7 @@ extension SwiftEmitter {
             type == .range
             ? Self.rangeSource(access: access, emitCodable: options.emitCodable)
             : Self.multirangeSource(access: access, emitCodable: options.emitCodable)
-        writer.lines(source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: source)
     }
 
     // swift-format-ignore

@@ -3,7 +3,7 @@ extension SwiftEmitter {
     /// `:copyfrom` writes rows with it, and `PostgresArray` its elements. The base types, every
     /// enum and the support types in use conform; an override's type may conform too.
     func writeTextEncodable(supportTypes: Set<SupportType>, enums: [EnumPlan], to writer: inout SwiftSourceWriter) {
-        writer.lines(Self.textEncodableSource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: Self.textEncodableSource(access: access))
         for plan in enums {
             writer.blankLine()
             writer.line("extension \(plan.name): PostgresTextEncodable {}")

@@ -2,7 +2,7 @@ extension SwiftEmitter {
     /// `PostgresTimeKind`: how a `Date` is written in PostgreSQL's text form for a column of each
     /// time type. `:copyfrom` writes dates with it, and range bounds are written with it.
     func writeTimeKind(to writer: inout SwiftSourceWriter) {
-        writer.lines(Self.timeKindSource(access: access).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        writer.lines(of: Self.timeKindSource(access: access))
     }
 
     // swift-format-ignore

@@ -123,23 +123,41 @@ public struct SwiftEmitter: Sendable {
 
     /// A model for a table, or nil (with a warning) when a column has no Swift mapping.
     func planModel(_ table: Table, diagnostics: inout [Diagnostic]) -> ModelPlan? {
+        switch planFields(of: table, columnOverrides: true) {
+        case .success(let fields):
+            return ModelPlan(name: names.modelName(table), table: table, fields: fields)
+        case .failure(let unmapped):
+            diagnostics.append(
+                .warning(
+                    "table \"\(table.name)\": column \"\(unmapped.column.name)\" has type \"\(unmapped.column.type)\", which has no "
+                        + "Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with "
+                        + "db_type: \"\(unmapped.column.type.element)\")",
+                    at: nil))
+            return nil
+        }
+    }
+
+    /// A column without a Swift mapping, which keeps its table or type from getting a struct.
+    struct UnmappedColumn: Error {
+        var column: Column
+    }
+
+    /// The fields of a table's model or a composite type's struct, one per column in order, each
+    /// optional when the column may be NULL; the first column without a mapping otherwise.
+    /// `columnOverrides`: whether `column` overrides (`table.column`) apply, as they do to tables.
+    func planFields(of table: Table, columnOverrides: Bool) -> Result<[FieldPlan], UnmappedColumn> {
         var used: Set<String> = []
         var fields: [FieldPlan] = []
         for column in table.columns {
-            let reference = ColumnReference(schema: table.schema, table: table.name, column: column.name)
+            let reference =
+                columnOverrides ? ColumnReference(schema: table.schema, table: table.name, column: column.name) : nil
             guard let type = typeMapper.swiftType(for: column.type, isNullable: !column.isNotNull, column: reference) else {
-                diagnostics.append(
-                    .warning(
-                        "table \"\(table.name)\": column \"\(column.name)\" has type \"\(column.type)\", which has no Swift "
-                            + "mapping; no model is generated for the table (add an override: gen.swift.overrides with "
-                            + "db_type: \"\(column.type.element)\")",
-                        at: nil))
-                return nil
+                return .failure(UnmappedColumn(column: column))
             }
             let name = TypeNames.uniqued(names.fieldName(column.name), in: &used)
             fields.append(FieldPlan(name: name, sqlName: column.name, type: type, comment: column.comment))
         }
-        return ModelPlan(name: names.modelName(table), table: table, fields: fields)
+        return .success(fields)
     }
 
     func planQuery(_ query: AnalyzedQuery, models: ModelIndex, diagnostics: inout [Diagnostic]) -> QueryPlan? {

@@ -36,6 +36,12 @@ struct SwiftSourceWriter {
         for content in contents { line(content) }
     }
 
+    /// Writes a block of source text (a support type's, kept as a raw string), line by line at
+    /// the current indentation.
+    mutating func lines(of text: String) {
+        lines(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
     mutating func blankLine() {
         bytes.append(UInt8(ascii: "\n"))
     }

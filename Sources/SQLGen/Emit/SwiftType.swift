@@ -33,7 +33,8 @@ struct SwiftType: Sendable, Hashable {
 
     /// The generated support types the type needs.
     var supportTypes: [SupportType] {
-        (supportType.map { [$0] } ?? []) + (decodingWrapper != nil && supportType != .array ? [.array] : [])
+        // Every array bound through `PostgresArray` needs it, whatever its element.
+        (supportType.map { [$0] } ?? []) + (bindingWrapper == SupportType.array.rawValue ? [.array] : [])
     }
 }
 

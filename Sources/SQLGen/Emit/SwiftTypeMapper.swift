@@ -159,7 +159,7 @@ public struct SwiftTypeMapper: Sendable {
                 // enum arrays are bound as text and typed by PostgreSQL from the statement.
                 return SwiftType(
                     name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
-                    supportType: .array, bindingWrapper: SupportType.array.rawValue)
+                    bindingWrapper: SupportType.array.rawValue)
             }
             return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
         }
@@ -202,7 +202,7 @@ public struct SwiftTypeMapper: Sendable {
         if isArray {
             return SwiftType(
                 name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
-                supportType: .array, bindingWrapper: SupportType.array.rawValue)
+                bindingWrapper: SupportType.array.rawValue)
         }
         return SwiftType(
             name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true, supportType: .record)
