@@ -20,17 +20,23 @@ struct TypeNames: Sendable {
         self.columnFieldNames = columnFieldNames
     }
 
-    /// Names generated code or Foundation/PostgresNIO already use; a table or enum whose name
-    /// would collide gets a suffix so it cannot shadow them.
+    /// Names generated code, Swift or Foundation already use; a table or enum whose name would
+    /// collide gets a suffix so it cannot shadow them. Every name starting with `Postgres` counts
+    /// as taken too (see `isTaken`), which covers the support types and all of PostgresNIO.
     static let takenTypeNames: Set<String> = [
-        "Queries", "DBTX", "DBTXRunner", "Querier", "QuerierForwarding", "MockQuerier", "MockQuerierError", "JSONValue", "PostgresInterval",
-        "NoRowsError", "Data",
-        "Date", "UUID", "Decimal",
+        "Queries", "DBTX", "DBTXRunner", "Querier", "QuerierForwarding", "LoggingQuerier", "MockQuerier",
+        "MockQuerierError", "NoRowsError", "CopyFromUnavailableError", "JSONValue",
+        "Data", "Date", "UUID", "Decimal", "URL",
         "String", "Int", "Int16", "Int32", "Int64", "Float", "Double", "Bool", "Array", "Dictionary", "Set",
         "Optional", "Result", "Error", "Never", "Void", "Logger", "Character", "Codable", "Sendable", "Hashable",
-        "PostgresRow", "PostgresBindings", "PostgresDataType", "PostgresPreparedStatement", "PostgresClient",
-        "PostgresConnection", "PostgresCodable", "Any", "Self", "Type", "Protocol", "URL",
+        "Any", "Self", "Type", "Protocol",
     ]
+
+    /// Whether a model or enum may not take `name`: generated support types are all called
+    /// `Postgres…`, as are PostgresNIO's own, so the prefix is reserved as a whole.
+    static func isTaken(_ name: String) -> Bool {
+        takenTypeNames.contains(name) || name.hasPrefix("Postgres")
+    }
 
     /// `accounts` → `Account`; `audit.log_entries` → `AuditLogEntry`; renamed when `rename` says so.
     func modelName(_ table: Table) -> String {
@@ -68,7 +74,7 @@ struct TypeNames: Sendable {
     }
 
     private func avoidingTaken(_ name: String, suffix: String) -> String {
-        Self.takenTypeNames.contains(name) ? name + suffix : name
+        Self.isTaken(name) ? name + suffix : name
     }
 
     /// `case` names for enum labels, unescaped, unique: `in-progress` → `inProgress`, `USD` → `usd`.

@@ -7,3 +7,13 @@ CREATE TABLE settings (
     class varchar,
     mood mood
 );
+
+-- Models whose names generated code or PostgresNIO already use get a suffix.
+CREATE TABLE postgres_ranges (
+    id integer PRIMARY KEY,
+    span int4range NOT NULL
+);
+
+CREATE TABLE logging_queriers (
+    id integer PRIMARY KEY
+);
