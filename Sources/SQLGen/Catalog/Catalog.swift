@@ -160,6 +160,9 @@ public struct Column: Sendable, Hashable {
     public var computedBy: Computation? = nil
     /// The domain (`schema.name`) the column was declared with; its type is the domain's base type.
     public var domain: String? = nil
+    /// The dimensions an array column was declared with (`integer[][]`: 2), as `attndims`
+    /// records them; 0 for other columns. PostgreSQL does not enforce them.
+    public var arrayDimensions = 0
 
     /// How PostgreSQL fills a column that statements may not write.
     public enum Computation: Sendable, Hashable {

@@ -130,6 +130,7 @@ extension CatalogState {
         let names = typeName.names.names
         let isSerial = names.count == 1 && SQLType.isSerial(names[0])
         var column = Column(name: name, type: type, isNotNull: isSerial, hasDefault: isSerial)
+        column.arrayDimensions = typeName.arrayBounds.count
         if names.count <= 2, let domain = qualified(names), domains[domain.schema]?[domain.name] != nil {
             column.domain = domain.key
         }
@@ -246,6 +247,7 @@ extension CatalogState {
                 let type = resolveType(typeName, context)
             {
                 column.type = type
+                column.arrayDimensions = typeName.arrayBounds.count
             }
         case .setnotnull: column.isNotNull = true
         case .dropnotnull: column.isNotNull = false

@@ -46,7 +46,7 @@ extension SwiftEmitter {
                 writer.line("var fields = try PostgresRecordFields(from: &buffer, format: format, count: \(plan.fields.count))")
                 let arguments = plan.fields.map { field in
                     let type = field.type
-                    let read = "try fields.next(\(type.decodingWrapper ?? type.name).self, context: context)"
+                    let read = "try fields.next(\(type.decodedSpelling(optional: false)).self, context: context)"
                     return "\(field.argumentLabel): \(type.value(fromDecoded: read, optional: true))"
                 }
                 writer.wrapped("self.init", arguments, "")

@@ -35,6 +35,7 @@ extension SwiftEmitter {
             case .time, .timeWithZone: writeTimeOfDaySupportType(supportType, to: &writer)
             case .textEncodable: writeTextEncodable(supportTypes: supportTypes, enums: enums, to: &writer)
             case .record: writeRecordSupport(to: &writer)
+            case .oid, .lsn, .jsonPath: writeSystemSupportType(supportType, to: &writer)
             }
         }
         return writer.text

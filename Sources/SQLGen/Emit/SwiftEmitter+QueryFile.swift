@@ -124,10 +124,7 @@ extension SwiftEmitter {
                 writer.line("var bindings = PostgresBindings(capacity: \(plan.parameters.count))")
                 let owner = plan.paramsStructName == nil ? "self" : "self.params"
                 for parameter in plan.parameters {
-                    var value = "\(owner).\(parameter.escapedName)"
-                    if let wrapper = parameter.type.bindingWrapper {
-                        value = parameter.type.isOptional ? "\(value).map(\(wrapper).init)" : "\(wrapper)(\(value))"
-                    }
+                    let value = parameter.type.binding(of: "\(owner).\(parameter.escapedName)")
                     switch parameter.type.encodeThrows {
                     case false?: writer.line("bindings.append(\(value))")
                     case true?: writer.line("try bindings.append(\(value))")

@@ -21,6 +21,10 @@ extension SwiftEmitter {
             writer.blankLine()
             writer.block("extension \(type.rawValue): PostgresTextEncodable") { writer in
                 writer.line("\(access)var postgresText: String { description }")
+                if type == .box {
+                    writer.line("/// Boxes contain commas; PostgreSQL separates them with `;` in arrays.")
+                    writer.line("\(access)static var postgresArrayDelimiter: String { \";\" }")
+                }
             }
         }
         if supportTypes.contains(.interval) {
@@ -40,6 +44,18 @@ extension SwiftEmitter {
         \#(access)protocol PostgresTextEncodable {
             /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
             var postgresText: String { get throws }
+            /// The value as an element of an array literal: its text quoted, or a nested array's own literal.
+            var postgresArrayElementText: String { get throws }
+            /// What separates the type's values in an array literal: `,`, or `;` for `box`.
+            static var postgresArrayDelimiter: String { get }
+        }
+
+        extension PostgresTextEncodable {
+            \#(access)var postgresArrayElementText: String {
+                get throws { PostgresArrayLiteral.quoted(try postgresText) }
+            }
+
+            \#(access)static var postgresArrayDelimiter: String { "," }
         }
 
         extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
@@ -107,10 +123,18 @@ extension SwiftEmitter {
         }
 
         extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
-            /// An array literal with every element quoted: `{"1","two"}`.
+            /// An array literal with every element quoted, `{"1","two"}`, and nested arrays as they are:
+            /// `{{"1","2"},{"3","4"}}`.
             \#(access)var postgresText: String {
-                get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+                get throws { "{" + (try map { try $0.postgresArrayElementText }).joined(separator: Element.postgresArrayDelimiter) + "}" }
             }
+
+            \#(access)var postgresArrayElementText: String {
+                get throws { try postgresText }
+            }
+
+            /// The elements' delimiter, which separates the nested arrays too.
+            \#(access)static var postgresArrayDelimiter: String { Element.postgresArrayDelimiter }
         }
 
         /// PostgreSQL's array literal from its elements' text forms.

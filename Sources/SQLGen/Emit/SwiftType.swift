@@ -11,30 +11,72 @@ struct SwiftType: Sendable, Hashable {
     var importModule: String?
     /// The generated support type the type is or contains (`JSONValue`, `[PostgresInterval]`).
     var supportType: SupportType? = nil
-    /// A type the value is wrapped in to be bound (`PostgresArray(moods)`), when its own
-    /// encoding cannot serve.
-    var bindingWrapper: String? = nil
+    /// Set for arrays that go through `PostgresArray` (text-bound) rather than postgres-nio's own
+    /// array coding.
+    var textArray: TextArray? = nil
 
-    /// A type rows decode into instead, whose `elements` are the value (`PostgresArray<Decimal>`
-    /// for `[Decimal]`), when postgres-nio cannot decode the type itself.
-    var decodingWrapper: String? = nil
+    /// How an array goes through `PostgresArray`: one wrapper per dimension.
+    struct TextArray: Sendable, Hashable {
+        /// The element's Swift type: `Decimal` for `[Decimal]` and `[[Decimal]]`.
+        var element: String
+        /// 1 for `[Decimal]`, 2 for `[[Decimal]]` …
+        var dimensions: Int = 1
+        /// Whether rows decode through `PostgresArray` too (postgres-nio cannot decode the array);
+        /// otherwise only the binding wraps the value.
+        var decodes: Bool
+    }
 
     /// `Int64` or `Int64?`.
     var spelled: String { isOptional ? name + "?" : name }
 
+    /// The value bound for `expression`: `PostgresArray(amounts)`, `notes.map(PostgresArray.init)`,
+    /// `PostgresArray(grid.map(PostgresArray.init))`.
+    func binding(of expression: String) -> String {
+        guard let textArray else { return expression }
+        let depth = textArray.dimensions
+        guard isOptional else { return Self.wrap(expression, depth) }
+        return depth == 1 ? "\(expression).map(PostgresArray.init)" : "\(expression).map { \(Self.wrap("$0", depth)) }"
+    }
+
+    /// `PostgresArray(value)`, nesting one wrapper per dimension.
+    private static func wrap(_ value: String, _ depth: Int) -> String {
+        switch depth {
+        case 1: "PostgresArray(\(value))"
+        case 2: "PostgresArray(\(value).map(PostgresArray.init))"
+        default: "PostgresArray(\(value).map { \(wrap("$0", depth - 1)) })"
+        }
+    }
+
     /// The type a row decodes for a value of this type, optional or not.
-    func decodedSpelling(optional: Bool) -> String { (decodingWrapper ?? name) + (optional ? "?" : "") }
+    func decodedSpelling(optional: Bool) -> String {
+        var decoded = name
+        if let textArray, textArray.decodes {
+            decoded =
+                String(repeating: "PostgresArray<", count: textArray.dimensions) + textArray.element
+                + String(repeating: ">", count: textArray.dimensions)
+        }
+        return decoded + (optional ? "?" : "")
+    }
 
     /// The value from `expression`, a decoded value of `decodedSpelling(optional:)`.
     func value(fromDecoded expression: String, optional: Bool) -> String {
-        guard decodingWrapper != nil else { return expression }
-        return expression + (optional ? "?.elements" : ".elements")
+        guard let textArray, textArray.decodes else { return expression }
+        return expression + (optional ? "?" : "") + Self.unwrapping(textArray.dimensions)
+    }
+
+    /// `.elements`, `.elements.map(\.elements)`, `.elements.map { $0.elements.map(\.elements) }` …
+    private static func unwrapping(_ depth: Int) -> String {
+        switch depth {
+        case 1: ".elements"
+        case 2: ".elements.map(\\.elements)"
+        default: ".elements.map { $0\(unwrapping(depth - 1)) }"
+        }
     }
 
     /// The generated support types the type needs.
     var supportTypes: [SupportType] {
         // Every array bound through `PostgresArray` needs it, whatever its element.
-        (supportType.map { [$0] } ?? []) + (bindingWrapper == SupportType.array.rawValue ? [.array] : [])
+        (supportType.map { [$0] } ?? []) + (textArray == nil ? [] : [.array])
     }
 }
 
@@ -92,6 +134,12 @@ enum SupportType: String, Sendable, Hashable, CaseIterable, Comparable {
     case time = "PostgresTime"
     /// `timetz`.
     case timeWithZone = "PostgresTimeWithZone"
+    /// `oid` and the `reg…` types.
+    case oid = "PostgresOID"
+    /// `pg_lsn`.
+    case lsn = "PostgresLSN"
+    /// `jsonpath`.
+    case jsonPath = "PostgresJSONPath"
 
     /// The support types this one's source uses, which `Models.swift` must define with it.
     var requires: [SupportType] {

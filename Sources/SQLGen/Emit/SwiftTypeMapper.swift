@@ -51,8 +51,27 @@ public struct SwiftTypeMapper: Sendable {
             return override
         }
         guard var mapped = builtinMapping(for: type) else { return nil }
+        if type.isArray, let column, let dimensions = declaredDimensions(of: column), dimensions > 1 {
+            mapped = Self.multidimensional(mapped, dimensions: dimensions)
+        }
         mapped.isOptional = isNullable
         return mapped
+    }
+
+    /// How many dimensions the table column was declared with (`integer[][]`: 2). PostgreSQL
+    /// does not enforce them, but they are the column's documented shape, as `attndims` records.
+    private func declaredDimensions(of column: ColumnReference) -> Int? {
+        catalog.table(column.table, schema: column.schema)?.column(column.column)?.arrayDimensions
+    }
+
+    /// `[[Int32]]` for a one-dimensional mapping `[Int32]`: bound and decoded through one
+    /// `PostgresArray` per dimension.
+    private static func multidimensional(_ array: SwiftType, dimensions: Int) -> SwiftType {
+        let element = array.textArray?.element ?? String(array.name.dropFirst().dropLast())
+        return SwiftType(
+            name: String(repeating: "[", count: dimensions) + element + String(repeating: "]", count: dimensions),
+            isOptional: false, bindingDataType: array.bindingDataType, encodeThrows: true, supportType: array.supportType,
+            textArray: SwiftType.TextArray(element: element, dimensions: dimensions, decodes: true))
     }
 
     // MARK: - Built-in mapping
@@ -113,8 +132,23 @@ public struct SwiftTypeMapper: Sendable {
                 name: "PostgresTSVector", dataType: "PostgresDataType(3614)", arrayDataType: nil, encodeThrows: false),
             "tsquery": Scalar(
                 name: "PostgresTSQuery", dataType: "PostgresDataType(3615)", arrayDataType: nil, encodeThrows: false),
-        ]
+            "pg_lsn": Scalar(name: "PostgresLSN", dataType: "PostgresDataType(3220)", arrayDataType: nil, encodeThrows: false),
+            "jsonpath": Scalar(
+                name: "PostgresJSONPath", dataType: "PostgresDataType(4072)", arrayDataType: nil, encodeThrows: false),
+        ].merging(
+            oidTypes.mapValues { oid in
+                Scalar(name: "PostgresOID", dataType: "PostgresDataType(\(oid.type))", arrayDataType: nil, encodeThrows: false)
+            }
+        ) { first, _ in first }
     }()
+
+    /// `oid` and the `reg…` types, which all hold an OID: their type's OID and their array type's.
+    private static let oidTypes: [String: (type: Int, array: Int)] = [
+        "oid": (26, 1028), "regproc": (24, 1008), "regprocedure": (2202, 2207), "regoper": (2203, 2208),
+        "regoperator": (2204, 2209), "regclass": (2205, 2210), "regtype": (2206, 2211), "regconfig": (3734, 3735),
+        "regdictionary": (3769, 3770), "regnamespace": (4089, 4090), "regrole": (4096, 4097),
+        "regcollation": (4191, 4192),
+    ]
 
     /// The array types of scalars postgres-nio has no array coding for, by element type: bound
     /// and decoded through `PostgresArray`.
@@ -122,17 +156,15 @@ public struct SwiftTypeMapper: Sendable {
         "numeric": 1231, "bytea": 1001, "json": 199, "jsonb": 3807, "inet": 1041, "cidr": 651, "macaddr": 1040,
         "macaddr8": 775, "bit": 1561, "bit varying": 1563, "point": 1017, "line": 629, "lseg": 1018, "path": 1019,
         "polygon": 1027, "circle": 719, "money": 791, "xml": 143, "tsvector": 3643, "tsquery": 3645,
-        "time without time zone": 1183, "time with time zone": 1270,
-            // Not box[]: its elements are separated by `;`, not the `,` the wrapper writes.
-    ]
+        "time without time zone": 1183, "time with time zone": 1270, "box": 1020, "pg_lsn": 3221, "jsonpath": 4073,
+    ].merging(oidTypes.mapValues(\.array)) { first, _ in first }
 
     /// `[Element]`, bound as `PostgresArray(value)` with the array type's OID and decoded as
     /// `PostgresArray<Element>`.
     private static func wrappedArray(of element: String, oid: Int, supportType: SupportType?) -> SwiftType {
         SwiftType(
             name: "[\(element)]", isOptional: false, bindingDataType: "PostgresDataType(\(oid))", encodeThrows: true,
-            supportType: supportType, bindingWrapper: SupportType.array.rawValue,
-            decodingWrapper: "\(SupportType.array.rawValue)<\(element)>")
+            supportType: supportType, textArray: SwiftType.TextArray(element: element, decodes: true))
     }
 
     /// The built-in range and multirange types: their bound's Swift type and their OID.
@@ -159,7 +191,7 @@ public struct SwiftTypeMapper: Sendable {
                 // enum arrays are bound as text and typed by PostgreSQL from the statement.
                 return SwiftType(
                     name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
-                    bindingWrapper: SupportType.array.rawValue)
+                    textArray: SwiftType.TextArray(element: name, decodes: false))
             }
             return SwiftType(name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true)
         }
@@ -202,7 +234,7 @@ public struct SwiftTypeMapper: Sendable {
         if isArray {
             return SwiftType(
                 name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
-                bindingWrapper: SupportType.array.rawValue)
+                textArray: SwiftType.TextArray(element: name, decodes: false))
         }
         return SwiftType(
             name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true, supportType: .record)

@@ -89,6 +89,17 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case createRoutePlan(CreateRoutePlanParams)
         case copyRoutePlans([CopyRoutePlansParams])
         case listRoutePlans
+        case createGrid(CreateGridParams)
+        case gridCells(id: Int64)
+        case setGridLabels(labels: [[String]]?, id: Int64)
+        case copyGrids([CopyGridsParams])
+        case listGrids
+        case relationOid(name: String)
+        case createCatalogNote(CreateCatalogNoteParams)
+        case catalogNoteNames(id: Int64)
+        case notesMatchingPath(document: JSONValue)
+        case copyCatalogNotes([CopyCatalogNotesParams])
+        case listCatalogNotes
     }
 
     private let lock = NSLock()
@@ -163,6 +174,17 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCreateRoutePlanHandler: (@Sendable (CreateRoutePlanParams) async throws -> RoutePlan)?
     private var storedCopyRoutePlansHandler: (@Sendable ([CopyRoutePlansParams]) async throws -> Int)?
     private var storedListRoutePlansHandler: (@Sendable () async throws -> [RoutePlan])?
+    private var storedCreateGridHandler: (@Sendable (CreateGridParams) async throws -> Grid)?
+    private var storedGridCellsHandler: (@Sendable (Int64) async throws -> [[Int32]]?)?
+    private var storedSetGridLabelsHandler: (@Sendable ([[String]]?, Int64) async throws -> Void)?
+    private var storedCopyGridsHandler: (@Sendable ([CopyGridsParams]) async throws -> Int)?
+    private var storedListGridsHandler: (@Sendable () async throws -> [Grid])?
+    private var storedRelationOidHandler: (@Sendable (String) async throws -> PostgresOID?)?
+    private var storedCreateCatalogNoteHandler: (@Sendable (CreateCatalogNoteParams) async throws -> CatalogNote)?
+    private var storedCatalogNoteNamesHandler: (@Sendable (Int64) async throws -> CatalogNoteNamesRow?)?
+    private var storedNotesMatchingPathHandler: (@Sendable (JSONValue) async throws -> [Int64])?
+    private var storedCopyCatalogNotesHandler: (@Sendable ([CopyCatalogNotesParams]) async throws -> Int)?
+    private var storedListCatalogNotesHandler: (@Sendable () async throws -> [CatalogNote])?
 
     init() {}
 
@@ -589,6 +611,72 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listRoutePlansHandler: (@Sendable () async throws -> [RoutePlan])? {
         get { withLock { storedListRoutePlansHandler } }
         set { withLock { storedListRoutePlansHandler = newValue } }
+    }
+
+    /// Answers `createGrid`; unset, the method throws `MockQuerierError`.
+    var createGridHandler: (@Sendable (CreateGridParams) async throws -> Grid)? {
+        get { withLock { storedCreateGridHandler } }
+        set { withLock { storedCreateGridHandler = newValue } }
+    }
+
+    /// Answers `gridCells`; unset, the method throws `MockQuerierError`.
+    var gridCellsHandler: (@Sendable (Int64) async throws -> [[Int32]]?)? {
+        get { withLock { storedGridCellsHandler } }
+        set { withLock { storedGridCellsHandler = newValue } }
+    }
+
+    /// Answers `setGridLabels`; unset, the method throws `MockQuerierError`.
+    var setGridLabelsHandler: (@Sendable ([[String]]?, Int64) async throws -> Void)? {
+        get { withLock { storedSetGridLabelsHandler } }
+        set { withLock { storedSetGridLabelsHandler = newValue } }
+    }
+
+    /// Answers `copyGrids`; unset, the method throws `MockQuerierError`.
+    var copyGridsHandler: (@Sendable ([CopyGridsParams]) async throws -> Int)? {
+        get { withLock { storedCopyGridsHandler } }
+        set { withLock { storedCopyGridsHandler = newValue } }
+    }
+
+    /// Answers `listGrids`; unset, the method throws `MockQuerierError`.
+    var listGridsHandler: (@Sendable () async throws -> [Grid])? {
+        get { withLock { storedListGridsHandler } }
+        set { withLock { storedListGridsHandler = newValue } }
+    }
+
+    /// Answers `relationOid`; unset, the method throws `MockQuerierError`.
+    var relationOidHandler: (@Sendable (String) async throws -> PostgresOID?)? {
+        get { withLock { storedRelationOidHandler } }
+        set { withLock { storedRelationOidHandler = newValue } }
+    }
+
+    /// Answers `createCatalogNote`; unset, the method throws `MockQuerierError`.
+    var createCatalogNoteHandler: (@Sendable (CreateCatalogNoteParams) async throws -> CatalogNote)? {
+        get { withLock { storedCreateCatalogNoteHandler } }
+        set { withLock { storedCreateCatalogNoteHandler = newValue } }
+    }
+
+    /// Answers `catalogNoteNames`; unset, the method throws `MockQuerierError`.
+    var catalogNoteNamesHandler: (@Sendable (Int64) async throws -> CatalogNoteNamesRow?)? {
+        get { withLock { storedCatalogNoteNamesHandler } }
+        set { withLock { storedCatalogNoteNamesHandler = newValue } }
+    }
+
+    /// Answers `notesMatchingPath`; unset, the method throws `MockQuerierError`.
+    var notesMatchingPathHandler: (@Sendable (JSONValue) async throws -> [Int64])? {
+        get { withLock { storedNotesMatchingPathHandler } }
+        set { withLock { storedNotesMatchingPathHandler = newValue } }
+    }
+
+    /// Answers `copyCatalogNotes`; unset, the method throws `MockQuerierError`.
+    var copyCatalogNotesHandler: (@Sendable ([CopyCatalogNotesParams]) async throws -> Int)? {
+        get { withLock { storedCopyCatalogNotesHandler } }
+        set { withLock { storedCopyCatalogNotesHandler = newValue } }
+    }
+
+    /// Answers `listCatalogNotes`; unset, the method throws `MockQuerierError`.
+    var listCatalogNotesHandler: (@Sendable () async throws -> [CatalogNote])? {
+        get { withLock { storedListCatalogNotesHandler } }
+        set { withLock { storedListCatalogNotesHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -1369,6 +1457,129 @@ final class MockQuerier: Querier, @unchecked Sendable {
         }
         guard let handler else {
             throw MockQuerierError(method: "listRoutePlans")
+        }
+        return try await handler()
+    }
+
+    func createGrid(_ params: CreateGridParams) async throws -> Grid {
+        let handler = withLock {
+            recordedCalls.append(.createGrid(params))
+            return storedCreateGridHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createGrid")
+        }
+        return try await handler(params)
+    }
+
+    func gridCells(id: Int64) async throws -> [[Int32]]? {
+        let handler = withLock {
+            recordedCalls.append(.gridCells(id: id))
+            return storedGridCellsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "gridCells")
+        }
+        return try await handler(id)
+    }
+
+    func setGridLabels(labels: [[String]]?, id: Int64) async throws {
+        let handler = withLock {
+            recordedCalls.append(.setGridLabels(labels: labels, id: id))
+            return storedSetGridLabelsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "setGridLabels")
+        }
+        try await handler(labels, id)
+    }
+
+    func copyGrids(_ rows: some Sequence<CopyGridsParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyGrids(rows))
+            return storedCopyGridsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyGrids")
+        }
+        return try await handler(rows)
+    }
+
+    func listGrids() async throws -> [Grid] {
+        let handler = withLock {
+            recordedCalls.append(.listGrids)
+            return storedListGridsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listGrids")
+        }
+        return try await handler()
+    }
+
+    func relationOid(name: String) async throws -> PostgresOID? {
+        let handler = withLock {
+            recordedCalls.append(.relationOid(name: name))
+            return storedRelationOidHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "relationOid")
+        }
+        return try await handler(name)
+    }
+
+    func createCatalogNote(_ params: CreateCatalogNoteParams) async throws -> CatalogNote {
+        let handler = withLock {
+            recordedCalls.append(.createCatalogNote(params))
+            return storedCreateCatalogNoteHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "createCatalogNote")
+        }
+        return try await handler(params)
+    }
+
+    func catalogNoteNames(id: Int64) async throws -> CatalogNoteNamesRow? {
+        let handler = withLock {
+            recordedCalls.append(.catalogNoteNames(id: id))
+            return storedCatalogNoteNamesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "catalogNoteNames")
+        }
+        return try await handler(id)
+    }
+
+    func notesMatchingPath(document: JSONValue) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.notesMatchingPath(document: document))
+            return storedNotesMatchingPathHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "notesMatchingPath")
+        }
+        return try await handler(document)
+    }
+
+    func copyCatalogNotes(_ rows: some Sequence<CopyCatalogNotesParams>) async throws -> Int {
+        let rows = Array(rows)
+        let handler = withLock {
+            recordedCalls.append(.copyCatalogNotes(rows))
+            return storedCopyCatalogNotesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "copyCatalogNotes")
+        }
+        return try await handler(rows)
+    }
+
+    func listCatalogNotes() async throws -> [CatalogNote] {
+        let handler = withLock {
+            recordedCalls.append(.listCatalogNotes)
+            return storedListCatalogNotesHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "listCatalogNotes")
         }
         return try await handler()
     }

@@ -521,6 +521,7 @@ struct RoutePlan: Sendable, Hashable, Codable {
     var queries: [PostgresTSQuery]?
     var departures: [PostgresTime]?
     var arrivals: [PostgresTimeWithZone]?
+    var areas: [PostgresBox]?
 
     init(
         id: Int64,
@@ -532,7 +533,8 @@ struct RoutePlan: Sendable, Hashable, Codable {
         keywords: [PostgresTSVector]?,
         queries: [PostgresTSQuery]?,
         departures: [PostgresTime]?,
-        arrivals: [PostgresTimeWithZone]?
+        arrivals: [PostgresTimeWithZone]?,
+        areas: [PostgresBox]?
     ) {
         self.id = id
         self.stops = stops
@@ -544,6 +546,7 @@ struct RoutePlan: Sendable, Hashable, Codable {
         self.queries = queries
         self.departures = departures
         self.arrivals = arrivals
+        self.areas = areas
     }
 
     enum CodingKeys: String, CodingKey {
@@ -557,6 +560,82 @@ struct RoutePlan: Sendable, Hashable, Codable {
         case queries
         case departures
         case arrivals
+        case areas
+    }
+}
+
+/// Columns declared with several dimensions: nested Swift arrays, one PostgresArray per dimension.
+struct Grid: Sendable, Hashable, Codable {
+    var id: Int64
+    var cells: [[Int32]]
+    var labels: [[String]]?
+    var amounts: [[Decimal]]?
+    var days: [[Weekday]]?
+    var cube: [[[Int64]]]?
+
+    init(id: Int64, cells: [[Int32]], labels: [[String]]?, amounts: [[Decimal]]?, days: [[Weekday]]?, cube: [[[Int64]]]?) {
+        self.id = id
+        self.cells = cells
+        self.labels = labels
+        self.amounts = amounts
+        self.days = days
+        self.cube = cube
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case cells
+        case labels
+        case amounts
+        case days
+        case cube
+    }
+}
+
+/// System types: object identifiers, write-ahead log positions, JSON paths.
+struct CatalogNote: Sendable, Hashable, Codable {
+    var id: Int64
+    var relation: PostgresOID
+    var config: PostgresOID?
+    var typeOid: PostgresOID?
+    var position: PostgresLSN?
+    var path: PostgresJSONPath?
+    var relations: [PostgresOID]?
+    var positions: [PostgresLSN]?
+    var paths: [PostgresJSONPath]?
+
+    init(
+        id: Int64,
+        relation: PostgresOID,
+        config: PostgresOID?,
+        typeOid: PostgresOID?,
+        position: PostgresLSN?,
+        path: PostgresJSONPath?,
+        relations: [PostgresOID]?,
+        positions: [PostgresLSN]?,
+        paths: [PostgresJSONPath]?
+    ) {
+        self.id = id
+        self.relation = relation
+        self.config = config
+        self.typeOid = typeOid
+        self.position = position
+        self.path = path
+        self.relations = relations
+        self.positions = positions
+        self.paths = paths
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case relation
+        case config
+        case typeOid = "type_oid"
+        case position
+        case path
+        case relations
+        case positions
+        case paths
     }
 }
 
@@ -1102,10 +1181,11 @@ struct PostgresMultirange<Bound: PostgresRangeBound>:
 
 extension PostgresMultirange: Codable where Bound: Codable {}
 
-/// An array of enums, or of a type postgres-nio has no array coding for. Bound as text
-/// (`{"1.5","2"}`), which PostgreSQL types from the statement, and read from PostgreSQL's
-/// binary form, each element with its type's own decoder. One dimension; a NULL element is a
-/// decoding error.
+/// An array of enums, or of a type postgres-nio has no array coding for, or one dimension of
+/// a multi-dimensional array (whose elements are again `PostgresArray`s). Bound as text
+/// (`{"1.5","2"}`, `{{"1","2"},{"3","4"}}`), which PostgreSQL types from the statement, and
+/// read from PostgreSQL's binary form, each element with its type's own decoder. A NULL
+/// element, or a value with another number of dimensions than the nesting, is a decoding error.
 struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendable>: PostgresEncodable, PostgresDecodable, Sendable {
     var elements: [Element]
 
@@ -1117,14 +1197,14 @@ struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendab
     static var psqlType: PostgresDataType { PostgresDataType(0) }
     static var psqlFormat: PostgresFormat { .text }
 
-    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it.
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        buffer.writeString(PostgresArrayLiteral.of(try elements.map { try $0.postgresText }))
+        buffer.writeString(try postgresText)
     }
 
     /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
-    /// the element type, the dimension's length and lower bound, then each element as a length
-    /// (-1 for NULL) and its value.
+    /// the element type, each dimension's length and lower bound, then each element as a length
+    /// (-1 for NULL) and its value. With several dimensions, each element of this array is a
+    /// slice of one dimension fewer, decoded from a header of its own and its share of the values.
     init<JSONDecoder: PostgresJSONDecoder>(
         from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
     ) throws {
@@ -1135,20 +1215,71 @@ struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendab
             self.init([])
             return
         }
-        guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
-            throw PostgresDecodingError.Code.typeMismatch
-        }
-        var elements: [Element] = []
-        elements.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+        var lengths: [Int32] = []
+        for _ in 0..<max(0, min(dimensions, 6)) {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, buffer.readInteger(as: Int32.self) != nil else {
                 throw PostgresDecodingError.Code.typeMismatch
             }
-            elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+            lengths.append(length)
+        }
+        // The nesting of `Element` says how many dimensions the value must have.
+        guard lengths.count == dimensions, (dimensions > 1) == (Element.self is any PostgresArrayDimension.Type) else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        var sliceCount = 1
+        for length in lengths.dropFirst() {
+            let (product, overflow) = sliceCount.multipliedReportingOverflow(by: Int(length))
+            guard !overflow else { throw PostgresDecodingError.Code.typeMismatch }
+            sliceCount = product
+        }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(lengths[0]))
+        for _ in 0..<lengths[0] {
+            guard dimensions > 1 else {
+                guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                    throw PostgresDecodingError.Code.typeMismatch
+                }
+                elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+                continue
+            }
+            var slice = ByteBuffer()
+            slice.writeInteger(dimensions - 1)
+            slice.writeInteger(Int32(0))
+            slice.writeInteger(elementType)
+            for length in lengths.dropFirst() {
+                slice.writeInteger(length)
+                slice.writeInteger(Int32(1))
+            }
+            for _ in 0..<sliceCount {
+                guard let length = buffer.readInteger(as: Int32.self), length >= 0, let bytes = buffer.readSlice(length: Int(length)) else {
+                    throw PostgresDecodingError.Code.typeMismatch
+                }
+                slice.writeInteger(length)
+                slice.writeImmutableBuffer(bytes)
+            }
+            elements.append(try Element(from: &slice, type: type, format: .binary, context: context))
         }
         self.init(elements)
     }
 }
+
+extension PostgresArray: PostgresTextEncodable {
+    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it; a nested array unquoted.
+    var postgresText: String {
+        get throws { try elements.postgresText }
+    }
+
+    var postgresArrayElementText: String {
+        get throws { try postgresText }
+    }
+
+    static var postgresArrayDelimiter: String { Element.postgresArrayDelimiter }
+}
+
+/// Marks `PostgresArray` as an element: one dimension of a multi-dimensional array.
+protocol PostgresArrayDimension {}
+
+extension PostgresArray: PostgresArrayDimension {}
 
 /// A `point`: `(x,y)` in float8. `description` is PostgreSQL's text form (`(1,-0)`, `(NaN,Infinity)`).
 /// Coordinates compare as PostgreSQL's float8 does: NaN equals NaN, and -0 equals 0.
@@ -1845,6 +1976,18 @@ struct PostgresTSQuery: Sendable, Hashable, Codable, PostgresNonThrowingEncodabl
 protocol PostgresTextEncodable {
     /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
     var postgresText: String { get throws }
+    /// The value as an element of an array literal: its text quoted, or a nested array's own literal.
+    var postgresArrayElementText: String { get throws }
+    /// What separates the type's values in an array literal: `,`, or `;` for `box`.
+    static var postgresArrayDelimiter: String { get }
+}
+
+extension PostgresTextEncodable {
+    var postgresArrayElementText: String {
+        get throws { PostgresArrayLiteral.quoted(try postgresText) }
+    }
+
+    static var postgresArrayDelimiter: String { "," }
 }
 
 extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
@@ -1912,10 +2055,18 @@ extension Date: PostgresTextEncodable {
 }
 
 extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
-    /// An array literal with every element quoted: `{"1","two"}`.
+    /// An array literal with every element quoted, `{"1","two"}`, and nested arrays as they are:
+    /// `{{"1","2"},{"3","4"}}`.
     var postgresText: String {
-        get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+        get throws { "{" + (try map { try $0.postgresArrayElementText }).joined(separator: Element.postgresArrayDelimiter) + "}" }
     }
+
+    var postgresArrayElementText: String {
+        get throws { try postgresText }
+    }
+
+    /// The elements' delimiter, which separates the nested arrays too.
+    static var postgresArrayDelimiter: String { Element.postgresArrayDelimiter }
 }
 
 /// PostgreSQL's array literal from its elements' text forms.
@@ -1979,6 +2130,8 @@ extension PostgresLineSegment: PostgresTextEncodable {
 
 extension PostgresBox: PostgresTextEncodable {
     var postgresText: String { description }
+    /// Boxes contain commas; PostgreSQL separates them with `;` in arrays.
+    static var postgresArrayDelimiter: String { ";" }
 }
 
 extension PostgresPath: PostgresTextEncodable {
@@ -2014,6 +2167,18 @@ extension PostgresTime: PostgresTextEncodable {
 }
 
 extension PostgresTimeWithZone: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresOID: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresLSN: PostgresTextEncodable {
+    var postgresText: String { description }
+}
+
+extension PostgresJSONPath: PostgresTextEncodable {
     var postgresText: String { description }
 }
 
@@ -2142,5 +2307,124 @@ struct PostgresTimeWithZone: Sendable, Hashable, Codable, PostgresNonThrowingEnc
         if offset % 3600 != 0 { zone += ":" + padded(offset / 60 % 60) }
         if offset % 60 != 0 { zone += ":" + padded(offset % 60) }
         return time.description + zone
+    }
+}
+
+/// An object identifier: an `oid`, or one of the `reg…` types that name an object by it
+/// (`regclass`, `regtype`, `regconfig` …). PostgreSQL prints those as names, but rows bring
+/// the number, which is what this holds. To pass a name, let the SQL convert it
+/// (`sqlc.arg(language)::text::regconfig`); to read one, select the column `::text`.
+struct PostgresOID: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var rawValue: UInt32
+
+    init(_ rawValue: UInt32) {
+        self.rawValue = rawValue
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(26) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form of all of them: the number as a big-endian uint32.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(rawValue)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        // oid, regproc, regprocedure, regoper, regoperator, regclass, regtype, regconfig,
+        // regdictionary, regnamespace, regrole, regcollation.
+        let types: Set<UInt32> = [26, 24, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191]
+        guard types.contains(type.rawValue), format == .binary, buffer.readableBytes == 4,
+            let rawValue = buffer.readInteger(as: UInt32.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.rawValue = rawValue
+    }
+
+    /// The number, which every `reg…` type's input also reads.
+    var description: String { String(rawValue) }
+}
+
+extension PostgresOID: ExpressibleByIntegerLiteral {
+    init(integerLiteral value: UInt32) {
+        self.rawValue = value
+    }
+}
+
+/// A `pg_lsn`: a position in the write-ahead log. `description` is PostgreSQL's text form,
+/// two hexadecimal halves (`16/B374D848`); positions compare as the log orders them.
+struct PostgresLSN: Sendable, Hashable, Codable, Comparable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var rawValue: UInt64
+
+    init(_ rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    /// `16/B374D848`, as PostgreSQL writes it; nil for anything else.
+    init?(_ text: String) {
+        let halves = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard halves.count == 2, halves.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isHexDigit) }),
+            let high = UInt64(halves[0], radix: 16), let low = UInt64(halves[1], radix: 16)
+        else { return nil }
+        self.rawValue = high << 32 | low
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(3220) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: the position as a big-endian uint64.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(rawValue)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(3220), format == .binary, buffer.readableBytes == 8,
+            let rawValue = buffer.readInteger(as: UInt64.self)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.rawValue = rawValue
+    }
+
+    static func < (lhs: PostgresLSN, rhs: PostgresLSN) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    var description: String {
+        String(rawValue >> 32, radix: 16, uppercase: true) + "/" + String(rawValue & 0xFFFF_FFFF, radix: 16, uppercase: true)
+    }
+}
+
+/// A `jsonpath` expression (`$.items[*] ? (@.price > 10)`), as text. PostgreSQL checks its
+/// syntax when it reads it and prints it back normalized (`$."items"[*]?(@."price" > 10)`).
+struct PostgresJSONPath: Sendable, Hashable, Codable, PostgresNonThrowingEncodable, PostgresDecodable, CustomStringConvertible {
+    var text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    static var psqlType: PostgresDataType { PostgresDataType(4072) }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    /// PostgreSQL's binary form: a version byte (1), then the text.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(UInt8(1))
+        buffer.writeString(text)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        guard type == PostgresDataType(4072), format == .binary, buffer.readInteger(as: UInt8.self) == 1,
+            let text = buffer.readString(length: buffer.readableBytes)
+        else { throw PostgresDecodingError.Code.typeMismatch }
+        self.text = text
+    }
+
+    var description: String { text }
+}
+
+extension PostgresJSONPath: ExpressibleByStringLiteral {
+    init(stringLiteral text: String) {
+        self.text = text
     }
 }

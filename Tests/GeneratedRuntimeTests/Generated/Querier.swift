@@ -233,6 +233,37 @@ protocol Querier: Sendable {
     func copyRoutePlans(_ rows: some Sequence<CopyRoutePlansParams>) async throws -> Int
 
     func listRoutePlans() async throws -> [RoutePlan]
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createGrid(_ params: CreateGridParams) async throws -> Grid
+
+    /// Returns nil when no row matches.
+    func gridCells(id: Int64) async throws -> [[Int32]]?
+
+    func setGridLabels(labels: [[String]]?, id: Int64) async throws
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyGrids(_ rows: some Sequence<CopyGridsParams>) async throws -> Int
+
+    func listGrids() async throws -> [Grid]
+
+    /// Returns nil when no row matches.
+    func relationOid(name: String) async throws -> PostgresOID?
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createCatalogNote(_ params: CreateCatalogNoteParams) async throws -> CatalogNote
+
+    /// Returns nil when no row matches.
+    func catalogNoteNames(id: Int64) async throws -> CatalogNoteNamesRow?
+
+    func notesMatchingPath(document: JSONValue) async throws -> [Int64]
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCatalogNotes(_ rows: some Sequence<CopyCatalogNotesParams>) async throws -> Int
+
+    func listCatalogNotes() async throws -> [CatalogNote]
 }
 
 extension Queries: Querier {}
@@ -536,5 +567,49 @@ extension QuerierForwarding {
 
     func listRoutePlans() async throws -> [RoutePlan] {
         try await forward { try await $0.listRoutePlans() }
+    }
+
+    func createGrid(_ params: CreateGridParams) async throws -> Grid {
+        try await forward { try await $0.createGrid(params) }
+    }
+
+    func gridCells(id: Int64) async throws -> [[Int32]]? {
+        try await forward { try await $0.gridCells(id: id) }
+    }
+
+    func setGridLabels(labels: [[String]]?, id: Int64) async throws {
+        try await forward { try await $0.setGridLabels(labels: labels, id: id) }
+    }
+
+    func copyGrids(_ rows: some Sequence<CopyGridsParams>) async throws -> Int {
+        try await forward { try await $0.copyGrids(rows) }
+    }
+
+    func listGrids() async throws -> [Grid] {
+        try await forward { try await $0.listGrids() }
+    }
+
+    func relationOid(name: String) async throws -> PostgresOID? {
+        try await forward { try await $0.relationOid(name: name) }
+    }
+
+    func createCatalogNote(_ params: CreateCatalogNoteParams) async throws -> CatalogNote {
+        try await forward { try await $0.createCatalogNote(params) }
+    }
+
+    func catalogNoteNames(id: Int64) async throws -> CatalogNoteNamesRow? {
+        try await forward { try await $0.catalogNoteNames(id: id) }
+    }
+
+    func notesMatchingPath(document: JSONValue) async throws -> [Int64] {
+        try await forward { try await $0.notesMatchingPath(document: document) }
+    }
+
+    func copyCatalogNotes(_ rows: some Sequence<CopyCatalogNotesParams>) async throws -> Int {
+        try await forward { try await $0.copyCatalogNotes(rows) }
+    }
+
+    func listCatalogNotes() async throws -> [CatalogNote] {
+        try await forward { try await $0.listCatalogNotes() }
     }
 }

@@ -3668,6 +3668,7 @@ struct CreateRoutePlanParams: Sendable, Hashable {
     var queries: [PostgresTSQuery]?
     var departures: [PostgresTime]?
     var arrivals: [PostgresTimeWithZone]?
+    var areas: [PostgresBox]?
 
     init(
         stops: [PostgresPoint],
@@ -3678,7 +3679,8 @@ struct CreateRoutePlanParams: Sendable, Hashable {
         keywords: [PostgresTSVector]?,
         queries: [PostgresTSQuery]?,
         departures: [PostgresTime]?,
-        arrivals: [PostgresTimeWithZone]?
+        arrivals: [PostgresTimeWithZone]?,
+        areas: [PostgresBox]?
     ) {
         self.stops = stops
         self.zones = zones
@@ -3689,6 +3691,7 @@ struct CreateRoutePlanParams: Sendable, Hashable {
         self.queries = queries
         self.departures = departures
         self.arrivals = arrivals
+        self.areas = areas
     }
 }
 
@@ -3699,9 +3702,9 @@ extension Queries {
 
         static let name = "GeneratedRuntimeTests.Queries.CreateRoutePlanStatement"
         static let sql = """
-            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            RETURNING id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals
+            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            RETURNING id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas
             """
         static let bindingDataTypes: [PostgresDataType] = [
             PostgresDataType(1017),
@@ -3713,6 +3716,7 @@ extension Queries {
             PostgresDataType(3645),
             PostgresDataType(1183),
             PostgresDataType(1270),
+            PostgresDataType(1020),
         ]
 
         var params: CreateRoutePlanParams
@@ -3722,7 +3726,7 @@ extension Queries {
         }
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 9)
+            var bindings = PostgresBindings(capacity: 10)
             try bindings.append(PostgresArray(self.params.stops))
             try bindings.append(self.params.zones.map(PostgresArray.init))
             try bindings.append(self.params.ranges.map(PostgresArray.init))
@@ -3732,6 +3736,7 @@ extension Queries {
             try bindings.append(self.params.queries.map(PostgresArray.init))
             try bindings.append(self.params.departures.map(PostgresArray.init))
             try bindings.append(self.params.arrivals.map(PostgresArray.init))
+            try bindings.append(self.params.areas.map(PostgresArray.init))
             return bindings
         }
 
@@ -3740,7 +3745,7 @@ extension Queries {
                 (
                     Int64, PostgresArray<PostgresPoint>, PostgresArray<PostgresPolygon>?, PostgresArray<PostgresCircle>?,
                     PostgresArray<PostgresMoney>?, PostgresArray<PostgresXML>?, PostgresArray<PostgresTSVector>?, PostgresArray<PostgresTSQuery>?,
-                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?
+                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?, PostgresArray<PostgresBox>?
                 ).self
             )
             return RoutePlan(
@@ -3753,7 +3758,8 @@ extension Queries {
                 keywords: columns.6?.elements,
                 queries: columns.7?.elements,
                 departures: columns.8?.elements,
-                arrivals: columns.9?.elements
+                arrivals: columns.9?.elements,
+                areas: columns.10?.elements
             )
         }
     }
@@ -3779,6 +3785,7 @@ struct CopyRoutePlansParams: Sendable, Hashable {
     var queries: [PostgresTSQuery]?
     var departures: [PostgresTime]?
     var arrivals: [PostgresTimeWithZone]?
+    var areas: [PostgresBox]?
 
     init(
         stops: [PostgresPoint],
@@ -3789,7 +3796,8 @@ struct CopyRoutePlansParams: Sendable, Hashable {
         keywords: [PostgresTSVector]?,
         queries: [PostgresTSQuery]?,
         departures: [PostgresTime]?,
-        arrivals: [PostgresTimeWithZone]?
+        arrivals: [PostgresTimeWithZone]?,
+        areas: [PostgresBox]?
     ) {
         self.stops = stops
         self.zones = zones
@@ -3800,6 +3808,7 @@ struct CopyRoutePlansParams: Sendable, Hashable {
         self.queries = queries
         self.departures = departures
         self.arrivals = arrivals
+        self.areas = areas
     }
 }
 
@@ -3810,8 +3819,8 @@ extension Queries {
 
         static let name = "GeneratedRuntimeTests.Queries.CopyRoutePlansStatement"
         static let sql = """
-            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """
         static let bindingDataTypes: [PostgresDataType] = [
             PostgresDataType(1017),
@@ -3823,6 +3832,7 @@ extension Queries {
             PostgresDataType(3645),
             PostgresDataType(1183),
             PostgresDataType(1270),
+            PostgresDataType(1020),
         ]
 
         var params: CopyRoutePlansParams
@@ -3832,7 +3842,7 @@ extension Queries {
         }
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 9)
+            var bindings = PostgresBindings(capacity: 10)
             try bindings.append(PostgresArray(self.params.stops))
             try bindings.append(self.params.zones.map(PostgresArray.init))
             try bindings.append(self.params.ranges.map(PostgresArray.init))
@@ -3842,12 +3852,13 @@ extension Queries {
             try bindings.append(self.params.queries.map(PostgresArray.init))
             try bindings.append(self.params.departures.map(PostgresArray.init))
             try bindings.append(self.params.arrivals.map(PostgresArray.init))
+            try bindings.append(self.params.areas.map(PostgresArray.init))
             return bindings
         }
 
         /// The table `COPY` writes to, `"route_plans"` once postgres-nio has quoted it.
         static let copyTable = "route_plans"
-        static let copyColumns: [String] = ["stops", "zones", "ranges", "fees", "notes", "keywords", "queries", "departures", "arrivals"]
+        static let copyColumns: [String] = ["stops", "zones", "ranges", "fees", "notes", "keywords", "queries", "departures", "arrivals", "areas"]
 
         /// Appends one item as a row of `COPY`'s text format.
         static func appendCopyRow(_ item: CopyRoutePlansParams, to rows: inout PostgresCopyRows) throws {
@@ -3860,6 +3871,7 @@ extension Queries {
             try rows.append(item.queries)
             try rows.append(item.departures)
             try rows.append(item.arrivals)
+            try rows.append(item.areas)
             rows.endRow()
         }
 
@@ -3885,7 +3897,7 @@ extension Queries {
         typealias Row = RoutePlan
 
         static let name = "GeneratedRuntimeTests.Queries.ListRoutePlansStatement"
-        static let sql = "SELECT id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals FROM route_plans ORDER BY id"
+        static let sql = "SELECT id, stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas FROM route_plans ORDER BY id"
         static let bindingDataTypes: [PostgresDataType] = []
 
         init() {}
@@ -3899,7 +3911,7 @@ extension Queries {
                 (
                     Int64, PostgresArray<PostgresPoint>, PostgresArray<PostgresPolygon>?, PostgresArray<PostgresCircle>?,
                     PostgresArray<PostgresMoney>?, PostgresArray<PostgresXML>?, PostgresArray<PostgresTSVector>?, PostgresArray<PostgresTSQuery>?,
-                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?
+                    PostgresArray<PostgresTime>?, PostgresArray<PostgresTimeWithZone>?, PostgresArray<PostgresBox>?
                 ).self
             )
             return RoutePlan(
@@ -3912,12 +3924,623 @@ extension Queries {
                 keywords: columns.6?.elements,
                 queries: columns.7?.elements,
                 departures: columns.8?.elements,
-                arrivals: columns.9?.elements
+                arrivals: columns.9?.elements,
+                areas: columns.10?.elements
             )
         }
     }
 
     func listRoutePlans() async throws -> [RoutePlan] {
         try await self.executePrepared(ListRoutePlansStatement())
+    }
+}
+
+/// The parameters of `createGrid`.
+struct CreateGridParams: Sendable, Hashable {
+    var cells: [[Int32]]
+    var labels: [[String]]?
+    var amounts: [[Decimal]]?
+    var days: [[Weekday]]?
+    var cube: [[[Int64]]]?
+
+    init(cells: [[Int32]], labels: [[String]]?, amounts: [[Decimal]]?, days: [[Weekday]]?, cube: [[[Int64]]]?) {
+        self.cells = cells
+        self.labels = labels
+        self.amounts = amounts
+        self.days = days
+        self.cube = cube
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createGrid`.
+    struct CreateGridStatement: PostgresPreparedStatement {
+        typealias Row = Grid
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateGridStatement"
+        static let sql = """
+            INSERT INTO grids (cells, labels, amounts, days, cube)
+            VALUES ($1, $2, $3, $4, $5)
+            RETURNING id, cells, labels, amounts, days, cube
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int4Array, .textArray, PostgresDataType(1231), PostgresDataType(0), .int8Array]
+
+        var params: CreateGridParams
+
+        init(_ params: CreateGridParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 5)
+            try bindings.append(PostgresArray(self.params.cells.map(PostgresArray.init)))
+            try bindings.append(self.params.labels.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.amounts.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.days.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.cube.map { PostgresArray($0.map { PostgresArray($0.map(PostgresArray.init)) }) })
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresArray<PostgresArray<Int32>>, PostgresArray<PostgresArray<String>>?, PostgresArray<PostgresArray<Decimal>>?,
+                    PostgresArray<PostgresArray<Weekday>>?, PostgresArray<PostgresArray<PostgresArray<Int64>>>?
+                ).self
+            )
+            return Grid(
+                id: columns.0,
+                cells: columns.1.elements.map(\.elements),
+                labels: columns.2?.elements.map(\.elements),
+                amounts: columns.3?.elements.map(\.elements),
+                days: columns.4?.elements.map(\.elements),
+                cube: columns.5?.elements.map { $0.elements.map(\.elements) }
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createGrid(_ params: CreateGridParams) async throws -> Grid {
+        let rows = try await self.executePrepared(CreateGridStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateGrid")
+        }
+        return row
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `gridCells`.
+    struct GridCellsStatement: PostgresPreparedStatement {
+        typealias Row = [[Int32]]
+
+        static let name = "GeneratedRuntimeTests.Queries.GridCellsStatement"
+        static let sql = "SELECT cells FROM grids WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(PostgresArray<PostgresArray<Int32>>.self).elements.map(\.elements)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func gridCells(id: Int64) async throws -> [[Int32]]? {
+        try await self.executePrepared(GridCellsStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `setGridLabels`.
+    struct SetGridLabelsStatement: PostgresPreparedStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.SetGridLabelsStatement"
+        static let sql = "UPDATE grids SET labels = $1 WHERE id = $2"
+        static let bindingDataTypes: [PostgresDataType] = [.textArray, .int8]
+
+        var labels: [[String]]?
+        var id: Int64
+
+        init(labels: [[String]]?, id: Int64) {
+            self.labels = labels
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            try bindings.append(self.labels.map { PostgresArray($0.map(PostgresArray.init)) })
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    func setGridLabels(labels: [[String]]?, id: Int64) async throws {
+        _ = try await self.executePrepared(SetGridLabelsStatement(labels: labels, id: id))
+    }
+}
+
+/// The parameters of `copyGrids`.
+struct CopyGridsParams: Sendable, Hashable {
+    var cells: [[Int32]]
+    var labels: [[String]]?
+    var amounts: [[Decimal]]?
+    var days: [[Weekday]]?
+    var cube: [[[Int64]]]?
+
+    init(cells: [[Int32]], labels: [[String]]?, amounts: [[Decimal]]?, days: [[Weekday]]?, cube: [[[Int64]]]?) {
+        self.cells = cells
+        self.labels = labels
+        self.amounts = amounts
+        self.days = days
+        self.cube = cube
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyGrids`.
+    struct CopyGridsStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyGridsStatement"
+        static let sql = "INSERT INTO grids (cells, labels, amounts, days, cube) VALUES ($1, $2, $3, $4, $5)"
+        static let bindingDataTypes: [PostgresDataType] = [.int4Array, .textArray, PostgresDataType(1231), PostgresDataType(0), .int8Array]
+
+        var params: CopyGridsParams
+
+        init(_ params: CopyGridsParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 5)
+            try bindings.append(PostgresArray(self.params.cells.map(PostgresArray.init)))
+            try bindings.append(self.params.labels.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.amounts.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.days.map { PostgresArray($0.map(PostgresArray.init)) })
+            try bindings.append(self.params.cube.map { PostgresArray($0.map { PostgresArray($0.map(PostgresArray.init)) }) })
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"grids"` once postgres-nio has quoted it.
+        static let copyTable = "grids"
+        static let copyColumns: [String] = ["cells", "labels", "amounts", "days", "cube"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyGridsParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.cells)
+            try rows.append(item.labels)
+            try rows.append(item.amounts)
+            try rows.append(item.days)
+            try rows.append(item.cube)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyGrids(_ rows: some Sequence<CopyGridsParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyGridsStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyGrids<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyGridsParams {
+        try await self.copyRows(rows, into: CopyGridsStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listGrids`.
+    struct ListGridsStatement: PostgresPreparedStatement {
+        typealias Row = Grid
+
+        static let name = "GeneratedRuntimeTests.Queries.ListGridsStatement"
+        static let sql = "SELECT id, cells, labels, amounts, days, cube FROM grids ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresArray<PostgresArray<Int32>>, PostgresArray<PostgresArray<String>>?, PostgresArray<PostgresArray<Decimal>>?,
+                    PostgresArray<PostgresArray<Weekday>>?, PostgresArray<PostgresArray<PostgresArray<Int64>>>?
+                ).self
+            )
+            return Grid(
+                id: columns.0,
+                cells: columns.1.elements.map(\.elements),
+                labels: columns.2?.elements.map(\.elements),
+                amounts: columns.3?.elements.map(\.elements),
+                days: columns.4?.elements.map(\.elements),
+                cube: columns.5?.elements.map { $0.elements.map(\.elements) }
+            )
+        }
+    }
+
+    func listGrids() async throws -> [Grid] {
+        try await self.executePrepared(ListGridsStatement())
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `relationOid`.
+    struct RelationOidStatement: PostgresPreparedStatement {
+        typealias Row = PostgresOID
+
+        static let name = "GeneratedRuntimeTests.Queries.RelationOidStatement"
+        static let sql = "SELECT $1::text::regclass AS relation"
+        static let bindingDataTypes: [PostgresDataType] = [.text]
+
+        var name: String
+
+        init(name: String) {
+            self.name = name
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.name)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(PostgresOID.self)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func relationOid(name: String) async throws -> PostgresOID? {
+        try await self.executePrepared(RelationOidStatement(name: name)).first
+    }
+}
+
+/// The parameters of `createCatalogNote`.
+struct CreateCatalogNoteParams: Sendable, Hashable {
+    var relation: PostgresOID
+    var config: PostgresOID?
+    var typeOid: PostgresOID?
+    var position: PostgresLSN?
+    var path: PostgresJSONPath?
+    var relations: [PostgresOID]?
+    var positions: [PostgresLSN]?
+    var paths: [PostgresJSONPath]?
+
+    init(
+        relation: PostgresOID,
+        config: PostgresOID?,
+        typeOid: PostgresOID?,
+        position: PostgresLSN?,
+        path: PostgresJSONPath?,
+        relations: [PostgresOID]?,
+        positions: [PostgresLSN]?,
+        paths: [PostgresJSONPath]?
+    ) {
+        self.relation = relation
+        self.config = config
+        self.typeOid = typeOid
+        self.position = position
+        self.path = path
+        self.relations = relations
+        self.positions = positions
+        self.paths = paths
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `createCatalogNote`.
+    struct CreateCatalogNoteStatement: PostgresPreparedStatement {
+        typealias Row = CatalogNote
+
+        static let name = "GeneratedRuntimeTests.Queries.CreateCatalogNoteStatement"
+        static let sql = """
+            INSERT INTO catalog_notes (relation, config, type_oid, position, path, relations, positions, paths)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            RETURNING id, relation, config, type_oid, position, path, relations, positions, paths
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(2205),
+            PostgresDataType(3734),
+            PostgresDataType(26),
+            PostgresDataType(3220),
+            PostgresDataType(4072),
+            PostgresDataType(2210),
+            PostgresDataType(3221),
+            PostgresDataType(4073),
+        ]
+
+        var params: CreateCatalogNoteParams
+
+        init(_ params: CreateCatalogNoteParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 8)
+            bindings.append(self.params.relation)
+            bindings.append(self.params.config)
+            bindings.append(self.params.typeOid)
+            bindings.append(self.params.position)
+            bindings.append(self.params.path)
+            try bindings.append(self.params.relations.map(PostgresArray.init))
+            try bindings.append(self.params.positions.map(PostgresArray.init))
+            try bindings.append(self.params.paths.map(PostgresArray.init))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresOID, PostgresOID?, PostgresOID?, PostgresLSN?, PostgresJSONPath?, PostgresArray<PostgresOID>?,
+                    PostgresArray<PostgresLSN>?, PostgresArray<PostgresJSONPath>?
+                ).self
+            )
+            return CatalogNote(
+                id: columns.0,
+                relation: columns.1,
+                config: columns.2,
+                typeOid: columns.3,
+                position: columns.4,
+                path: columns.5,
+                relations: columns.6?.elements,
+                positions: columns.7?.elements,
+                paths: columns.8?.elements
+            )
+        }
+    }
+
+    /// Throws `NoRowsError` if the server returns no row.
+    func createCatalogNote(_ params: CreateCatalogNoteParams) async throws -> CatalogNote {
+        let rows = try await self.executePrepared(CreateCatalogNoteStatement(params))
+        guard let row = rows.first else {
+            throw NoRowsError(query: "CreateCatalogNote")
+        }
+        return row
+    }
+}
+
+/// A row of `catalogNoteNames`.
+struct CatalogNoteNamesRow: Sendable, Hashable, Codable {
+    var relationName: String
+    var configName: String?
+
+    init(relationName: String, configName: String?) {
+        self.relationName = relationName
+        self.configName = configName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case relationName = "relation_name"
+        case configName = "config_name"
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `catalogNoteNames`.
+    struct CatalogNoteNamesStatement: PostgresPreparedStatement {
+        typealias Row = CatalogNoteNamesRow
+
+        static let name = "GeneratedRuntimeTests.Queries.CatalogNoteNamesStatement"
+        static let sql = "SELECT relation::text AS relation_name, config::text AS config_name FROM catalog_notes WHERE id = $1"
+        static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        var id: Int64
+
+        init(id: Int64) {
+            self.id = id
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((String, String?).self)
+            return CatalogNoteNamesRow(relationName: columns.0, configName: columns.1)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func catalogNoteNames(id: Int64) async throws -> CatalogNoteNamesRow? {
+        try await self.executePrepared(CatalogNoteNamesStatement(id: id)).first
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `notesMatchingPath`.
+    struct NotesMatchingPathStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.NotesMatchingPathStatement"
+        static let sql = "SELECT id FROM catalog_notes WHERE jsonb_path_exists($1::jsonb, path) ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [.jsonb]
+
+        var document: JSONValue
+
+        init(document: JSONValue) {
+            self.document = document
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(self.document)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func notesMatchingPath(document: JSONValue) async throws -> [Int64] {
+        try await self.executePrepared(NotesMatchingPathStatement(document: document))
+    }
+}
+
+/// The parameters of `copyCatalogNotes`.
+struct CopyCatalogNotesParams: Sendable, Hashable {
+    var relation: PostgresOID
+    var config: PostgresOID?
+    var typeOid: PostgresOID?
+    var position: PostgresLSN?
+    var path: PostgresJSONPath?
+    var relations: [PostgresOID]?
+    var positions: [PostgresLSN]?
+    var paths: [PostgresJSONPath]?
+
+    init(
+        relation: PostgresOID,
+        config: PostgresOID?,
+        typeOid: PostgresOID?,
+        position: PostgresLSN?,
+        path: PostgresJSONPath?,
+        relations: [PostgresOID]?,
+        positions: [PostgresLSN]?,
+        paths: [PostgresJSONPath]?
+    ) {
+        self.relation = relation
+        self.config = config
+        self.typeOid = typeOid
+        self.position = position
+        self.path = path
+        self.relations = relations
+        self.positions = positions
+        self.paths = paths
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `copyCatalogNotes`.
+    struct CopyCatalogNotesStatement: PostgresPreparedStatement, PostgresCopyStatement {
+        typealias Row = Void
+
+        static let name = "GeneratedRuntimeTests.Queries.CopyCatalogNotesStatement"
+        static let sql = """
+            INSERT INTO catalog_notes (relation, config, type_oid, position, path, relations, positions, paths)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """
+        static let bindingDataTypes: [PostgresDataType] = [
+            PostgresDataType(2205),
+            PostgresDataType(3734),
+            PostgresDataType(26),
+            PostgresDataType(3220),
+            PostgresDataType(4072),
+            PostgresDataType(2210),
+            PostgresDataType(3221),
+            PostgresDataType(4073),
+        ]
+
+        var params: CopyCatalogNotesParams
+
+        init(_ params: CopyCatalogNotesParams) {
+            self.params = params
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 8)
+            bindings.append(self.params.relation)
+            bindings.append(self.params.config)
+            bindings.append(self.params.typeOid)
+            bindings.append(self.params.position)
+            bindings.append(self.params.path)
+            try bindings.append(self.params.relations.map(PostgresArray.init))
+            try bindings.append(self.params.positions.map(PostgresArray.init))
+            try bindings.append(self.params.paths.map(PostgresArray.init))
+            return bindings
+        }
+
+        /// The table `COPY` writes to, `"catalog_notes"` once postgres-nio has quoted it.
+        static let copyTable = "catalog_notes"
+        static let copyColumns: [String] = ["relation", "config", "type_oid", "position", "path", "relations", "positions", "paths"]
+
+        /// Appends one item as a row of `COPY`'s text format.
+        static func appendCopyRow(_ item: CopyCatalogNotesParams, to rows: inout PostgresCopyRows) throws {
+            try rows.append(item.relation)
+            try rows.append(item.config)
+            try rows.append(item.typeOid)
+            try rows.append(item.position)
+            try rows.append(item.path)
+            try rows.append(item.relations)
+            try rows.append(item.positions)
+            try rows.append(item.paths)
+            rows.endRow()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {}
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCatalogNotes(_ rows: some Sequence<CopyCatalogNotesParams>) async throws -> Int {
+        try await self.copyRows(rows, into: CopyCatalogNotesStatement.self)
+    }
+
+    /// Inserts the rows through `COPY … FROM STDIN` on one connection and returns how many it copied:
+    /// all of them, or none when any fails (the error says which line).
+    func copyCatalogNotes<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == CopyCatalogNotesParams {
+        try await self.copyRows(rows, into: CopyCatalogNotesStatement.self)
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `listCatalogNotes`.
+    struct ListCatalogNotesStatement: PostgresPreparedStatement {
+        typealias Row = CatalogNote
+
+        static let name = "GeneratedRuntimeTests.Queries.ListCatalogNotesStatement"
+        static let sql = "SELECT id, relation, config, type_oid, position, path, relations, positions, paths FROM catalog_notes ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode(
+                (
+                    Int64, PostgresOID, PostgresOID?, PostgresOID?, PostgresLSN?, PostgresJSONPath?, PostgresArray<PostgresOID>?,
+                    PostgresArray<PostgresLSN>?, PostgresArray<PostgresJSONPath>?
+                ).self
+            )
+            return CatalogNote(
+                id: columns.0,
+                relation: columns.1,
+                config: columns.2,
+                typeOid: columns.3,
+                position: columns.4,
+                path: columns.5,
+                relations: columns.6?.elements,
+                positions: columns.7?.elements,
+                paths: columns.8?.elements
+            )
+        }
+    }
+
+    func listCatalogNotes() async throws -> [CatalogNote] {
+        try await self.executePrepared(ListCatalogNotesStatement())
     }
 }

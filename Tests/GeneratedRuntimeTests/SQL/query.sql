@@ -247,13 +247,51 @@ VALUES (@name, @address, @past_addresses, @last_parcel);
 SELECT * FROM customers ORDER BY id;
 
 -- name: CreateRoutePlan :one
-INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
-VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals)
+INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas)
+VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals, @areas)
 RETURNING *;
 
 -- name: CopyRoutePlans :copyfrom
-INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals)
-VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals);
+INSERT INTO route_plans (stops, zones, ranges, fees, notes, keywords, queries, departures, arrivals, areas)
+VALUES (@stops, @zones, @ranges, @fees, @notes, @keywords, @queries, @departures, @arrivals, @areas);
 
 -- name: ListRoutePlans :many
 SELECT * FROM route_plans ORDER BY id;
+
+-- name: CreateGrid :one
+INSERT INTO grids (cells, labels, amounts, days, cube)
+VALUES (@cells, @labels, @amounts, @days, @cube)
+RETURNING *;
+
+-- name: GridCells :one
+SELECT cells FROM grids WHERE id = @id;
+
+-- name: SetGridLabels :exec
+UPDATE grids SET labels = @labels WHERE id = @id;
+
+-- name: CopyGrids :copyfrom
+INSERT INTO grids (cells, labels, amounts, days, cube) VALUES (@cells, @labels, @amounts, @days, @cube);
+
+-- name: ListGrids :many
+SELECT * FROM grids ORDER BY id;
+
+-- name: RelationOID :one
+SELECT sqlc.arg(name)::text::regclass AS relation;
+
+-- name: CreateCatalogNote :one
+INSERT INTO catalog_notes (relation, config, type_oid, position, path, relations, positions, paths)
+VALUES (@relation, @config, @type_oid, @position, @path, @relations, @positions, @paths)
+RETURNING *;
+
+-- name: CatalogNoteNames :one
+SELECT relation::text AS relation_name, config::text AS config_name FROM catalog_notes WHERE id = @id;
+
+-- name: NotesMatchingPath :many
+SELECT id FROM catalog_notes WHERE jsonb_path_exists(sqlc.arg(document)::jsonb, path) ORDER BY id;
+
+-- name: CopyCatalogNotes :copyfrom
+INSERT INTO catalog_notes (relation, config, type_oid, position, path, relations, positions, paths)
+VALUES (@relation, @config, @type_oid, @position, @path, @relations, @positions, @paths);
+
+-- name: ListCatalogNotes :many
+SELECT * FROM catalog_notes ORDER BY id;

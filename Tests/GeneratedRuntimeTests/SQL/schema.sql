@@ -164,5 +164,29 @@ CREATE TABLE route_plans (
     keywords tsvector[],
     queries tsquery[],
     departures time[],
-    arrivals timetz[]
+    arrivals timetz[],
+    areas box[]
+);
+
+-- Columns declared with several dimensions: nested Swift arrays, one PostgresArray per dimension.
+CREATE TABLE grids (
+    id bigserial PRIMARY KEY,
+    cells integer[][] NOT NULL,
+    labels text[][],
+    amounts numeric[][],
+    days weekday[][],
+    cube bigint[][][]
+);
+
+-- System types: object identifiers, write-ahead log positions, JSON paths.
+CREATE TABLE catalog_notes (
+    id bigserial PRIMARY KEY,
+    relation regclass NOT NULL,
+    config regconfig,
+    type_oid oid,
+    position pg_lsn,
+    path jsonpath,
+    relations regclass[],
+    positions pg_lsn[],
+    paths jsonpath[]
 );

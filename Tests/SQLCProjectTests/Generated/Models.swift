@@ -224,10 +224,11 @@ public enum PostgresTimeKind: Sendable {
     }
 }
 
-/// An array of enums, or of a type postgres-nio has no array coding for. Bound as text
-/// (`{"1.5","2"}`), which PostgreSQL types from the statement, and read from PostgreSQL's
-/// binary form, each element with its type's own decoder. One dimension; a NULL element is a
-/// decoding error.
+/// An array of enums, or of a type postgres-nio has no array coding for, or one dimension of
+/// a multi-dimensional array (whose elements are again `PostgresArray`s). Bound as text
+/// (`{"1.5","2"}`, `{{"1","2"},{"3","4"}}`), which PostgreSQL types from the statement, and
+/// read from PostgreSQL's binary form, each element with its type's own decoder. A NULL
+/// element, or a value with another number of dimensions than the nesting, is a decoding error.
 public struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable & Sendable>: PostgresEncodable, PostgresDecodable, Sendable {
     public var elements: [Element]
 
@@ -239,14 +240,14 @@ public struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable &
     public static var psqlType: PostgresDataType { PostgresDataType(0) }
     public static var psqlFormat: PostgresFormat { .text }
 
-    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it.
     public func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        buffer.writeString(PostgresArrayLiteral.of(try elements.map { try $0.postgresText }))
+        buffer.writeString(try postgresText)
     }
 
     /// PostgreSQL's binary form: the number of dimensions (0 for an empty array), a NULL flag,
-    /// the element type, the dimension's length and lower bound, then each element as a length
-    /// (-1 for NULL) and its value.
+    /// the element type, each dimension's length and lower bound, then each element as a length
+    /// (-1 for NULL) and its value. With several dimensions, each element of this array is a
+    /// slice of one dimension fewer, decoded from a header of its own and its share of the values.
     public init<JSONDecoder: PostgresJSONDecoder>(
         from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
     ) throws {
@@ -257,20 +258,71 @@ public struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable &
             self.init([])
             return
         }
-        guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
-            throw PostgresDecodingError.Code.typeMismatch
-        }
-        var elements: [Element] = []
-        elements.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+        var lengths: [Int32] = []
+        for _ in 0..<max(0, min(dimensions, 6)) {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, buffer.readInteger(as: Int32.self) != nil else {
                 throw PostgresDecodingError.Code.typeMismatch
             }
-            elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+            lengths.append(length)
+        }
+        // The nesting of `Element` says how many dimensions the value must have.
+        guard lengths.count == dimensions, (dimensions > 1) == (Element.self is any PostgresArrayDimension.Type) else {
+            throw PostgresDecodingError.Code.typeMismatch
+        }
+        var sliceCount = 1
+        for length in lengths.dropFirst() {
+            let (product, overflow) = sliceCount.multipliedReportingOverflow(by: Int(length))
+            guard !overflow else { throw PostgresDecodingError.Code.typeMismatch }
+            sliceCount = product
+        }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(lengths[0]))
+        for _ in 0..<lengths[0] {
+            guard dimensions > 1 else {
+                guard let length = buffer.readInteger(as: Int32.self), length >= 0, var bytes = buffer.readSlice(length: Int(length)) else {
+                    throw PostgresDecodingError.Code.typeMismatch
+                }
+                elements.append(try Element(from: &bytes, type: PostgresDataType(elementType), format: .binary, context: context))
+                continue
+            }
+            var slice = ByteBuffer()
+            slice.writeInteger(dimensions - 1)
+            slice.writeInteger(Int32(0))
+            slice.writeInteger(elementType)
+            for length in lengths.dropFirst() {
+                slice.writeInteger(length)
+                slice.writeInteger(Int32(1))
+            }
+            for _ in 0..<sliceCount {
+                guard let length = buffer.readInteger(as: Int32.self), length >= 0, let bytes = buffer.readSlice(length: Int(length)) else {
+                    throw PostgresDecodingError.Code.typeMismatch
+                }
+                slice.writeInteger(length)
+                slice.writeImmutableBuffer(bytes)
+            }
+            elements.append(try Element(from: &slice, type: type, format: .binary, context: context))
         }
         self.init(elements)
     }
 }
+
+extension PostgresArray: PostgresTextEncodable {
+    /// `{"1.5","2"}`: each element's text form, quoted as array_in reads it; a nested array unquoted.
+    public var postgresText: String {
+        get throws { try elements.postgresText }
+    }
+
+    public var postgresArrayElementText: String {
+        get throws { try postgresText }
+    }
+
+    public static var postgresArrayDelimiter: String { Element.postgresArrayDelimiter }
+}
+
+/// Marks `PostgresArray` as an element: one dimension of a multi-dimensional array.
+public protocol PostgresArrayDimension {}
+
+extension PostgresArray: PostgresArrayDimension {}
 
 /// A value with a PostgreSQL text form, as the type's input function reads it: what the
 /// `:copyfrom` methods write for each column, and what arrays bound as text hold. Conform an
@@ -278,6 +330,18 @@ public struct PostgresArray<Element: PostgresDecodable & PostgresTextEncodable &
 public protocol PostgresTextEncodable {
     /// The value as PostgreSQL's input function for its type reads it (`42`, `t`, `{"a","b"}`), unescaped.
     var postgresText: String { get throws }
+    /// The value as an element of an array literal: its text quoted, or a nested array's own literal.
+    var postgresArrayElementText: String { get throws }
+    /// What separates the type's values in an array literal: `,`, or `;` for `box`.
+    static var postgresArrayDelimiter: String { get }
+}
+
+extension PostgresTextEncodable {
+    public var postgresArrayElementText: String {
+        get throws { PostgresArrayLiteral.quoted(try postgresText) }
+    }
+
+    public static var postgresArrayDelimiter: String { "," }
 }
 
 extension PostgresTextEncodable where Self: RawRepresentable, Self.RawValue == String {
@@ -345,10 +409,18 @@ extension Date: PostgresTextEncodable {
 }
 
 extension Array: PostgresTextEncodable where Element: PostgresTextEncodable {
-    /// An array literal with every element quoted: `{"1","two"}`.
+    /// An array literal with every element quoted, `{"1","two"}`, and nested arrays as they are:
+    /// `{{"1","2"},{"3","4"}}`.
     public var postgresText: String {
-        get throws { PostgresArrayLiteral.of(try map { try $0.postgresText }) }
+        get throws { "{" + (try map { try $0.postgresArrayElementText }).joined(separator: Element.postgresArrayDelimiter) + "}" }
     }
+
+    public var postgresArrayElementText: String {
+        get throws { try postgresText }
+    }
+
+    /// The elements' delimiter, which separates the nested arrays too.
+    public static var postgresArrayDelimiter: String { Element.postgresArrayDelimiter }
 }
 
 /// PostgreSQL's array literal from its elements' text forms.

@@ -39,7 +39,7 @@ import Testing
             (SQLType(name: "inet"), false, "PostgresInet"), (SQLType(name: "cidr"), true, "PostgresInet?"),
             (SQLType(name: "macaddr8"), false, "PostgresMACAddress"), (SQLType(name: "tsvector"), false, "PostgresTSVector"),
             (SQLType(name: "point"), false, "PostgresPoint"), (SQLType(name: "lseg"), true, "PostgresLineSegment?"),
-            (SQLType(name: "polygon", isArray: true), false, "[PostgresPolygon]"), (SQLType(name: "box", isArray: true), false, nil),
+            (SQLType(name: "polygon", isArray: true), false, "[PostgresPolygon]"), (SQLType(name: "box", isArray: true), false, "[PostgresBox]"),
             (.time, false, "PostgresTime"), (.timetz, true, "PostgresTimeWithZone?"),
             (SQLType(name: "inet", isArray: true), false, "[PostgresInet]"), (.numeric.array, true, "[Decimal]?"),
             (.bytea.array, false, "[Data]"), (.json.array, false, "[JSONValue]"),
@@ -47,6 +47,9 @@ import Testing
             (SQLType(name: "tstzrange", isArray: true), false, "[PostgresRange<Date>]"),
             (SQLType(name: "int8multirange"), false, "PostgresMultirange<Int64>"),
             (SQLType(name: "int8multirange", isArray: true), false, nil),
+            (SQLType(name: "regclass"), false, "PostgresOID"), (SQLType(name: "oid", isArray: true), true, "[PostgresOID]?"),
+            (SQLType(name: "pg_lsn"), false, "PostgresLSN"), (SQLType(name: "jsonpath"), false, "PostgresJSONPath"),
+            (SQLType(name: "xid"), false, nil),
             (BankFixture.status.array, true, "[AccountStatus]?"), (SQLType(name: "nope", schema: "public"), false, nil),
         ]
         for (type, nullable, expected) in expectations {
@@ -99,25 +102,25 @@ import Testing
             query(
                 "GetIP", sql: "SELECT ip FROM t WHERE id = $1",
                 parameters: [QueryParameter(number: 1, name: "id", type: SQLType(name: "int4multirange", isArray: true), isNullable: false)],
-                columns: [ResultColumn(name: "client_ip", type: SQLType(name: "pg_lsn", isArray: true), isNullable: false)])
+                columns: [ResultColumn(name: "client_ip", type: SQLType(name: "txid_snapshot", isArray: true), isNullable: false)])
         ])
         #expect(
             diagnostics == [
                 "query/account.sql:7:1: error: query \"GetIP\": parameter $1 (\"id\") has type \"int4multirange[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"int4multirange\")",
-                "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"pg_lsn[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"pg_lsn\")",
+                "query/account.sql:7:1: error: query \"GetIP\": column \"client_ip\" has type \"txid_snapshot[]\", which has no Swift mapping; add an override (gen.swift.overrides with db_type: \"txid_snapshot\")",
             ])
         #expect(files["account.sql.swift"] == nil)
     }
 
     @Test func tablesWithUnmappedColumnsGetNoModelAndAWarning() {
         var catalog = BankFixture.catalog
-        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "pg_lsn"), isNotNull: true)])
+        let table = Table(schema: "public", name: "hosts", columns: [Column(name: "addr", type: SQLType(name: "txid_snapshot"), isNotNull: true)])
         catalog.schemas["public"]?.tables["hosts"] = table
         catalog.schemas["public"]?.tableOrder.append("hosts")
         let (files, diagnostics) = emit([], catalog: catalog)
         #expect(
             diagnostics == [
-                "warning: table \"hosts\": column \"addr\" has type \"pg_lsn\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"pg_lsn\")"
+                "warning: table \"hosts\": column \"addr\" has type \"txid_snapshot\", which has no Swift mapping; no model is generated for the table (add an override: gen.swift.overrides with db_type: \"txid_snapshot\")"
             ])
         #expect(files["Models.swift"]?.contains("struct Host") == false)
     }

@@ -1,4 +1,4 @@
 CREATE TABLE hosts (
     id bigserial PRIMARY KEY,
-    addr pg_lsn NOT NULL
+    addr txid_snapshot NOT NULL
 );
