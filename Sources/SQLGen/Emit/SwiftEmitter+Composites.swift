@@ -22,7 +22,7 @@ extension SwiftEmitter {
         var comment = ["The composite type `\(plan.table.name)`."]
         if let typeComment = plan.table.comment { comment = commentLines(typeComment) }
         writer.docComment(comment)
-        let conformances = dataConformances + ["PostgresEncodable", "PostgresDecodable", "PostgresArrayDecodable"]
+        let conformances = dataConformances + Self.recordConformances
         writer.typeBlock("\(access)struct \(plan.name)", conformances: conformances) { writer in
             for field in plan.fields {
                 if let comment = field.comment { writer.docComment(commentLines(comment)) }
@@ -31,32 +31,55 @@ extension SwiftEmitter {
             writer.blankLine()
             writeMemberwiseInit(fields: plan.fields, to: &writer)
             writer.blankLine()
-            writer.docComment(["Typed by the statement: a composite type's OID differs from database to database."])
-            writer.line("\(access)static var psqlType: PostgresDataType { PostgresDataType(0) }")
-            writer.line("\(access)static var psqlFormat: PostgresFormat { .text }")
-            writer.blankLine()
-            writer.wrappedBlock(
-                "\(access)func encode<JSONEncoder: PostgresJSONEncoder>",
-                ["into buffer: inout ByteBuffer", "context: PostgresEncodingContext<JSONEncoder>"], " throws"
-            ) { writer in
-                writer.line("buffer.writeString(try postgresText)")
-            }
-            writer.blankLine()
-            writeDecoderInit(to: &writer) { writer in
-                writer.line("var fields = try PostgresRecordFields(from: &buffer, format: format, count: \(plan.fields.count))")
-                let arguments = plan.fields.map { field in
-                    let type = field.type
-                    let read = "try fields.next(\(type.decodedSpelling(optional: false)).self, context: context)"
-                    return "\(field.argumentLabel): \(type.value(fromDecoded: read, optional: true))"
-                }
-                writer.wrapped("self.init", arguments, "")
-            }
+            writeRecordMembers(plan, to: &writer)
         }
         writer.blankLine()
+        writeRecordTextEncodable(plan, to: &writer)
+    }
+
+    /// A table's model whose rows are used as values (`SELECT a FROM accounts a`, `array_agg(e)`):
+    /// the same record coding as a composite's struct. A NULL in a field the model declares
+    /// non-optional (a NOT NULL column) is a decoding error.
+    func writeRowValueConformances(_ plan: ModelPlan, to writer: inout SwiftSourceWriter) {
+        writer.docComment(["A row of `\(plan.table.name)` as one value, in PostgreSQL's record forms."])
+        writer.block("extension \(plan.name): \(Self.recordConformances.joined(separator: ", "))") { writer in
+            writeRecordMembers(plan, to: &writer)
+        }
+        writer.blankLine()
+        writeRecordTextEncodable(plan, to: &writer)
+    }
+
+    private static let recordConformances = ["PostgresEncodable", "PostgresDecodable", "PostgresArrayDecodable"]
+
+    private func writeRecordMembers(_ plan: ModelPlan, to writer: inout SwiftSourceWriter) {
+        writer.docComment(["Typed by the statement: a composite or row type's OID differs from database to database."])
+        writer.line("\(access)static var psqlType: PostgresDataType { PostgresDataType(0) }")
+        writer.line("\(access)static var psqlFormat: PostgresFormat { .text }")
+        writer.blankLine()
+        writer.wrappedBlock(
+            "\(access)func encode<JSONEncoder: PostgresJSONEncoder>",
+            ["into buffer: inout ByteBuffer", "context: PostgresEncodingContext<JSONEncoder>"], " throws"
+        ) { writer in
+            writer.line("buffer.writeString(try postgresText)")
+        }
+        writer.blankLine()
+        writeDecoderInit(to: &writer) { writer in
+            writer.line("var fields = try PostgresRecordFields(from: &buffer, format: format, count: \(plan.fields.count))")
+            let arguments = plan.fields.map { field in
+                let type = field.type
+                let next = type.isOptional ? "next" : "nextNonNull"
+                let read = "try fields.\(next)(\(type.decodedSpelling(optional: false)).self, context: context)"
+                return "\(field.argumentLabel): \(type.value(fromDecoded: read, optional: type.isOptional))"
+            }
+            writer.wrapped("self.init", arguments, "")
+        }
+    }
+
+    private func writeRecordTextEncodable(_ plan: ModelPlan, to writer: inout SwiftSourceWriter) {
         writer.block("extension \(plan.name): PostgresTextEncodable") { writer in
             writer.docComment(["PostgreSQL's record literal: each field quoted, NULL left empty."])
             writer.block("\(access)var postgresText: String") { writer in
-                let texts = plan.fields.map { "try \($0.escapedName)?.postgresText" }
+                let texts = plan.fields.map { "try \($0.escapedName)\($0.type.isOptional ? "?" : "").postgresText" }
                 writer.wrapped("get throws { PostgresRecordLiteral.of", ["[" + texts.joined(separator: ", ") + "]"], " }")
             }
         }
@@ -94,6 +117,16 @@ extension SwiftEmitter {
                 guard length >= 0 else { return nil }
                 guard var bytes = buffer.readSlice(length: Int(length)) else { throw PostgresDecodingError.Code.typeMismatch }
                 return try Value(from: &bytes, type: PostgresDataType(oid), format: .binary, context: context)
+            }
+        }
+
+        extension PostgresRecordFields {
+            /// The next field, which must not be NULL: a NOT NULL column of a table's row.
+            \#(access)mutating func nextNonNull<Value: PostgresDecodable, JSONDecoder: PostgresJSONDecoder>(
+                _ type: Value.Type, context: PostgresDecodingContext<JSONDecoder>
+            ) throws -> Value {
+                guard let value = try next(type, context: context) else { throw PostgresDecodingError.Code.missingData }
+                return value
             }
         }
 

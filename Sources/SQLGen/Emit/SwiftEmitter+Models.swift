@@ -1,7 +1,10 @@
 extension SwiftEmitter {
     /// `Models.swift`: enums, then one struct per table/view, then the support types used
     /// (`JSONValue`, `PostgresInterval`).
-    func modelsFile(enums: [EnumPlan], models: [ModelPlan], composites: [ModelPlan], supportTypes: Set<SupportType>) -> String {
+    func modelsFile(
+        enums: [EnumPlan], models: [ModelPlan], composites: [ModelPlan], rowValues: Set<RelationName>,
+        supportTypes: Set<SupportType>
+    ) -> String {
         var writer = SwiftSourceWriter()
         writeHeader(&writer, source: nil, imports: Set(models.flatMap { $0.fields.compactMap(\.type.importModule) }))
         for plan in enums {
@@ -14,6 +17,10 @@ extension SwiftEmitter {
             if let tableComment = model.table.comment { comment += commentLines(tableComment) }
             writeStruct(
                 name: model.name, comment: comment, fields: model.fields, conformances: dataConformances, to: &writer)
+            if rowValues.contains(RelationName(schema: model.table.schema, name: model.table.name)) {
+                writer.blankLine()
+                writeRowValueConformances(model, to: &writer)
+            }
         }
         for composite in composites {
             writer.blankLine()

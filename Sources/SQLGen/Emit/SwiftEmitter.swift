@@ -39,6 +39,7 @@ public struct SwiftEmitter: Sendable {
         }
         diagnostics += modelDiagnostics
         let composites = catalog.allCompositeTypes.compactMap { planComposite($0, diagnostics: &diagnostics) }
+        let rowValues = rowValueRelations(queries)
         let index = ModelIndex(models)
         let (plans, queryDiagnostics) = planConcurrently(queries) { query, diagnostics in
             planQuery(query, models: index, diagnostics: &diagnostics)
@@ -63,7 +64,9 @@ public struct SwiftEmitter: Sendable {
         var jobs: [@Sendable () -> GeneratedFile] = []
         jobs.append {
             GeneratedFile(
-                path: "Models.swift", contents: modelsFile(enums: enums, models: models, composites: composites, supportTypes: supportTypes))
+                path: "Models.swift",
+                contents: modelsFile(
+                    enums: enums, models: models, composites: composites, rowValues: rowValues, supportTypes: supportTypes))
         }
         jobs.append {
             GeneratedFile(
@@ -83,6 +86,22 @@ public struct SwiftEmitter: Sendable {
             jobs.append { GeneratedFile(path: "MockQuerier.swift", contents: mockFile(plans: orderedPlans)) }
         }
         return (jobs.concurrentMap { $0() }, diagnostics)
+    }
+
+    /// The tables and views whose rows are used as values (`SELECT a FROM accounts a`,
+    /// `array_agg(e)`, a column of a table's row type): their models read and write records.
+    private func rowValueRelations(_ queries: [AnalyzedQuery]) -> Set<RelationName> {
+        var types: [SQLType] = []
+        for relation in catalog.allTables + catalog.allCompositeTypes { types += relation.columns.map(\.type) }
+        for query in queries { types += query.parameters.map(\.type) + query.columns.map(\.type) }
+        var relations: Set<RelationName> = []
+        for type in types where !type.isBuiltin {
+            guard let schema = type.schema, catalog.compositeType(type.name, schema: schema) == nil,
+                catalog.table(type.name, schema: schema) != nil
+            else { continue }
+            relations.insert(RelationName(schema: schema, name: type.name))
+        }
+        return relations
     }
 
     /// `plan` applied to every item on all cores: the plans made (in the items' order) and the

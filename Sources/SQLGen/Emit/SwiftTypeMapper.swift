@@ -183,6 +183,9 @@ public struct SwiftTypeMapper: Sendable {
             if let composite = catalog.compositeType(type.name, schema: type.schema) {
                 return compositeMapping(composite, isArray: type.isArray)
             }
+            if let table = catalog.table(type.name, schema: type.schema) {
+                return rowValueMapping(table, isArray: type.isArray)
+            }
             guard let enumType = catalog.enumType(type.name, schema: type.schema), !enumType.values.isEmpty
             else { return nil }
             let name = names.enumName(enumType)
@@ -235,6 +238,26 @@ public struct SwiftTypeMapper: Sendable {
             return SwiftType(
                 name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
                 textArray: SwiftType.TextArray(element: name, decodes: false))
+        }
+        return SwiftType(
+            name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true, supportType: .record)
+    }
+
+    /// A table's or view's row as one value (`SELECT a FROM accounts a`, `array_agg(e)`): its
+    /// model, which then also reads and writes PostgreSQL's record forms as a composite's struct
+    /// does. Only when every column maps to a built-in type (an override's type has no text form
+    /// to write the record with).
+    private func rowValueMapping(_ table: Table, isArray: Bool) -> SwiftType? {
+        let mapsEveryColumn = table.columns.allSatisfy { column in
+            let reference = ColumnReference(schema: table.schema, table: table.name, column: column.name)
+            return swiftType(for: column.type, isNullable: !column.isNotNull, column: reference)?.encodeThrows != nil
+        }
+        guard mapsEveryColumn, !table.columns.isEmpty else { return nil }
+        let name = names.modelName(table)
+        if isArray {
+            return SwiftType(
+                name: "[\(name)]", isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true,
+                supportType: .record, textArray: SwiftType.TextArray(element: name, decodes: false))
         }
         return SwiftType(
             name: name, isOptional: false, bindingDataType: "PostgresDataType(0)", encodeThrows: true, supportType: .record)

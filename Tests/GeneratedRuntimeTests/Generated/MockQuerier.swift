@@ -100,6 +100,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
         case notesMatchingPath(document: JSONValue)
         case copyCatalogNotes([CopyCatalogNotesParams])
         case listCatalogNotes
+        case authorsWithBooks
+        case authorRowsWithNote
+        case booksLike(books: [Book])
+        case authorFromRecord(author: Author)
     }
 
     private let lock = NSLock()
@@ -185,6 +189,10 @@ final class MockQuerier: Querier, @unchecked Sendable {
     private var storedNotesMatchingPathHandler: (@Sendable (JSONValue) async throws -> [Int64])?
     private var storedCopyCatalogNotesHandler: (@Sendable ([CopyCatalogNotesParams]) async throws -> Int)?
     private var storedListCatalogNotesHandler: (@Sendable () async throws -> [CatalogNote])?
+    private var storedAuthorsWithBooksHandler: (@Sendable () async throws -> [AuthorsWithBooksRow])?
+    private var storedAuthorRowsWithNoteHandler: (@Sendable () async throws -> [AuthorRowsWithNoteRow])?
+    private var storedBooksLikeHandler: (@Sendable ([Book]) async throws -> [Int64])?
+    private var storedAuthorFromRecordHandler: (@Sendable (Author) async throws -> String?)?
 
     init() {}
 
@@ -677,6 +685,30 @@ final class MockQuerier: Querier, @unchecked Sendable {
     var listCatalogNotesHandler: (@Sendable () async throws -> [CatalogNote])? {
         get { withLock { storedListCatalogNotesHandler } }
         set { withLock { storedListCatalogNotesHandler = newValue } }
+    }
+
+    /// Answers `authorsWithBooks`; unset, the method throws `MockQuerierError`.
+    var authorsWithBooksHandler: (@Sendable () async throws -> [AuthorsWithBooksRow])? {
+        get { withLock { storedAuthorsWithBooksHandler } }
+        set { withLock { storedAuthorsWithBooksHandler = newValue } }
+    }
+
+    /// Answers `authorRowsWithNote`; unset, the method throws `MockQuerierError`.
+    var authorRowsWithNoteHandler: (@Sendable () async throws -> [AuthorRowsWithNoteRow])? {
+        get { withLock { storedAuthorRowsWithNoteHandler } }
+        set { withLock { storedAuthorRowsWithNoteHandler = newValue } }
+    }
+
+    /// Answers `booksLike`; unset, the method throws `MockQuerierError`.
+    var booksLikeHandler: (@Sendable ([Book]) async throws -> [Int64])? {
+        get { withLock { storedBooksLikeHandler } }
+        set { withLock { storedBooksLikeHandler = newValue } }
+    }
+
+    /// Answers `authorFromRecord`; unset, the method throws `MockQuerierError`.
+    var authorFromRecordHandler: (@Sendable (Author) async throws -> String?)? {
+        get { withLock { storedAuthorFromRecordHandler } }
+        set { withLock { storedAuthorFromRecordHandler = newValue } }
     }
 
     func createSchedule(name: String, every: PostgresInterval, grace: PostgresInterval?, backoff: [PostgresInterval]) async throws -> Schedule {
@@ -1582,6 +1614,50 @@ final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "listCatalogNotes")
         }
         return try await handler()
+    }
+
+    func authorsWithBooks() async throws -> [AuthorsWithBooksRow] {
+        let handler = withLock {
+            recordedCalls.append(.authorsWithBooks)
+            return storedAuthorsWithBooksHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "authorsWithBooks")
+        }
+        return try await handler()
+    }
+
+    func authorRowsWithNote() async throws -> [AuthorRowsWithNoteRow] {
+        let handler = withLock {
+            recordedCalls.append(.authorRowsWithNote)
+            return storedAuthorRowsWithNoteHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "authorRowsWithNote")
+        }
+        return try await handler()
+    }
+
+    func booksLike(books: [Book]) async throws -> [Int64] {
+        let handler = withLock {
+            recordedCalls.append(.booksLike(books: books))
+            return storedBooksLikeHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "booksLike")
+        }
+        return try await handler(books)
+    }
+
+    func authorFromRecord(author: Author) async throws -> String? {
+        let handler = withLock {
+            recordedCalls.append(.authorFromRecord(author: author))
+            return storedAuthorFromRecordHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "authorFromRecord")
+        }
+        return try await handler(author)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -245,6 +245,38 @@ struct Author: Sendable, Hashable, Codable {
     }
 }
 
+/// A row of `authors` as one value, in PostgreSQL's record forms.
+extension Author: PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
+    /// Typed by the statement: a composite or row type's OID differs from database to database.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeString(try postgresText)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        var fields = try PostgresRecordFields(from: &buffer, format: format, count: 3)
+        self.init(
+            id: try fields.nextNonNull(Int64.self, context: context),
+            name: try fields.nextNonNull(String.self, context: context),
+            bio: try fields.next(String.self, context: context)
+        )
+    }
+}
+
+extension Author: PostgresTextEncodable {
+    /// PostgreSQL's record literal: each field quoted, NULL left empty.
+    var postgresText: String {
+        get throws { PostgresRecordLiteral.of([try id.postgresText, try name.postgresText, try bio?.postgresText]) }
+    }
+}
+
 struct Book: Sendable, Hashable, Codable {
     var id: Int64
     var authorID: Int64
@@ -266,6 +298,39 @@ struct Book: Sendable, Hashable, Codable {
     }
 }
 
+/// A row of `books` as one value, in PostgreSQL's record forms.
+extension Book: PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
+    /// Typed by the statement: a composite or row type's OID differs from database to database.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeString(try postgresText)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        var fields = try PostgresRecordFields(from: &buffer, format: format, count: 4)
+        self.init(
+            id: try fields.nextNonNull(Int64.self, context: context),
+            authorID: try fields.nextNonNull(Int64.self, context: context),
+            title: try fields.nextNonNull(String.self, context: context),
+            year: try fields.next(Int32.self, context: context)
+        )
+    }
+}
+
+extension Book: PostgresTextEncodable {
+    /// PostgreSQL's record literal: each field quoted, NULL left empty.
+    var postgresText: String {
+        get throws { PostgresRecordLiteral.of([try id.postgresText, try authorID.postgresText, try title.postgresText, try year?.postgresText]) }
+    }
+}
+
 /// No NOT NULL column: a missing row is one whose columns are all NULL.
 struct BookNote: Sendable, Hashable, Codable {
     var bookID: Int64?
@@ -279,6 +344,34 @@ struct BookNote: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case bookID = "book_id"
         case body
+    }
+}
+
+/// A row of `book_notes` as one value, in PostgreSQL's record forms.
+extension BookNote: PostgresEncodable, PostgresDecodable, PostgresArrayDecodable {
+    /// Typed by the statement: a composite or row type's OID differs from database to database.
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
+        buffer.writeString(try postgresText)
+    }
+
+    init<JSONDecoder: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        var fields = try PostgresRecordFields(from: &buffer, format: format, count: 2)
+        self.init(bookID: try fields.next(Int64.self, context: context), body: try fields.next(String.self, context: context))
+    }
+}
+
+extension BookNote: PostgresTextEncodable {
+    /// PostgreSQL's record literal: each field quoted, NULL left empty.
+    var postgresText: String {
+        get throws { PostgresRecordLiteral.of([try bookID?.postgresText, try body?.postgresText]) }
     }
 }
 
@@ -651,7 +744,7 @@ struct Parcel: Sendable, Hashable, Codable, PostgresEncodable, PostgresDecodable
         self.fragile = fragile
     }
 
-    /// Typed by the statement: a composite type's OID differs from database to database.
+    /// Typed by the statement: a composite or row type's OID differs from database to database.
     static var psqlType: PostgresDataType { PostgresDataType(0) }
     static var psqlFormat: PostgresFormat { .text }
 
@@ -695,7 +788,7 @@ struct PostalAddress: Sendable, Hashable, Codable, PostgresEncodable, PostgresDe
         self.day = day
     }
 
-    /// Typed by the statement: a composite type's OID differs from database to database.
+    /// Typed by the statement: a composite or row type's OID differs from database to database.
     static var psqlType: PostgresDataType { PostgresDataType(0) }
     static var psqlFormat: PostgresFormat { .text }
 
@@ -2210,6 +2303,16 @@ struct PostgresRecordFields {
         guard length >= 0 else { return nil }
         guard var bytes = buffer.readSlice(length: Int(length)) else { throw PostgresDecodingError.Code.typeMismatch }
         return try Value(from: &bytes, type: PostgresDataType(oid), format: .binary, context: context)
+    }
+}
+
+extension PostgresRecordFields {
+    /// The next field, which must not be NULL: a NOT NULL column of a table's row.
+    mutating func nextNonNull<Value: PostgresDecodable, JSONDecoder: PostgresJSONDecoder>(
+        _ type: Value.Type, context: PostgresDecodingContext<JSONDecoder>
+    ) throws -> Value {
+        guard let value = try next(type, context: context) else { throw PostgresDecodingError.Code.missingData }
+        return value
     }
 }
 

@@ -264,6 +264,15 @@ protocol Querier: Sendable {
     func copyCatalogNotes(_ rows: some Sequence<CopyCatalogNotesParams>) async throws -> Int
 
     func listCatalogNotes() async throws -> [CatalogNote]
+
+    func authorsWithBooks() async throws -> [AuthorsWithBooksRow]
+
+    func authorRowsWithNote() async throws -> [AuthorRowsWithNoteRow]
+
+    func booksLike(books: [Book]) async throws -> [Int64]
+
+    /// Returns nil when no row matches.
+    func authorFromRecord(author: Author) async throws -> String?
 }
 
 extension Queries: Querier {}
@@ -611,5 +620,21 @@ extension QuerierForwarding {
 
     func listCatalogNotes() async throws -> [CatalogNote] {
         try await forward { try await $0.listCatalogNotes() }
+    }
+
+    func authorsWithBooks() async throws -> [AuthorsWithBooksRow] {
+        try await forward { try await $0.authorsWithBooks() }
+    }
+
+    func authorRowsWithNote() async throws -> [AuthorRowsWithNoteRow] {
+        try await forward { try await $0.authorRowsWithNote() }
+    }
+
+    func booksLike(books: [Book]) async throws -> [Int64] {
+        try await forward { try await $0.booksLike(books: books) }
+    }
+
+    func authorFromRecord(author: Author) async throws -> String? {
+        try await forward { try await $0.authorFromRecord(author: author) }
     }
 }

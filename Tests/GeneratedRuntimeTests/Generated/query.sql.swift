@@ -4544,3 +4544,167 @@ extension Queries {
         try await self.executePrepared(ListCatalogNotesStatement())
     }
 }
+
+/// A row of `authorsWithBooks`.
+struct AuthorsWithBooksRow: Sendable, Hashable, Codable {
+    var id: Int64
+    var name: String
+    var books: [Book]?
+
+    init(id: Int64, name: String, books: [Book]?) {
+        self.id = id
+        self.name = name
+        self.books = books
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case books
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `authorsWithBooks`.
+    struct AuthorsWithBooksStatement: PostgresPreparedStatement {
+        typealias Row = AuthorsWithBooksRow
+
+        static let name = "GeneratedRuntimeTests.Queries.AuthorsWithBooksStatement"
+        static let sql = """
+            SELECT a.id, a.name, array_agg(b ORDER BY b.id) AS books
+            FROM authors a JOIN books b ON b.author_id = a.id
+            GROUP BY a.id
+            ORDER BY a.id
+            """
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, [Book]?).self)
+            return AuthorsWithBooksRow(id: columns.0, name: columns.1, books: columns.2)
+        }
+    }
+
+    func authorsWithBooks() async throws -> [AuthorsWithBooksRow] {
+        try await self.executePrepared(AuthorsWithBooksStatement())
+    }
+}
+
+/// A row of `authorRowsWithNote`.
+struct AuthorRowsWithNoteRow: Sendable, Hashable, Codable {
+    var a: Author
+    var book: Book?
+    var note: BookNote?
+
+    init(a: Author, book: Book?, note: BookNote?) {
+        self.a = a
+        self.book = book
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case a
+        case book
+        case note
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `authorRowsWithNote`.
+    struct AuthorRowsWithNoteStatement: PostgresPreparedStatement {
+        typealias Row = AuthorRowsWithNoteRow
+
+        static let name = "GeneratedRuntimeTests.Queries.AuthorRowsWithNoteStatement"
+        static let sql = """
+            SELECT a, b AS book, n AS note
+            FROM authors a
+            LEFT JOIN books b ON b.author_id = a.id
+            LEFT JOIN book_notes n ON n.book_id = b.id
+            ORDER BY a.id, b.id
+            """
+        static let bindingDataTypes: [PostgresDataType] = []
+
+        init() {}
+
+        func makeBindings() throws -> PostgresBindings {
+            PostgresBindings()
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Author, Book?, BookNote?).self)
+            return AuthorRowsWithNoteRow(a: columns.0, book: columns.1, note: columns.2)
+        }
+    }
+
+    func authorRowsWithNote() async throws -> [AuthorRowsWithNoteRow] {
+        try await self.executePrepared(AuthorRowsWithNoteStatement())
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `booksLike`.
+    struct BooksLikeStatement: PostgresPreparedStatement {
+        typealias Row = Int64
+
+        static let name = "GeneratedRuntimeTests.Queries.BooksLikeStatement"
+        static let sql = "SELECT id FROM books WHERE (books.*)::books = ANY ($1::books[]) ORDER BY id"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0)]
+
+        var books: [Book]
+
+        init(books: [Book]) {
+            self.books = books
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(PostgresArray(self.books))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(Int64.self)
+        }
+    }
+
+    func booksLike(books: [Book]) async throws -> [Int64] {
+        try await self.executePrepared(BooksLikeStatement(books: books))
+    }
+}
+
+extension Queries {
+    /// The prepared statement of `authorFromRecord`.
+    struct AuthorFromRecordStatement: PostgresPreparedStatement {
+        typealias Row = String
+
+        static let name = "GeneratedRuntimeTests.Queries.AuthorFromRecordStatement"
+        static let sql = "SELECT ($1::authors).name AS name"
+        static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0)]
+
+        var author: Author
+
+        init(author: Author) {
+            self.author = author
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            try bindings.append(self.author)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            try row.decode(String.self)
+        }
+    }
+
+    /// Returns nil when no row matches.
+    func authorFromRecord(author: Author) async throws -> String? {
+        try await self.executePrepared(AuthorFromRecordStatement(author: author)).first
+    }
+}

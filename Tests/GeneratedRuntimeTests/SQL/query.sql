@@ -295,3 +295,22 @@ VALUES (@relation, @config, @type_oid, @position, @path, @relations, @positions,
 
 -- name: ListCatalogNotes :many
 SELECT * FROM catalog_notes ORDER BY id;
+
+-- name: AuthorsWithBooks :many
+SELECT a.id, a.name, array_agg(b ORDER BY b.id) AS books
+FROM authors a JOIN books b ON b.author_id = a.id
+GROUP BY a.id
+ORDER BY a.id;
+
+-- name: AuthorRowsWithNote :many
+SELECT a, b AS book, n AS note
+FROM authors a
+LEFT JOIN books b ON b.author_id = a.id
+LEFT JOIN book_notes n ON n.book_id = b.id
+ORDER BY a.id, b.id;
+
+-- name: BooksLike :many
+SELECT id FROM books WHERE (books.*)::books = ANY (sqlc.arg(books)::books[]) ORDER BY id;
+
+-- name: AuthorFromRecord :one
+SELECT (sqlc.arg(author)::authors).name AS name;
