@@ -4,12 +4,22 @@ import Logging
 import NIOCore
 import NIOPosix
 
-// `bank-server`: the bank's HTTP server (BankServer does the work). Settings come from the
-// environment and from `app.env` in the working directory; logs go to standard error at LOG_LEVEL.
-// Exit status: 0 after a graceful shutdown (SIGTERM, SIGINT), 1 when the start or the server fails.
+// `bank-server`: the bank's HTTP server (BankServer does the work), with the job worker that
+// sends verification mails; `bank-server worker` runs the worker alone, for deployments that
+// separate them. Settings come from the environment and from `app.env` in the working directory;
+// logs go to standard error at LOG_LEVEL. Exit status: 0 after a graceful shutdown (SIGTERM,
+// SIGINT), 1 when the start or the server fails, 2 for an unknown argument.
 
-/// Runs the server and returns the exit status.
-func runServer() async -> Int32 {
+/// Runs the server (or the worker alone) and returns the exit status.
+func runServer(arguments: [String]) async -> Int32 {
+    let workerOnly: Bool
+    switch arguments {
+    case []: workerOnly = false
+    case ["worker"]: workerOnly = true
+    default:
+        FileHandle.standardError.write(Data("usage: bank-server [worker]\n".utf8))
+        return 2
+    }
     let config: ServerConfig
     do {
         config = try ServerConfig.load()
@@ -27,7 +37,11 @@ func runServer() async -> Int32 {
     }
 
     do {
-        try await BankServerMain.run(config: config)
+        if workerOnly {
+            try await BankServerMain.runWorker(config: config)
+        } else {
+            try await BankServerMain.run(config: config)
+        }
         return 0
     } catch let error as ConfigError {
         return fail(error.message)
@@ -54,4 +68,4 @@ func fail(_ message: String) -> Int32 {
 // elsewhere can use both cores.
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
-exit(await runServer())
+exit(await runServer(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -73,14 +73,14 @@ struct MigrateExecutableTests {
 
             let version = try await Self.run(base + ["version"])
             #expect(version.status == 0)
-            #expect(version.stdout == "5\n")
+            #expect(version.stdout == "6\n")
 
             let again = try await Self.run(base + ["up"])
             #expect(again.stdout == "no change\n")
 
             let down = try await Self.run(base + ["down", "1"])
             #expect(down.status == 0)
-            #expect(down.stdout.hasPrefix("5/d add_role_to_users ("))
+            #expect(down.stdout.hasPrefix("6/d add_jobs ("))
 
             let force = try await Self.run(base + ["force", "-1"])
             #expect(force.status == 0, "\(force.stderr)")

@@ -5,24 +5,24 @@ import Testing
 
 @Suite("MigrationSource")
 struct MigrationSourceTests {
-    @Test("loads the bank's five migrations with both files each")
+    @Test("loads the bank's six migrations with both files each")
     func bankMigrations() throws {
         let source = try MigrationSource(directory: Repository.bankMigrations)
-        #expect(source.versions == [1, 2, 3, 4, 5])
+        #expect(source.versions == [1, 2, 3, 4, 5, 6])
         #expect(
             source.migrations.map(\.title)
-                == ["init_schema", "add_users", "add_sessions", "add_verify_emails", "add_role_to_users"])
+                == ["init_schema", "add_users", "add_sessions", "add_verify_emails", "add_role_to_users", "add_jobs"])
         #expect(source.migrations.allSatisfy { $0.up != nil && $0.down != nil })
         #expect(source.migration(version: 2)?.up?.fileName == "000002_add_users.up.sql")
         #expect(source.migrations.allSatisfy { $0.up?.runsInTransaction == true })
-        #expect(source.latestVersion == 5)
+        #expect(source.latestVersion == 6)
     }
 
     @Test("a file:// source URL is accepted")
     func fileURL() throws {
         let source = try MigrationSource(directory: "file://" + Repository.bankMigrations)
         #expect(source.directory == Repository.bankMigrations)
-        #expect(source.versions.count == 5)
+        #expect(source.versions.count == 6)
     }
 
     @Test("a missing folder is an error naming it")
@@ -96,17 +96,17 @@ struct MigrationSourceTests {
     @Test("planning: up, down, goto and step limits")
     func planning() throws {
         let source = try MigrationSource(directory: Repository.bankMigrations)
-        #expect(try source.upSteps(from: nil).map(\.targetVersion) == [1, 2, 3, 4, 5])
+        #expect(try source.upSteps(from: nil).map(\.targetVersion) == [1, 2, 3, 4, 5, 6])
         #expect(try source.upSteps(from: 2, limit: 2).map(\.migration.version) == [3, 4])
-        #expect(try source.upSteps(from: 5).isEmpty)
+        #expect(try source.upSteps(from: 6).isEmpty)
         #expect(try source.downSteps(from: 3).map(\.targetVersion) == [2, 1, nil])
         #expect(try source.downSteps(from: 3, limit: 1).map(\.migration.version) == [3])
         #expect(try source.downSteps(from: nil).isEmpty)
         #expect(try source.gotoSteps(from: nil, to: 2).map(\.migration.version) == [1, 2])
-        #expect(try source.gotoSteps(from: 5, to: 2).map(\.migration.version) == [5, 4, 3])
+        #expect(try source.gotoSteps(from: 6, to: 2).map(\.migration.version) == [6, 5, 4, 3])
         #expect(try source.gotoSteps(from: 2, to: 2).isEmpty)
-        #expect(throws: MigrationError.notEnoughMigrations(direction: .up, requested: 4, available: 3, current: 2)) {
-            try source.upSteps(from: 2, limit: 4)
+        #expect(throws: MigrationError.notEnoughMigrations(direction: .up, requested: 5, available: 4, current: 2)) {
+            try source.upSteps(from: 2, limit: 5)
         }
         #expect(throws: MigrationError.unknownDatabaseVersion(version: 7, directory: source.directory)) {
             try source.upSteps(from: 7)

@@ -13,23 +13,23 @@ struct MigratorTests {
         bank = try MigrationSource(directory: Repository.bankMigrations)
     }
 
-    @Test("the bank's five migrations go up and come down again")
+    @Test("the bank's six migrations go up and come down again")
     func bankRoundTrip() async throws {
         try await TestDatabase.with { db in
             let migrator = try db.migrator(bank)
             #expect(try await migrator.version() == nil)
 
             let applied = try await migrator.up()
-            #expect(applied.map(\.version) == [1, 2, 3, 4, 5])
+            #expect(applied.map(\.version) == [1, 2, 3, 4, 5, 6])
             #expect(applied.allSatisfy { $0.direction == .up && $0.inTransaction })
             #expect(applied.map(\.fileName) == bank.migrations.map(\.up?.fileName))
             #expect(applied.first?.description.hasPrefix("1/u init_schema (") == true)
-            #expect(try await migrator.version() == SchemaVersion(version: 5, dirty: false))
-            #expect(try await db.bookkeeping() == [SchemaVersion(version: 5, dirty: false)])
+            #expect(try await migrator.version() == SchemaVersion(version: 6, dirty: false))
+            #expect(try await db.bookkeeping() == [SchemaVersion(version: 6, dirty: false)])
 
             #expect(
                 try await db.tables() == [
-                    "accounts", "entries", "schema_migrations", "sessions", "transfers", "users", "verify_emails",
+                    "accounts", "entries", "jobs", "schema_migrations", "sessions", "transfers", "users", "verify_emails",
                 ])
             #expect(
                 try await db.columns(of: "users") == [
@@ -45,8 +45,8 @@ struct MigratorTests {
             #expect(try await migrator.up().isEmpty)
 
             let undone = try await migrator.down()
-            #expect(undone.map(\.version) == [5, 4, 3, 2, 1])
-            #expect(undone.map(\.versionAfter) == [4, 3, 2, 1, nil])
+            #expect(undone.map(\.version) == [6, 5, 4, 3, 2, 1])
+            #expect(undone.map(\.versionAfter) == [5, 4, 3, 2, 1, nil])
             #expect(undone.allSatisfy { $0.direction == .down })
             #expect(try await db.tables() == ["schema_migrations"])
             #expect(try await !db.hasConstraint("owner_currency_key"))
@@ -82,7 +82,7 @@ struct MigratorTests {
 
             // Asking for more than there is fails before anything runs.
             let error = await #expect(throws: MigrationError.self) { try await migrator.up(steps: 10) }
-            #expect(error == .notEnoughMigrations(direction: .up, requested: 10, available: 4, current: 1))
+            #expect(error == .notEnoughMigrations(direction: .up, requested: 10, available: 5, current: 1))
             #expect(error?.description.contains("nothing was applied") == true)
             #expect(try await migrator.version()?.version == 1)
             await #expect(throws: MigrationError.notEnoughMigrations(direction: .down, requested: 2, available: 1, current: 1)) {
@@ -127,8 +127,8 @@ struct MigratorTests {
             let migrator = try db.migrator(bank)
             #expect(try await migrator.version() == SchemaVersion(version: 3, dirty: false))
             let applied = try await migrator.up()
-            #expect(applied.map(\.version) == [4, 5])
-            #expect(try await db.bookkeeping() == [SchemaVersion(version: 5, dirty: false)])
+            #expect(applied.map(\.version) == [4, 5, 6])
+            #expect(try await db.bookkeeping() == [SchemaVersion(version: 6, dirty: false)])
             #expect(try await db.columns(of: "users").contains("role"))
         }
     }
@@ -161,11 +161,11 @@ struct MigratorTests {
 
             let summary = try await migrator.drop()
             #expect(summary.schema == "public")
-            #expect(summary.tables.count == 7)
+            #expect(summary.tables.count == 8)
             #expect(summary.views.sorted() == ["public.rich", "public.totals"])
             #expect(summary.sequences == ["public.free_standing"])
-            #expect(summary.routines == ["twice(integer)"])
-            #expect(summary.types.sorted() == ["public.mood", "public.pair", "public.positive"])
+            #expect(summary.routines == ["notify_job_queued()", "twice(integer)"])
+            #expect(summary.types.sorted() == ["public.job_state", "public.mood", "public.pair", "public.positive"])
 
             #expect(try await db.tables().isEmpty)
             let leftovers: Int64? = try await db.scalar(
@@ -177,8 +177,8 @@ struct MigratorTests {
             #expect(leftovers == 0)
             #expect(try await migrator.version() == nil)
             // The schema can be migrated again from scratch.
-            #expect(try await migrator.up().count == 5)
-            #expect(try await migrator.drop().tables.count == 7)
+            #expect(try await migrator.up().count == 6)
+            #expect(try await migrator.drop().tables.count == 8)
             #expect(try await migrator.drop().isEmpty)
         }
     }

@@ -20,3 +20,7 @@ WHERE
     AND is_used = FALSE
     AND expired_at > now()
 RETURNING *;
+
+-- The code and address a verification mail carries.
+-- name: GetVerifyEmail :one
+SELECT * FROM verify_emails WHERE id = @id;

@@ -31,6 +31,14 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         case createEntry(accountID: Int64, amount: Int64)
         case getEntry(id: Int64)
         case listEntries(accountID: Int64, limit: Int64, offset: Int64)
+        case enqueueJob(kind: String, payload: JSONValue, maxAttempts: Int32)
+        case claimJobs(maxJobs: Int64, worker: String, leaseSeconds: Double)
+        case completeJob(id: Int64, worker: String)
+        case retryJob(delaySeconds: Double, lastError: String, id: Int64, worker: String)
+        case buryJob(lastError: String, id: Int64, worker: String)
+        case releaseJob(id: Int64, worker: String)
+        case getJob(id: Int64)
+        case countJobsByState
         case createSession(CreateSessionParams)
         case getSession(id: UUID)
         case blockUserSessions(username: String)
@@ -43,6 +51,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         case updateUser(UpdateUserParams)
         case createVerifyEmail(username: String, email: String, secretCode: String)
         case updateVerifyEmail(id: Int64, secretCode: String)
+        case getVerifyEmail(id: Int64)
     }
 
     private let lock = NSLock()
@@ -59,6 +68,14 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     private var storedCreateEntryHandler: (@Sendable (Int64, Int64) async throws -> Entry)?
     private var storedGetEntryHandler: (@Sendable (Int64) async throws -> Entry?)?
     private var storedListEntriesHandler: (@Sendable (Int64, Int64, Int64) async throws -> [Entry])?
+    private var storedEnqueueJobHandler: (@Sendable (String, JSONValue, Int32) async throws -> Job)?
+    private var storedClaimJobsHandler: (@Sendable (Int64, String, Double) async throws -> [Job])?
+    private var storedCompleteJobHandler: (@Sendable (Int64, String) async throws -> Int)?
+    private var storedRetryJobHandler: (@Sendable (Double, String, Int64, String) async throws -> Int)?
+    private var storedBuryJobHandler: (@Sendable (String, Int64, String) async throws -> Int)?
+    private var storedReleaseJobHandler: (@Sendable (Int64, String) async throws -> Int)?
+    private var storedGetJobHandler: (@Sendable (Int64) async throws -> Job?)?
+    private var storedCountJobsByStateHandler: (@Sendable () async throws -> [CountJobsByStateRow])?
     private var storedCreateSessionHandler: (@Sendable (CreateSessionParams) async throws -> Session)?
     private var storedGetSessionHandler: (@Sendable (UUID) async throws -> Session?)?
     private var storedBlockUserSessionsHandler: (@Sendable (String) async throws -> Int)?
@@ -71,6 +88,7 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     private var storedUpdateUserHandler: (@Sendable (UpdateUserParams) async throws -> User?)?
     private var storedCreateVerifyEmailHandler: (@Sendable (String, String, String) async throws -> VerifyEmail)?
     private var storedUpdateVerifyEmailHandler: (@Sendable (Int64, String) async throws -> VerifyEmail?)?
+    private var storedGetVerifyEmailHandler: (@Sendable (Int64) async throws -> VerifyEmail?)?
 
     public init() {}
 
@@ -151,6 +169,54 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         set { withLock { storedListEntriesHandler = newValue } }
     }
 
+    /// Answers `enqueueJob`; unset, the method throws `MockQuerierError`.
+    public var enqueueJobHandler: (@Sendable (String, JSONValue, Int32) async throws -> Job)? {
+        get { withLock { storedEnqueueJobHandler } }
+        set { withLock { storedEnqueueJobHandler = newValue } }
+    }
+
+    /// Answers `claimJobs`; unset, the method throws `MockQuerierError`.
+    public var claimJobsHandler: (@Sendable (Int64, String, Double) async throws -> [Job])? {
+        get { withLock { storedClaimJobsHandler } }
+        set { withLock { storedClaimJobsHandler = newValue } }
+    }
+
+    /// Answers `completeJob`; unset, the method throws `MockQuerierError`.
+    public var completeJobHandler: (@Sendable (Int64, String) async throws -> Int)? {
+        get { withLock { storedCompleteJobHandler } }
+        set { withLock { storedCompleteJobHandler = newValue } }
+    }
+
+    /// Answers `retryJob`; unset, the method throws `MockQuerierError`.
+    public var retryJobHandler: (@Sendable (Double, String, Int64, String) async throws -> Int)? {
+        get { withLock { storedRetryJobHandler } }
+        set { withLock { storedRetryJobHandler = newValue } }
+    }
+
+    /// Answers `buryJob`; unset, the method throws `MockQuerierError`.
+    public var buryJobHandler: (@Sendable (String, Int64, String) async throws -> Int)? {
+        get { withLock { storedBuryJobHandler } }
+        set { withLock { storedBuryJobHandler = newValue } }
+    }
+
+    /// Answers `releaseJob`; unset, the method throws `MockQuerierError`.
+    public var releaseJobHandler: (@Sendable (Int64, String) async throws -> Int)? {
+        get { withLock { storedReleaseJobHandler } }
+        set { withLock { storedReleaseJobHandler = newValue } }
+    }
+
+    /// Answers `getJob`; unset, the method throws `MockQuerierError`.
+    public var getJobHandler: (@Sendable (Int64) async throws -> Job?)? {
+        get { withLock { storedGetJobHandler } }
+        set { withLock { storedGetJobHandler = newValue } }
+    }
+
+    /// Answers `countJobsByState`; unset, the method throws `MockQuerierError`.
+    public var countJobsByStateHandler: (@Sendable () async throws -> [CountJobsByStateRow])? {
+        get { withLock { storedCountJobsByStateHandler } }
+        set { withLock { storedCountJobsByStateHandler = newValue } }
+    }
+
     /// Answers `createSession`; unset, the method throws `MockQuerierError`.
     public var createSessionHandler: (@Sendable (CreateSessionParams) async throws -> Session)? {
         get { withLock { storedCreateSessionHandler } }
@@ -221,6 +287,12 @@ public final class MockQuerier: Querier, @unchecked Sendable {
     public var updateVerifyEmailHandler: (@Sendable (Int64, String) async throws -> VerifyEmail?)? {
         get { withLock { storedUpdateVerifyEmailHandler } }
         set { withLock { storedUpdateVerifyEmailHandler = newValue } }
+    }
+
+    /// Answers `getVerifyEmail`; unset, the method throws `MockQuerierError`.
+    public var getVerifyEmailHandler: (@Sendable (Int64) async throws -> VerifyEmail?)? {
+        get { withLock { storedGetVerifyEmailHandler } }
+        set { withLock { storedGetVerifyEmailHandler = newValue } }
     }
 
     public func createAccount(owner: String, balance: Int64, currency: String) async throws -> Account {
@@ -355,6 +427,94 @@ public final class MockQuerier: Querier, @unchecked Sendable {
         return try await handler(accountID, limit, offset)
     }
 
+    public func enqueueJob(kind: String, payload: JSONValue, maxAttempts: Int32) async throws -> Job {
+        let handler = withLock {
+            recordedCalls.append(.enqueueJob(kind: kind, payload: payload, maxAttempts: maxAttempts))
+            return storedEnqueueJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "enqueueJob")
+        }
+        return try await handler(kind, payload, maxAttempts)
+    }
+
+    public func claimJobs(maxJobs: Int64, worker: String, leaseSeconds: Double) async throws -> [Job] {
+        let handler = withLock {
+            recordedCalls.append(.claimJobs(maxJobs: maxJobs, worker: worker, leaseSeconds: leaseSeconds))
+            return storedClaimJobsHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "claimJobs")
+        }
+        return try await handler(maxJobs, worker, leaseSeconds)
+    }
+
+    public func completeJob(id: Int64, worker: String) async throws -> Int {
+        let handler = withLock {
+            recordedCalls.append(.completeJob(id: id, worker: worker))
+            return storedCompleteJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "completeJob")
+        }
+        return try await handler(id, worker)
+    }
+
+    public func retryJob(delaySeconds: Double, lastError: String, id: Int64, worker: String) async throws -> Int {
+        let handler = withLock {
+            recordedCalls.append(.retryJob(delaySeconds: delaySeconds, lastError: lastError, id: id, worker: worker))
+            return storedRetryJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "retryJob")
+        }
+        return try await handler(delaySeconds, lastError, id, worker)
+    }
+
+    public func buryJob(lastError: String, id: Int64, worker: String) async throws -> Int {
+        let handler = withLock {
+            recordedCalls.append(.buryJob(lastError: lastError, id: id, worker: worker))
+            return storedBuryJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "buryJob")
+        }
+        return try await handler(lastError, id, worker)
+    }
+
+    public func releaseJob(id: Int64, worker: String) async throws -> Int {
+        let handler = withLock {
+            recordedCalls.append(.releaseJob(id: id, worker: worker))
+            return storedReleaseJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "releaseJob")
+        }
+        return try await handler(id, worker)
+    }
+
+    public func getJob(id: Int64) async throws -> Job? {
+        let handler = withLock {
+            recordedCalls.append(.getJob(id: id))
+            return storedGetJobHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "getJob")
+        }
+        return try await handler(id)
+    }
+
+    public func countJobsByState() async throws -> [CountJobsByStateRow] {
+        let handler = withLock {
+            recordedCalls.append(.countJobsByState)
+            return storedCountJobsByStateHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "countJobsByState")
+        }
+        return try await handler()
+    }
+
     public func createSession(_ params: CreateSessionParams) async throws -> Session {
         let handler = withLock {
             recordedCalls.append(.createSession(params))
@@ -485,6 +645,17 @@ public final class MockQuerier: Querier, @unchecked Sendable {
             throw MockQuerierError(method: "updateVerifyEmail")
         }
         return try await handler(id, secretCode)
+    }
+
+    public func getVerifyEmail(id: Int64) async throws -> VerifyEmail? {
+        let handler = withLock {
+            recordedCalls.append(.getVerifyEmail(id: id))
+            return storedGetVerifyEmailHandler
+        }
+        guard let handler else {
+            throw MockQuerierError(method: "getVerifyEmail")
+        }
+        return try await handler(id)
     }
 
     private func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {

@@ -3,6 +3,35 @@
 import Foundation
 import PostgresNIO
 
+public enum JobState: String, CaseIterable, Sendable, Hashable, Codable, PostgresCodable, PostgresArrayDecodable {
+    case queued
+    case running
+    case done
+    case dead
+
+    /// Bound with an unspecified type so PostgreSQL infers the enum type from the statement
+    /// (a `text` value is rejected by an enum column).
+    public static var psqlType: PostgresDataType { PostgresDataType(0) }
+    public static var psqlFormat: PostgresFormat { .binary }
+
+    public func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        self.rawValue.encode(into: &byteBuffer, context: context)
+    }
+
+    public init<JSONDecoder: PostgresJSONDecoder>(
+        from byteBuffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
+    ) throws {
+        let label = try String(from: &byteBuffer, type: type, format: format, context: context)
+        guard let value = Self(rawValue: label) else {
+            throw PostgresDecodingError.Code.failure
+        }
+        self = value
+    }
+}
+
 /// Accounts, the entries that change their balances, and the transfers between them.
 public struct Account: Sendable, Hashable, Codable {
     public var id: Int64
@@ -186,5 +215,112 @@ public struct VerifyEmail: Sendable, Hashable, Codable {
         case isUsed = "is_used"
         case createdAt = "created_at"
         case expiredAt = "expired_at"
+    }
+}
+
+public struct Job: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// What to do, e.g. 'send_verify_email'; the worker knows each kind.
+    public var kind: String
+    /// The kind's arguments, e.g. {"verify_email_id": 42}. Never secrets: the worker reads them
+    /// from the rows the payload names.
+    public var payload: JSONValue
+    public var state: JobState
+    /// Claims so far, including the one running now.
+    public var attempts: Int32
+    public var maxAttempts: Int32
+    /// Not claimed before this time: the backoff after a failure.
+    public var runAfter: Date
+    /// A running job whose lease has passed lost its worker and may be claimed again.
+    public var lockedBy: String?
+    public var lockedUntil: Date?
+    public var lastError: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+
+    public init(
+        id: Int64,
+        kind: String,
+        payload: JSONValue,
+        state: JobState,
+        attempts: Int32,
+        maxAttempts: Int32,
+        runAfter: Date,
+        lockedBy: String?,
+        lockedUntil: Date?,
+        lastError: String?,
+        createdAt: Date,
+        updatedAt: Date,
+        finishedAt: Date?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.payload = payload
+        self.state = state
+        self.attempts = attempts
+        self.maxAttempts = maxAttempts
+        self.runAfter = runAfter
+        self.lockedBy = lockedBy
+        self.lockedUntil = lockedUntil
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.finishedAt = finishedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case kind
+        case payload
+        case state
+        case attempts
+        case maxAttempts = "max_attempts"
+        case runAfter = "run_after"
+        case lockedBy = "locked_by"
+        case lockedUntil = "locked_until"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case finishedAt = "finished_at"
+    }
+}
+
+/// A JSON document, as stored in `json` and `jsonb` columns.
+public enum JSONValue: Sendable, Hashable, Codable, PostgresCodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
     }
 }

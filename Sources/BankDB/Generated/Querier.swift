@@ -60,6 +60,42 @@ public protocol Querier: Sendable {
     /// A page of one account's entries, oldest first.
     func listEntries(accountID: Int64, limit: Int64, offset: Int64) async throws -> [Entry]
 
+    /// Queues a job; it may run at once (run_after defaults to now).
+    ///
+    /// Throws `NoRowsError` if the server returns no row.
+    func enqueueJob(kind: String, payload: JSONValue, maxAttempts: Int32) async throws -> Job
+
+    /// Claims up to max_jobs due jobs for a worker: queued ones whose time has come, and running
+    /// ones whose worker's lease ran out. SKIP LOCKED lets workers claim side by side without
+    /// waiting for or taking each other's jobs.
+    func claimJobs(maxJobs: Int64, worker: String, leaseSeconds: Double) async throws -> [Job]
+
+    /// Marks a job done, if the worker still holds it.
+    ///
+    /// Returns the number of rows affected.
+    func completeJob(id: Int64, worker: String) async throws -> Int
+
+    /// Puts a failed job back in the queue until run_after, keeping its error.
+    ///
+    /// Returns the number of rows affected.
+    func retryJob(delaySeconds: Double, lastError: String, id: Int64, worker: String) async throws -> Int
+
+    /// Gives up on a job: it stays, dead, with its last error, for someone to look at.
+    ///
+    /// Returns the number of rows affected.
+    func buryJob(lastError: String, id: Int64, worker: String) async throws -> Int
+
+    /// Hands back a claimed job the worker did not start (shutdown): queued again, the claim not counted.
+    ///
+    /// Returns the number of rows affected.
+    func releaseJob(id: Int64, worker: String) async throws -> Int
+
+    /// Returns nil when no row matches.
+    func getJob(id: Int64) async throws -> Job?
+
+    /// How many jobs are in each state.
+    func countJobsByState() async throws -> [CountJobsByStateRow]
+
     /// Stores a login session: the refresh token handed to the client and where it logged in from.
     ///
     /// Throws `NoRowsError` if the server returns no row.
@@ -112,6 +148,11 @@ public protocol Querier: Sendable {
     ///
     /// Returns nil when no row matches.
     func updateVerifyEmail(id: Int64, secretCode: String) async throws -> VerifyEmail?
+
+    /// The code and address a verification mail carries.
+    ///
+    /// Returns nil when no row matches.
+    func getVerifyEmail(id: Int64) async throws -> VerifyEmail?
 }
 
 extension Queries: Querier {}
@@ -198,6 +239,46 @@ extension QuerierForwarding {
     }
 
     @inlinable
+    public func enqueueJob(kind: String, payload: JSONValue, maxAttempts: Int32) async throws -> Job {
+        try await forward { try await $0.enqueueJob(kind: kind, payload: payload, maxAttempts: maxAttempts) }
+    }
+
+    @inlinable
+    public func claimJobs(maxJobs: Int64, worker: String, leaseSeconds: Double) async throws -> [Job] {
+        try await forward { try await $0.claimJobs(maxJobs: maxJobs, worker: worker, leaseSeconds: leaseSeconds) }
+    }
+
+    @inlinable
+    public func completeJob(id: Int64, worker: String) async throws -> Int {
+        try await forward { try await $0.completeJob(id: id, worker: worker) }
+    }
+
+    @inlinable
+    public func retryJob(delaySeconds: Double, lastError: String, id: Int64, worker: String) async throws -> Int {
+        try await forward { try await $0.retryJob(delaySeconds: delaySeconds, lastError: lastError, id: id, worker: worker) }
+    }
+
+    @inlinable
+    public func buryJob(lastError: String, id: Int64, worker: String) async throws -> Int {
+        try await forward { try await $0.buryJob(lastError: lastError, id: id, worker: worker) }
+    }
+
+    @inlinable
+    public func releaseJob(id: Int64, worker: String) async throws -> Int {
+        try await forward { try await $0.releaseJob(id: id, worker: worker) }
+    }
+
+    @inlinable
+    public func getJob(id: Int64) async throws -> Job? {
+        try await forward { try await $0.getJob(id: id) }
+    }
+
+    @inlinable
+    public func countJobsByState() async throws -> [CountJobsByStateRow] {
+        try await forward { try await $0.countJobsByState() }
+    }
+
+    @inlinable
     public func createSession(_ params: CreateSessionParams) async throws -> Session {
         try await forward { try await $0.createSession(params) }
     }
@@ -255,5 +336,10 @@ extension QuerierForwarding {
     @inlinable
     public func updateVerifyEmail(id: Int64, secretCode: String) async throws -> VerifyEmail? {
         try await forward { try await $0.updateVerifyEmail(id: id, secretCode: secretCode) }
+    }
+
+    @inlinable
+    public func getVerifyEmail(id: Int64) async throws -> VerifyEmail? {
+        try await forward { try await $0.getVerifyEmail(id: id) }
     }
 }

@@ -121,3 +121,46 @@ extension Queries {
         try await self.executePrepared(UpdateVerifyEmailStatement(id: id, secretCode: secretCode)).first
     }
 }
+
+extension Queries {
+    /// The prepared statement of `getVerifyEmail`.
+    public struct GetVerifyEmailStatement: PostgresPreparedStatement {
+        public typealias Row = VerifyEmail
+
+        public static let name = "BankDB.Queries.GetVerifyEmailStatement"
+        public static let sql = "SELECT id, username, email, secret_code, is_used, created_at, expired_at FROM verify_emails WHERE id = $1"
+        public static let bindingDataTypes: [PostgresDataType] = [.int8]
+
+        public var id: Int64
+
+        public init(id: Int64) {
+            self.id = id
+        }
+
+        public func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(self.id)
+            return bindings
+        }
+
+        public func decodeRow(_ row: PostgresRow) throws -> Row {
+            let columns = try row.decode((Int64, String, String, String, Bool, Date, Date).self)
+            return VerifyEmail(
+                id: columns.0,
+                username: columns.1,
+                email: columns.2,
+                secretCode: columns.3,
+                isUsed: columns.4,
+                createdAt: columns.5,
+                expiredAt: columns.6
+            )
+        }
+    }
+
+    /// The code and address a verification mail carries.
+    ///
+    /// Returns nil when no row matches.
+    public func getVerifyEmail(id: Int64) async throws -> VerifyEmail? {
+        try await self.executePrepared(GetVerifyEmailStatement(id: id)).first
+    }
+}

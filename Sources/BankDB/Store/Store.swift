@@ -24,8 +24,8 @@ public protocol Store: Querier {
     func transferTx(_ params: TransferTxParams, verify: @escaping @Sendable (TransferAccounts) throws -> Void)
         async throws -> TransferTxResult
 
-    /// Creates a user and a verify-email row with a fresh random code, then runs `params.afterCreate`,
-    /// all in one transaction.
+    /// Creates a user, a verify-email row with a fresh random code and the job that mails it
+    /// (``VerifyEmailJob``), then runs `params.afterCreate`, all in one transaction.
     ///
     /// Throws `StoreError.duplicate(constraint: "users_pkey")` for a taken username,
     /// `.duplicate(constraint: "users_email_key")` for a taken email, or what `afterCreate` threw.

@@ -8,8 +8,12 @@ public struct ApplicationOptions: Sendable {
     public var logger: Logger?
     /// The token maker; by default built from the configuration by ``TokenMakerFactory``.
     public var tokenMaker: (any TokenMaker)?
-    /// Sends verification emails; by default a ``LogMailer``.
+    /// Sends verification emails; by default an ``SMTPMailer`` when `SMTP_HOST` is set, else a
+    /// ``LogMailer``.
     public var mailer: (any Mailer)?
+    /// Whether the server runs the job worker that sends the queued mails (`MAIL_WORKERS` of
+    /// them; none when it is 0). Tests that drive the worker themselves turn it off.
+    public var runsJobWorker = true
     /// The data layer; by default an `SQLStore` on the configured database. Tests pass a
     /// `MockStore` to force failures.
     public var store: (any Store)?

@@ -1,5 +1,9 @@
+import BankDB
 import Foundation
 import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
 
 /// What the `bank-server` executable does: read the configuration (environment, then
 /// `app.env`), build the application, bring the database up to date and run until SIGTERM or
@@ -45,5 +49,41 @@ public enum BankServerMain {
         try await app.runService()
         // Hummingbird logs the start; say when the shutdown is complete, for whoever waits on it.
         app.logger.info("bank server stopped")
+    }
+
+    /// Runs only the job worker (`bank-server worker`): it sends the queued mails with
+    /// `MAIL_WORKERS` (at least 1) at a time until SIGTERM or SIGINT, then finishes the sends in
+    /// flight. It does not migrate: the servers do that.
+    ///
+    /// - Throws: ``ConfigError``, or the error that stopped the worker.
+    public static func runWorker(config: ServerConfig, mailer: (any Mailer)? = nil, logger: Logger? = nil) async throws {
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "bank-worker")
+                logger.logLevel = config.logLevel
+                return logger
+            }()
+        var clientConfiguration: PostgresClient.Configuration
+        do {
+            clientConfiguration = try config.database.clientConfiguration()
+        } catch {
+            throw ConfigError("\(ServerConfig.Key.dbSource): \(error)")
+        }
+        let concurrency = max(1, config.mail.workers)
+        // One connection per send; LISTEN has its own.
+        clientConfiguration.options.useFixedPool(connections: concurrency)
+        let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
+        let store = SQLStore(client: postgres, logger: logger)
+        let handler = VerifyEmailJobHandler(
+            queries: store, mailer: mailer ?? makeMailer(config: config.mail, logger: logger), publicBaseURL: config.publicBaseURL)
+        let worker = JobWorker(
+            postgres: postgres, handlers: [handler], configuration: JobWorkerConfiguration(concurrency: concurrency),
+            listenConfiguration: try? config.database.connectionConfiguration(), logger: logger)
+        logger.info("bank worker configured", metadata: ["config": .stringConvertible(config)])
+        let group = ServiceGroup(
+            configuration: .init(services: [postgres, worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("bank worker stopped")
     }
 }

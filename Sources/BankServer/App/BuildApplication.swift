@@ -49,7 +49,7 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         postgres: postgres,
         tokenMaker: tokenMaker,
         passwordHasher: options.passwordHasher,
-        mailer: options.mailer ?? LogMailer(logger: logger),
+        mailer: options.mailer ?? makeMailer(config: config.mail, logger: logger),
         logger: logger,
         store: options.store
     )
@@ -70,9 +70,31 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         logger: logger
     )
     app.addServices(postgres)
+    // Added after the client, so a graceful shutdown stops the worker before the client closes.
+    if options.runsJobWorker, config.mail.workers > 0 {
+        app.addServices(makeJobWorker(dependencies: dependencies, concurrency: config.mail.workers))
+    }
     for step in options.beforeServerStarts {
         app.beforeServerStarts { try await step(dependencies) }
     }
     logger.info("bank server configured", metadata: ["config": .stringConvertible(config)])
     return app
+}
+
+/// The SMTP mailer when `SMTP_HOST` is set, else the ``LogMailer`` (development), saying so.
+func makeMailer(config: MailConfig, logger: Logger) -> any Mailer {
+    guard let smtp = config.smtp, let sender = config.sender else {
+        logger.notice("SMTP_HOST is not set: verification links are written to this log, not mailed")
+        return LogMailer(logger: logger)
+    }
+    return SMTPMailer(settings: smtp, sender: sender)
+}
+
+/// The worker that sends the queued verification mails.
+func makeJobWorker(dependencies: BankServerDependencies, concurrency: Int) -> JobWorker {
+    let handler = VerifyEmailJobHandler(
+        queries: dependencies.store, mailer: dependencies.mailer, publicBaseURL: dependencies.config.publicBaseURL)
+    return JobWorker(
+        postgres: dependencies.postgres, handlers: [handler], configuration: JobWorkerConfiguration(concurrency: concurrency),
+        listenConfiguration: try? dependencies.config.database.connectionConfiguration(), logger: dependencies.logger)
 }

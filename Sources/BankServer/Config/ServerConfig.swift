@@ -15,6 +15,7 @@ import Migrations
 /// | `ACCESS_TOKEN_DURATION` | `15m` | Go duration (``GoDuration``) |
 /// | `REFRESH_TOKEN_DURATION` | `24h` | Go duration |
 /// | `LOG_LEVEL` | `info` | `trace`, `debug`, `info`, `notice`, `warning`, `error`, `critical` |
+/// | `SMTP_HOST`, `SMTP_PORT`, `SMTP_TLS`, `SMTP_USERNAME`, `SMTP_PASSWORD`, `EMAIL_SENDER_ADDRESS`, `EMAIL_SENDER_NAME`, `PUBLIC_BASE_URL`, `MAIL_WORKERS` | | see ``MailConfig`` |
 ///
 /// A value in the environment wins over the file, so a deployment can override one setting
 /// without editing the file. An empty value counts as not set (in either place), as with the
@@ -32,11 +33,12 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
         public static let logLevel = "LOG_LEVEL"
 
         /// Every key this type reads, including the token keys.
-        public static let all = [
-            environment, dbSource, migrationURL, httpServerAddress,
-            TokenConfiguration.Key.type, TokenConfiguration.Key.symmetricKey, TokenConfiguration.Key.privateKey,
-            accessTokenDuration, refreshTokenDuration, logLevel,
-        ]
+        public static let all =
+            [
+                environment, dbSource, migrationURL, httpServerAddress,
+                TokenConfiguration.Key.type, TokenConfiguration.Key.symmetricKey, TokenConfiguration.Key.privateKey,
+                accessTokenDuration, refreshTokenDuration, logLevel,
+            ] + MailConfig.Key.all
     }
 
     /// The default file name, read from the working directory (the repository root for `swift run`).
@@ -53,6 +55,7 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
     public var accessTokenDuration: Duration
     public var refreshTokenDuration: Duration
     public var logLevel: Logger.Level
+    public var mail: MailConfig
 
     /// Settings given directly (tests).
     public init(
@@ -63,7 +66,8 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
         token: TokenConfiguration = TokenConfiguration(),
         accessTokenDuration: Duration = .seconds(15 * 60),
         refreshTokenDuration: Duration = .seconds(24 * 3600),
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        mail: MailConfig = MailConfig()
     ) {
         self.environment = environment
         self.database = database
@@ -73,6 +77,17 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
         self.accessTokenDuration = accessTokenDuration
         self.refreshTokenDuration = refreshTokenDuration
         self.logLevel = logLevel
+        self.mail = mail
+    }
+
+    /// Where verification links point: `PUBLIC_BASE_URL`, else `http://<HTTP_SERVER_ADDRESS>`
+    /// (`localhost` for a wildcard address such as `0.0.0.0`).
+    public var publicBaseURL: URL {
+        if let url = mail.publicBaseURL { return url }
+        // A wildcard bind address is no place to send a browser; the development default is.
+        let host = ["", "0.0.0.0", "::"].contains(httpServerAddress.host) ? "localhost" : httpServerAddress.host
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return URL(string: "http://\(bracketed):\(httpServerAddress.port)") ?? URL(string: "http://localhost:8080")!
     }
 
     /// Reads the settings from `environment`, falling back to the file at `envFilePath` when it
@@ -155,7 +170,8 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
             token: token,
             accessTokenDuration: try Self.duration(value(Key.accessTokenDuration) ?? "15m", key: Key.accessTokenDuration),
             refreshTokenDuration: try Self.duration(value(Key.refreshTokenDuration) ?? "24h", key: Key.refreshTokenDuration),
-            logLevel: logLevel
+            logLevel: logLevel,
+            mail: try MailConfig(values: values)
         )
     }
 
@@ -186,6 +202,6 @@ public struct ServerConfig: Sendable, CustomStringConvertible {
     public var description: String {
         "ServerConfig(environment: \(environment), database: \(database), migrationURL: \(migrationURL), "
             + "httpServerAddress: \(httpServerAddress), token: \(token), accessTokenDuration: \(accessTokenDuration), "
-            + "refreshTokenDuration: \(refreshTokenDuration), logLevel: \(logLevel))"
+            + "refreshTokenDuration: \(refreshTokenDuration), logLevel: \(logLevel), mail: \(mail))"
     }
 }

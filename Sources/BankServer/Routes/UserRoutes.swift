@@ -17,12 +17,9 @@ struct UserRoutes: Sendable {
             .patch(":username", use: update)
     }
 
-    /// Creates a depositor and mails the verification link from inside the user's transaction:
-    /// if the mailer fails, no user is left behind without a way to verify.
-    ///
-    /// The converse is not covered: a COMMIT that fails after the mail went out, or a retried
-    /// transaction, leaves a dead link in the user's inbox (a retry also sends a second, live
-    /// one). A mail outbox written in the transaction would close that gap.
+    /// Creates a depositor. The verification mail is a job written in the user's transaction
+    /// (``VerifyEmailJob``) and sent by the job worker, so a slow or failing mail server neither
+    /// slows nor fails the sign-up, and no mail exists for a user that does not.
     @Sendable func create(_ request: Request, context: BankRequestContext) async throws -> UserResponse {
         let body = try await request.decode(as: CreateUserRequest.self, context: context)
         try Validation.username(body.username)
@@ -31,13 +28,7 @@ struct UserRoutes: Sendable {
         try Validation.email(body.email)
 
         let hash = try await dependencies.passwordHasher.hash(body.password)
-        let mailer = dependencies.mailer
-        let address = dependencies.config.httpServerAddress
-        let params = CreateUserTxParams(username: body.username, hashedPassword: hash, fullName: body.fullName, email: body.email) {
-            user, verifyEmail in
-            let link = VerifyEmailRoutes.link(serverAddress: address, emailID: verifyEmail.id, secretCode: verifyEmail.secretCode)
-            try await mailer.sendVerificationEmail(to: user.email, username: user.username, link: link)
-        }
+        let params = CreateUserTxParams(username: body.username, hashedPassword: hash, fullName: body.fullName, email: body.email)
         let result = try await store.createUserTx(params)
         return UserResponse(result.user)
     }

@@ -29,22 +29,4 @@ struct VerifyEmailRoutes: Sendable {
         let result = try await dependencies.store.verifyEmailTx(emailID: emailID, secretCode: secretCode)
         return VerifyEmailResponse(isVerified: result.user.isEmailVerified)
     }
-
-    /// The link to mail: `http://<HTTP_SERVER_ADDRESS>/verify_email?email_id=…&secret_code=…`
-    /// (`localhost` for a wildcard address such as `0.0.0.0`).
-    static func link(serverAddress: HTTPServerAddress, emailID: Int64, secretCode: String) -> URL {
-        var components = URLComponents()
-        components.scheme = "http"
-        // A wildcard bind address is no place to send a browser; the development default is.
-        let host = ["", "0.0.0.0", "::"].contains(serverAddress.host) ? "localhost" : serverAddress.host
-        components.host = host.contains(":") ? "[\(host)]" : host
-        components.port = serverAddress.port
-        components.path = "/verify_email"
-        components.queryItems = [
-            URLQueryItem(name: "email_id", value: String(emailID)),
-            URLQueryItem(name: "secret_code", value: secretCode),
-        ]
-        // Only letters, digits and a known host go in, so the URL always forms.
-        return components.url!
-    }
 }

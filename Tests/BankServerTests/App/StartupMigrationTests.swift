@@ -21,8 +21,8 @@ struct StartupMigrationTests {
             var logger = recorder.makeLogger()
             logger.logLevel = .info  // as the server runs by default
             let applied = try await Self.migration(database).run(logger: logger)
-            #expect(applied.map(\.version) == [1, 2, 3, 4, 5])
-            #expect(try await database.schemaVersion() == SchemaVersion(version: 5, dirty: false))
+            #expect(applied.map(\.version) == [1, 2, 3, 4, 5, 6])
+            #expect(try await database.schemaVersion() == SchemaVersion(version: 6, dirty: false))
             #expect(
                 recorder.records.filter { $0.level == .info }.map(\.message) == [
                     "checking database migrations",
@@ -31,6 +31,7 @@ struct StartupMigrationTests {
                     "migrated to version 3: add_sessions",
                     "migrated to version 4: add_verify_emails",
                     "migrated to version 5: add_role_to_users",
+                    "migrated to version 6: add_jobs",
                 ]
             )
             // The database's URL is logged without its password.
@@ -39,7 +40,7 @@ struct StartupMigrationTests {
             let again = LogRecorder()
             #expect(try await Self.migration(database).run(logger: again.makeLogger()).isEmpty)
             let upToDate = again.records.first { $0.message == "database is up to date" }
-            #expect(upToDate?.metadata["version"] == "5")
+            #expect(upToDate?.metadata["version"] == "6")
         }
     }
 
@@ -53,8 +54,8 @@ struct StartupMigrationTests {
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            #expect(counts.sorted() == [0, 0, 5])
-            #expect(try await database.schemaVersion() == SchemaVersion(version: 5, dirty: false))
+            #expect(counts.sorted() == [0, 0, 6])
+            #expect(try await database.schemaVersion() == SchemaVersion(version: 6, dirty: false))
         }
     }
 

@@ -37,10 +37,10 @@ struct BankServerExecutableTests {
                 #expect(health.body == #"{"status":"ok"}"#)
 
                 // Migrated before it listened.
-                #expect(try await database.schemaVersion() == SchemaVersion(version: 5, dirty: false))
+                #expect(try await database.schemaVersion() == SchemaVersion(version: 6, dirty: false))
                 let log = server.standardError
                 #expect(log.contains("migrated to version 1: init_schema"), "\(log)")
-                #expect(log.contains("migrated to version 5: add_role_to_users"), "\(log)")
+                #expect(log.contains("migrated to version 6: add_jobs"), "\(log)")
                 #expect(!log.contains(":secret@"), "the password must not be logged")
 
                 let missing = try LoopbackHTTP.get("/no/such/route", port: port)

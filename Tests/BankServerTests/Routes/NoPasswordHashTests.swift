@@ -27,6 +27,7 @@ struct NoPasswordHashTests {
             record(try await client.send(.patch, "/users/ann", json: #"{"full_name":"Ann Smith"}"#, token: tokens.accessToken))
             record(try await client.send(.patch, "/users/ann", json: #"{"password":"new-secret"}"#, token: tokens.accessToken))
             record(try await client.send(.patch, "/users/bob", json: #"{"full_name":"Bob"}"#, token: tokens.accessToken))  // 403
+            try await harness.deliverMail()
             if let link = harness.mailer.mails.first?.link, let query = link.query {
                 record(try await client.send(.get, "/verify_email?\(query)"))
             }

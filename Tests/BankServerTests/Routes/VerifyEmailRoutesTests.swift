@@ -2,6 +2,7 @@ import BankDB
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PostgresTestSupport
 import Testing
 
 @testable import BankServer
@@ -19,6 +20,7 @@ struct VerifyEmailRoutesTests {
         try await BankAPIHarness.withDatabase { harness, client in
             let created = try await client.send(.post, "/users", json: UserRoutesTests.createBody())
             #expect(created.status == .ok)
+            try await harness.deliverMail()
             let link = try #require(harness.mailer.mails.first?.link)
             let items = try #require(URLComponents(url: link, resolvingAgainstBaseURL: false)?.queryItems)
             let id = try #require(items.first { $0.name == "email_id" }?.value)
@@ -59,15 +61,16 @@ struct VerifyEmailRoutesTests {
         }
     }
 
-    @Test("the link uses HTTP_SERVER_ADDRESS, localhost for a wildcard address")
+    @Test("the link uses PUBLIC_BASE_URL, else HTTP_SERVER_ADDRESS with localhost for a wildcard address")
     func link() throws {
-        let address = try #require(HTTPServerAddress(parsing: "0.0.0.0:8080"))
+        func link(_ values: [String: String]) throws -> String {
+            let config = try ServerConfig(values: values.merging(["DB_SOURCE": PostgresTestServer.defaultURL]) { $1 })
+            return VerifyEmailJobHandler.link(base: config.publicBaseURL, emailID: 7, secretCode: "abc").absoluteString
+        }
+        #expect(try link(["HTTP_SERVER_ADDRESS": "0.0.0.0:8080"]) == "http://localhost:8080/verify_email?email_id=7&secret_code=abc")
+        #expect(try link(["HTTP_SERVER_ADDRESS": "127.0.0.1:9090"]) == "http://127.0.0.1:9090/verify_email?email_id=7&secret_code=abc")
         #expect(
-            VerifyEmailRoutes.link(serverAddress: address, emailID: 7, secretCode: "abc").absoluteString
-                == "http://localhost:8080/verify_email?email_id=7&secret_code=abc")
-        let local = try #require(HTTPServerAddress(parsing: "127.0.0.1:9090"))
-        #expect(
-            VerifyEmailRoutes.link(serverAddress: local, emailID: 1, secretCode: "x").absoluteString
-                == "http://127.0.0.1:9090/verify_email?email_id=1&secret_code=x")
+            try link(["PUBLIC_BASE_URL": "https://bank.example/app/"])
+                == "https://bank.example/app/verify_email?email_id=7&secret_code=abc")
     }
 }

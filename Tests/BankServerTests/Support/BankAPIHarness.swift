@@ -69,6 +69,15 @@ struct BankAPIHarness: Sendable {
         }
     }
 
+    /// Sends the queued mails as the server's job worker would (with the harness's mailer), and
+    /// returns how many jobs ran.
+    @discardableResult
+    func deliverMail() async throws -> Int {
+        let handler = VerifyEmailJobHandler(queries: store, mailer: mailer, publicBaseURL: config.publicBaseURL)
+        let worker = JobWorker(postgres: postgres, handlers: [handler], logger: logRecorder.makeLogger())
+        return try await worker.runDueJobs()
+    }
+
     // MARK: Fixtures
 
     /// The password every fixture user has.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SQLGen
 
-/// The bank's real migrations (db/migration/*.up.sql in order) must build the bank's schema (users, accounts, entries, transfers, sessions, verify_emails).
+/// The bank's real migrations (db/migration/*.up.sql in order) must build the bank's schema (users, accounts, entries, transfers, sessions, verify_emails, jobs).
 @Suite struct BankMigrationsTests {
     /// The repository root, found from this file's path (Tests/SQLGenTests/Catalog/…).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,7 +13,7 @@ import Testing
         let folder = repository.appendingPathComponent("db/migration")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".up.sql") }.sorted()
-        #expect(names.count == 5)
+        #expect(names.count == 6)
         var statements: [SchemaStatement] = []
         var diagnostics: [Diagnostic] = []
         for name in names {
@@ -29,7 +29,7 @@ import Testing
     @Test func buildsTheBankSchema() throws {
         let (catalog, diagnostics) = try Self.bankCatalog()
         #expect(diagnostics.map(\.description) == [])
-        #expect(catalog.allTables.map(\.name) == ["accounts", "entries", "transfers", "users", "sessions", "verify_emails"])
+        #expect(catalog.allTables.map(\.name) == ["accounts", "entries", "transfers", "users", "sessions", "verify_emails", "jobs"])
 
         let users = try #require(catalog.table("users"))
         #expect(

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS jobs;
+DROP FUNCTION IF EXISTS notify_job_queued();
+DROP TYPE IF EXISTS job_state;
