@@ -19,7 +19,7 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
+	sqlgen-tool sqlc sqlc-check mock verify vet corpus test smtp-sink-deps record-goldens server syntax-tree syntax-tree-check pg-catalog
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -91,11 +91,14 @@ corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyz
 
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
 
-test: start-postgres ## Run every test against the local PostgreSQL (installs what is missing when root).
+test: start-postgres smtp-sink-deps ## Run every test against the local PostgreSQL (installs what is missing when root).
 	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+
+smtp-sink-deps: ## Install aiosmtpd (PyPI), which scripts/smtp-sink.py, the mail tests' SMTP server, runs on.
+	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet aiosmtpd==1.4.6
 
 pg-catalog: start-postgres ## Regenerate PostgreSQL's built-in catalog and the contrib extensions (Sources/SQLGen/Catalog/Builtin/BuiltinCatalog+Data.swift) from the local cluster.
 	@python3 scripts/generate-pg-catalog.py --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"

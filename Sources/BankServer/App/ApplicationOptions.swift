@@ -14,6 +14,8 @@ public struct ApplicationOptions: Sendable {
     /// Whether the server runs the job worker that sends the queued mails (`MAIL_WORKERS` of
     /// them; none when it is 0). Tests that drive the worker themselves turn it off.
     public var runsJobWorker = true
+    /// The worker's lease, poll interval and backoff (its concurrency is `MAIL_WORKERS`).
+    public var jobWorker = JobWorkerConfiguration()
     /// The data layer; by default an `SQLStore` on the configured database. Tests pass a
     /// `MockStore` to force failures.
     public var store: (any Store)?

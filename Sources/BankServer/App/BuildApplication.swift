@@ -72,7 +72,9 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
     app.addServices(postgres)
     // Added after the client, so a graceful shutdown stops the worker before the client closes.
     if options.runsJobWorker, config.mail.workers > 0 {
-        app.addServices(makeJobWorker(dependencies: dependencies, concurrency: config.mail.workers))
+        var workerConfiguration = options.jobWorker
+        workerConfiguration.concurrency = config.mail.workers
+        app.addServices(makeJobWorker(dependencies: dependencies, configuration: workerConfiguration))
     }
     for step in options.beforeServerStarts {
         app.beforeServerStarts { try await step(dependencies) }
@@ -91,10 +93,10 @@ func makeMailer(config: MailConfig, logger: Logger) -> any Mailer {
 }
 
 /// The worker that sends the queued verification mails.
-func makeJobWorker(dependencies: BankServerDependencies, concurrency: Int) -> JobWorker {
+func makeJobWorker(dependencies: BankServerDependencies, configuration: JobWorkerConfiguration) -> JobWorker {
     let handler = VerifyEmailJobHandler(
         queries: dependencies.store, mailer: dependencies.mailer, publicBaseURL: dependencies.config.publicBaseURL)
     return JobWorker(
-        postgres: dependencies.postgres, handlers: [handler], configuration: JobWorkerConfiguration(concurrency: concurrency),
+        postgres: dependencies.postgres, handlers: [handler], configuration: configuration,
         listenConfiguration: try? dependencies.config.database.connectionConfiguration(), logger: dependencies.logger)
 }

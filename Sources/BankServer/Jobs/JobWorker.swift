@@ -28,6 +28,8 @@ public final class JobWorker: Service, Sendable {
     /// good); nil: no notifications, polling only.
     let listenConfiguration: PostgresConnection.Configuration?
     private let wakeup = JobWakeup()
+    /// Signalled once, by `stop()`.
+    private let stopped = JobWakeup()
     private let listenConnection = NIOLockedValueBox<PostgresConnection?>(nil)
     private let stopping = NIOLockedValueBox(false)
     private var isStopping: Bool { stopping.withLockedValue { $0 } }
@@ -51,20 +53,45 @@ public final class JobWorker: Service, Sendable {
 
     public func run() async throws {
         logger.info("job worker started", metadata: ["concurrency": .stringConvertible(configuration.concurrency)])
+        let loops = max(1, configuration.concurrency)
         await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await self.listen() }
-                for _ in 0..<max(1, configuration.concurrency) {
-                    group.addTask { await self.loop() }
+            await withTaskGroup(of: Ended.self) { group in
+                group.addTask {
+                    await self.listen()
+                    return .listener
                 }
-                // The loops end at shutdown; then the listener is no longer needed.
-                for _ in 0..<max(1, configuration.concurrency) { await group.next() }
+                for _ in 0..<loops {
+                    group.addTask {
+                        await self.loop()
+                        return .loop
+                    }
+                }
+                group.addTask {
+                    // After a stop, jobs in flight get the grace period; then they are cancelled
+                    // (their leases bring them back), so a dead database cannot hold up the exit.
+                    await self.stopped.wait(timeout: .seconds(365 * 24 * 3600))
+                    try? await Task.sleep(for: self.configuration.shutdownGracePeriod)
+                    return .gracePeriod
+                }
+                var running = loops
+                while running > 0, let ended = await group.next() {
+                    switch ended {
+                    case .loop: running -= 1
+                    case .listener: continue
+                    case .gracePeriod:
+                        if self.isStopping { running = 0 }
+                    }
+                }
                 group.cancelAll()
             }
         } onGracefulShutdown: {
             self.stop()
         }
         logger.info("job worker stopped")
+    }
+
+    private enum Ended: Sendable {
+        case loop, listener, gracePeriod
     }
 
     /// Stops claiming; running jobs finish.
@@ -74,6 +101,7 @@ public final class JobWorker: Service, Sendable {
         let connection = listenConnection.withLockedValue { $0 }
         Task {
             await wakeup.signal()
+            await stopped.signal()
             try? await connection?.close()
         }
     }
@@ -95,7 +123,7 @@ public final class JobWorker: Service, Sendable {
     private func loop() async {
         while !isStopping && !Task.isCancelled {
             do {
-                if let job = try await claim() {
+                if let job = try await claimUnlessStopped() {
                     guard !isStopping else {
                         await release(job)
                         return
@@ -104,9 +132,25 @@ public final class JobWorker: Service, Sendable {
                     continue
                 }
             } catch {
+                guard !isStopping && !Task.isCancelled else { return }
                 logger.warning("cannot claim jobs", metadata: ["error": .string(Self.describe(error))])
             }
             await wakeup.wait(timeout: configuration.pollInterval)
+        }
+    }
+
+    /// A claim that `stop()` cancels: one waiting for a connection to a database that is gone
+    /// would otherwise hold up the shutdown. A job claimed just as the stop came is then left to
+    /// its lease.
+    private func claimUnlessStopped() async throws -> Job? {
+        try await withThrowingTaskGroup(of: Job?.self) { group in
+            group.addTask { try await self.claim() }
+            group.addTask {
+                while !self.isStopping && !Task.isCancelled { await self.stopped.wait(timeout: .seconds(1)) }
+                throw CancellationError()
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
         }
     }
 

@@ -13,6 +13,8 @@ public struct JobWorkerConfiguration: Sendable {
     /// The wait before the first retry; it doubles with each further failure, up to `maximumBackoff`.
     public var initialBackoff: Duration = .seconds(2)
     public var maximumBackoff: Duration = .seconds(300)
+    /// How long jobs in flight may take to finish after a stop before they are cancelled.
+    public var shutdownGracePeriod: Duration = .seconds(10)
     /// The name in `jobs.locked_by`: host, process and a random part, so two workers never share one.
     public var name: String
 
