@@ -19,7 +19,8 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
+	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog \
+	compose-env
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -116,6 +117,13 @@ server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local 
 	@$(SWIFT) build --product bank-server
 	@echo "bank-server: settings from app.env (the environment wins); Ctrl-C stops it"
 	@exec $(BIN_PATH)/bank-server
+
+# MARK: Deployment (README.md, Deploy)
+
+compose-env: ## Write deploy/compose.env with a new token signing key for compose.yaml (kept if it exists; never committed).
+	@if [ -f deploy/compose.env ]; then echo "deploy/compose.env exists; keeping it"; \
+	else umask 077 && printf 'TOKEN_PRIVATE_KEY=%s\n' "$$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" > deploy/compose.env \
+		&& echo "wrote deploy/compose.env (a new TOKEN_PRIVATE_KEY)"; fi
 
 # MARK: Benchmarks (method and latest results: README.md, Performance; what the generated code
 # does for speed: docs/generated-code.md#performance)
