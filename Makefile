@@ -20,7 +20,7 @@ export PGPORT
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
 	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog \
-	container-binaries container-image container-test compose-env
+	lint-deploy container-binaries container-image container-test compose-env
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -98,6 +98,7 @@ corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyz
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
 
 test: start-postgres ## Run every test against the local PostgreSQL (installs what is missing when root).
+	@$(MAKE) --no-print-directory lint-deploy
 	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
@@ -129,6 +130,9 @@ STATIC_SCRATCH ?= .build-static
 STATIC_BUILD = $(SWIFT) build -c release --static-swift-stdlib -Xlinker -s --scratch-path $(STATIC_SCRATCH)
 IMAGE ?= simple-bank:latest
 RUNTIME_BASE ?= debian:bookworm-slim
+
+lint-deploy: ## Lint the Dockerfile, the workflows, compose.yaml, the Kubernetes manifests and scripts/ (part of make test).
+	@scripts/lint-deploy.sh
 
 container-binaries:
 	$(STATIC_BUILD) --product bank-server
