@@ -11,7 +11,7 @@
 #
 # Everything it starts (containers, the compose project's network and volume, the test database)
 # is removed at the end, also when a step fails. Settings (environment): PGPORT (5432),
-# CONTAINER_TEST_PORT (18080; the compose run uses the next port), DEBIAN_MIRROR.
+# CONTAINER_TEST_PORT (18080; the compose run uses the next port), DEBIAN_MIRROR (for debootstrap).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,7 +20,6 @@ cd "$here"
 pg_port=${PGPORT:-5432}
 port=${CONTAINER_TEST_PORT:-18080}
 compose_port=$((port + 1))
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 base_image=localhost/bank-test-debian:bookworm
 postgres_image=localhost/bank-test-postgres:15
 image=${BANK_IMAGE:-localhost/simple-bank:latest}
@@ -166,9 +165,10 @@ say "images"
 if podman image exists "$base_image"; then
     echo "  $base_image: kept from an earlier run"
 else
-    echo "  $base_image: debootstrap bookworm from $mirror (a minute or two)"
+    echo "  $base_image: debootstrap bookworm (a minute or two)"
     root="$work/rootfs"
-    debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 \
+    # debootstrap's own mirror unless DEBIAN_MIRROR names another.
+    debootstrap --variant=minbase bookworm "$root" ${DEBIAN_MIRROR:+"$DEBIAN_MIRROR"} >"$work/debootstrap.log" 2>&1 \
         || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed"; }
     # Like debian:bookworm-slim: no documentation, manual pages or package lists, and apt keeps
     # neither the packages it downloads nor its binary caches in the layers built on it.
