@@ -8,6 +8,7 @@ port="${port##*:}"
 
 exec 3<>"/dev/tcp/127.0.0.1/${port}"
 printf 'GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+status=""
 read -r -t 5 _ status _ <&3 || true
 if [ "${status}" = 200 ]; then
     exit 0
