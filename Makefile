@@ -28,11 +28,12 @@ help: ## Show this help.
 install-deps: ## Install the Debian packages the project needs (libpq-dev libpg-query-dev postgresql; as root).
 	@scripts/local-postgres.sh install
 
-# A server that already answers on 127.0.0.1:$(PGPORT) with the project's credentials is used as it
-# is: another checkout's cluster, or CI's PostgreSQL container (.github/workflows/test.yml). Then
-# nothing is installed either (make install-deps does that).
+# When the project-local cluster is not running but another server answers on 127.0.0.1:$(PGPORT)
+# with the project's credentials, that one is used as it is: another checkout's cluster, or CI's
+# PostgreSQL container (.github/workflows/test.yml). Then nothing is installed either (make
+# install-deps does that).
 start-postgres: ## Start the project-local PostgreSQL in .pgdata/ (no Docker needed; idempotent).
-	@if $(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1; then \
+	@if ! scripts/local-postgres.sh status >/dev/null 2>&1 && $(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1; then \
 		echo "local-postgres: using the PostgreSQL that answers on 127.0.0.1:$(PGPORT)"; \
 	else scripts/local-postgres.sh start; fi
 
