@@ -93,6 +93,7 @@ trap 'exit 130' INT TERM
 # MARK: Helpers
 
 # Runs the container's HEALTHCHECK until it passes; prints the seconds it took since $2 (epoch ms).
+# Call it as took=$(wait_healthy …), so that its failure stops the script.
 wait_healthy() {
     local container=$1 since=$2 deadline=$((SECONDS + 120))
     until podman healthcheck run "$container" >/dev/null 2>&1; do
@@ -209,20 +210,27 @@ echo "  built in $((SECONDS - started)) s; $(python3 -c 'import sys; print(f"{in
 
 # MARK: 2. The image against the local PostgreSQL
 
-say "the image on the host's network, against PostgreSQL on 127.0.0.1:$pg_port"
+say "the image on the host's network (read-only, no capabilities), against PostgreSQL on 127.0.0.1:$pg_port"
 "${psql_admin[@]}" -c 'SELECT 1' >/dev/null || die "PostgreSQL does not answer on 127.0.0.1:$pg_port (make start-postgres)"
 "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" -c "CREATE DATABASE $test_db OWNER root"
 key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 since=$(now_ms)
+# Locked down as deploy/k8s/deployment.yaml runs it: read-only root, a writable /tmp, no
+# capabilities, no privilege escalation.
 quiet_podman run -d --name "$server" --network host \
+    --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges \
     -e DB_SOURCE="postgresql://root:secret@127.0.0.1:$pg_port/$test_db?sslmode=disable" \
     -e TOKEN_PRIVATE_KEY="$key" -e HTTP_SERVER_ADDRESS="127.0.0.1:$port" \
     "$image" >/dev/null
-echo "  healthy after $(wait_healthy "$server" "$since") s (migrated a fresh database first)"
+took=$(wait_healthy "$server" "$since")
+echo "  healthy after $took s (migrated a fresh database first)"
 smoke_test "http://127.0.0.1:$port"
-echo "  user inside the container: $(podman exec "$server" id -un) (uid $(podman exec "$server" id -u))"
+uid=$(podman exec "$server" id -u)
+[ "$uid" = 10001 ] || die "the server runs as uid $uid, not the image's unprivileged 10001"
+echo "  user inside the container: $(podman exec "$server" id -un) (uid $uid)"
 pid=$(podman inspect -f '{{.State.Pid}}' "$server")
-echo "  resident memory after the smoke test: $(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
+rss=$(awk '/^VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")
+echo "  resident memory after the smoke test: $rss"
 stop_cleanly "$server"
 quiet_podman rm "$server" >/dev/null
 
@@ -247,10 +255,12 @@ grep -q 'condition: service_healthy' "$work/compose-config.yaml" || die "compose
 since=$(now_ms)
 "${compose[@]}" up -d --no-build postgres >"$work/compose.log" 2>&1 || { cat "$work/compose.log" >&2; die "podman-compose up postgres failed"; }
 podman container exists "$api_container" && die "the api started before the database was healthy"
-echo "  database healthy after $(wait_healthy "$postgres_container" "$since") s (compose.yaml's pg_isready)"
+took=$(wait_healthy "$postgres_container" "$since")
+echo "  database healthy after $took s (compose.yaml's pg_isready)"
 since=$(now_ms)
 "${compose[@]}" up -d --no-build api >>"$work/compose.log" 2>&1 || { cat "$work/compose.log" >&2; die "podman-compose up api failed"; }
-echo "  api healthy after $(wait_healthy "$api_container" "$since") s"
+took=$(wait_healthy "$api_container" "$since")
+echo "  api healthy after $took s"
 smoke_test "http://127.0.0.1:$compose_port"
 podman logs "$api_container" >"$work/api.log" 2>&1
 grep -q 'migrated to version 5' "$work/api.log" || die "the api did not migrate the compose database"
