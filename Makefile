@@ -19,7 +19,8 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify vet corpus test smtp-sink-deps record-goldens server syntax-tree syntax-tree-check pg-catalog
+	sqlgen-tool sqlc sqlc-check mock verify vet corpus test smtp-sink-deps record-goldens server syntax-tree syntax-tree-check \
+	pg-catalog lint-deploy container-binaries container-image container-test compose-env
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,8 +28,14 @@ help: ## Show this help.
 install-deps: ## Install the Debian packages the project needs (libpq-dev libpg-query-dev postgresql; as root).
 	@scripts/local-postgres.sh install
 
+# When the project-local cluster is not running but another server answers on 127.0.0.1:$(PGPORT)
+# with the project's credentials, that one is used as it is: another checkout's cluster, or CI's
+# PostgreSQL container (.github/workflows/test.yml). Then nothing is installed either (make
+# install-deps does that).
 start-postgres: ## Start the project-local PostgreSQL in .pgdata/ (no Docker needed; idempotent).
-	@scripts/local-postgres.sh start
+	@if ! scripts/local-postgres.sh status >/dev/null 2>&1 && $(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1; then \
+		echo "local-postgres: using the PostgreSQL that answers on 127.0.0.1:$(PGPORT)"; \
+	else scripts/local-postgres.sh start; fi
 
 stop-postgres: ## Stop the project-local PostgreSQL.
 	@scripts/local-postgres.sh stop
@@ -92,6 +99,7 @@ corpus: sqlgen-tool start-postgres ## Report how much of Tests/Corpus the analyz
 mock: sqlc ## Regenerate the MockQuerier (emit_mock in sqlc.yaml) with the rest of the generated code.
 
 test: start-postgres smtp-sink-deps ## Run every test against the local PostgreSQL (installs what is missing when root).
+	@$(MAKE) --no-print-directory lint-deploy
 	@$(PSQL_ADMIN) -c 'DROP DATABASE IF EXISTS "$(TEST_DB_NAME)" WITH (FORCE)' -c 'CREATE DATABASE "$(TEST_DB_NAME)" OWNER root'
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
@@ -119,6 +127,32 @@ server: start-postgres ## Run the bank server on 0.0.0.0:8080 (starts the local 
 	@$(SWIFT) build --product bank-server
 	@echo "bank-server: settings from app.env (the environment wins); Ctrl-C stops it"
 	@exec $(BIN_PATH)/bank-server
+
+# MARK: Deployment (README.md, Deploy)
+
+STATIC_SCRATCH ?= .build-static
+STATIC_BUILD = $(SWIFT) build -c release --static-swift-stdlib -Xlinker -s --scratch-path $(STATIC_SCRATCH)
+IMAGE ?= simple-bank:latest
+RUNTIME_BASE ?= debian:bookworm-slim
+
+lint-deploy: ## Lint the Dockerfile, the workflows, compose.yaml, the Kubernetes manifests and scripts/ (part of make test).
+	@scripts/lint-deploy.sh
+
+container-binaries:
+	$(STATIC_BUILD) --product bank-server
+	$(STATIC_BUILD) --product migrate
+
+container-image: container-binaries ## Build the image with podman from bank-server and migrate compiled here (no Swift image needed).
+	podman build --format docker --target runtime --build-arg BINARIES=prebuilt \
+		--build-arg RUNTIME_BASE=$(RUNTIME_BASE) -t $(IMAGE) .
+
+container-test: start-postgres ## Build and run the image and compose.yaml with podman, smoke-test both (minutes; not in make test).
+	@scripts/container-test.sh
+
+compose-env: ## Write deploy/compose.env with a new token signing key for compose.yaml (kept if it exists; never committed).
+	@if [ -f deploy/compose.env ]; then echo "deploy/compose.env exists; keeping it"; \
+	else umask 077 && printf 'TOKEN_PRIVATE_KEY=%s\n' "$$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" > deploy/compose.env \
+		&& echo "wrote deploy/compose.env (a new TOKEN_PRIVATE_KEY)"; fi
 
 # MARK: Benchmarks (method and latest results: README.md, Performance; what the generated code
 # does for speed: docs/generated-code.md#performance)

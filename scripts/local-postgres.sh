@@ -27,7 +27,8 @@ find_bindir() {
         return
     fi
     local candidate
-    for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    # The newest version first; an unmatched pattern stays literal and fails the test below.
+    for candidate in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
         if [ -x "$candidate/pg_ctl" ] && [ -x "$candidate/initdb" ]; then
             echo "$candidate"
             return
