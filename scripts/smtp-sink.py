@@ -95,7 +95,7 @@ def main():
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.tls_cert, args.tls_key)
         options.update(tls_context=context, require_starttls=True)
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port, ready_timeout=10, **options)
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port, ready_timeout=60, **options)
     controller.start()
     print(f"ready {port}", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (controller.stop(), sys.exit(0)))

@@ -22,7 +22,8 @@ public struct MigratedTestDatabase: Sendable {
     /// A running pool on this database.
     public let client: PostgresClient
 
-    /// Creates and migrates a database named `namePrefix` plus a random suffix, runs `body` with a
+    /// Creates and migrates (with `migrations`, the bank's by default; nil leaves it empty) a
+    /// database named `namePrefix` plus a random suffix, runs `body` with a
     /// running client of at most `maxConnections` connections, then drops the database, whether
     /// `body` threw or not. First waits until `budget` has room for the pool, the admin connection
     /// and the migrator's.
@@ -30,6 +31,7 @@ public struct MigratedTestDatabase: Sendable {
     /// - Throws: ``PostgresUnreachable`` when the server does not answer, or what `body` threw.
     public static func with<T: Sendable>(
         namePrefix: String, maxConnections: Int, budget: ConnectionBudget, logger: Logger,
+        migrations: String? = PostgresTestServer.migrationsFolder,
         _ body: @Sendable (MigratedTestDatabase) async throws -> T
     ) async throws -> T {
         let reserved = maxConnections + 2
@@ -49,8 +51,10 @@ public struct MigratedTestDatabase: Sendable {
         url.database = name
         let outcome: Result<T, any Error>
         do {
-            let migrator = try Migrator(databaseURL: url, source: try MigrationSource(directory: PostgresTestServer.migrationsFolder), logger: logger)
-            _ = try await migrator.up()
+            if let migrations {
+                let migrator = try Migrator(databaseURL: url, source: try MigrationSource(directory: migrations), logger: logger)
+                _ = try await migrator.up()
+            }
             var configuration = try url.clientConfiguration()
             configuration.options.maximumConnections = maxConnections
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)

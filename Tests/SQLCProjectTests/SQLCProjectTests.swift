@@ -17,7 +17,7 @@ import Testing
     private func withQueries(_ body: @Sendable (Queries) async throws -> Void) async throws {
         let logger = Logger(label: "sqlc-project-tests")
         try await MigratedTestDatabase.with(
-            namePrefix: "sqlc_project_", maxConnections: 2, budget: Self.budget, logger: logger
+            namePrefix: "sqlc_project_", maxConnections: 2, budget: Self.budget, logger: logger, migrations: nil
         ) { database in
             let files = try FileManager.default.contentsOfDirectory(atPath: Self.migrations.path).filter { $0.hasSuffix(".sql") }
             for file in files.sorted() {

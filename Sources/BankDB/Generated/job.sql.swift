@@ -13,7 +13,8 @@ extension Queries {
         public static let sql = """
             INSERT INTO jobs (kind, payload, max_attempts)
             VALUES ($1, $2, $3)
-            RETURNING id, kind, payload, state, attempts, max_attempts, run_after, locked_by, locked_until, last_error, created_at, updated_at, finished_at
+            RETURNING id, kind, payload, state, attempts, max_attempts, run_after, locked_by, locked_until,
+                last_error, created_at, updated_at, finished_at
             """
         public static let bindingDataTypes: [PostgresDataType] = [.text, .jsonb, .int4]
 
@@ -90,7 +91,9 @@ extension Queries {
                 updated_at = now()
             FROM due
             WHERE jobs.id = due.id
-            RETURNING jobs.id, jobs.kind, jobs.payload, jobs.state, jobs.attempts, jobs.max_attempts, jobs.run_after, jobs.locked_by, jobs.locked_until, jobs.last_error, jobs.created_at, jobs.updated_at, jobs.finished_at
+            RETURNING jobs.id, jobs.kind, jobs.payload, jobs.state, jobs.attempts, jobs.max_attempts,
+                jobs.run_after, jobs.locked_by, jobs.locked_until, jobs.last_error, jobs.created_at,
+                jobs.updated_at, jobs.finished_at
             """
         public static let bindingDataTypes: [PostgresDataType] = [.int8, .text, .float8]
 
@@ -316,8 +319,10 @@ extension Queries {
         public typealias Row = Job
 
         public static let name = "BankDB.Queries.GetJobStatement"
-        public static let sql =
-            "SELECT id, kind, payload, state, attempts, max_attempts, run_after, locked_by, locked_until, last_error, created_at, updated_at, finished_at FROM jobs WHERE id = $1"
+        public static let sql = """
+            SELECT id, kind, payload, state, attempts, max_attempts, run_after, locked_by, locked_until,
+                last_error, created_at, updated_at, finished_at FROM jobs WHERE id = $1
+            """
         public static let bindingDataTypes: [PostgresDataType] = [.int8]
 
         public var id: Int64

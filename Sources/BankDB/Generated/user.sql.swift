@@ -18,7 +18,8 @@ extension Queries {
                 email
             ) VALUES (
                 $1, $2, $3, $4
-            ) RETURNING username, hashed_password, full_name, email, password_changed_at, created_at, is_email_verified, role
+            ) RETURNING username, hashed_password, full_name, email, password_changed_at, created_at,
+                is_email_verified, role
             """
         public static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text]
 
@@ -77,7 +78,8 @@ extension Queries {
 
         public static let name = "BankDB.Queries.GetUserStatement"
         public static let sql = """
-            SELECT username, hashed_password, full_name, email, password_changed_at, created_at, is_email_verified, role FROM users
+            SELECT username, hashed_password, full_name, email, password_changed_at, created_at,
+                is_email_verified, role FROM users
             WHERE username = $1 LIMIT 1
             """
         public static let bindingDataTypes: [PostgresDataType] = [.text]
@@ -150,7 +152,8 @@ extension Queries {
                 is_email_verified = COALESCE($5, is_email_verified)
             WHERE
                 username = $6
-            RETURNING username, hashed_password, full_name, email, password_changed_at, created_at, is_email_verified, role
+            RETURNING username, hashed_password, full_name, email, password_changed_at, created_at,
+                is_email_verified, role
             """
         public static let bindingDataTypes: [PostgresDataType] = [.text, .timestamptz, .text, .text, .bool, .text]
 

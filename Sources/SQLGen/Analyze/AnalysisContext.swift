@@ -96,7 +96,7 @@ final class AnalysisContext {
             let name = StarExpansion.quoteIdentifier(column.name)
             return column.qualifier.map { "\(StarExpansion.quoteIdentifier($0)).\(name)" } ?? name
         }
-        starEdits.append(StarEdit(range: range, replacement: list.joined(separator: ", ")))
+        starEdits.append(StarEdit(range: range, columns: list))
     }
 }
 

@@ -4,7 +4,8 @@
 struct StarEdit: Sendable, Hashable {
     /// UTF-8 range in the query's `sql`, from the ColumnRef's start through the `*`.
     var range: Range<Int>
-    var replacement: String
+    /// The columns the star stands for, each spelled as SQL must (`id`, `a."order"`).
+    var columns: [String]
 }
 
 enum StarExpansion {
@@ -26,11 +27,40 @@ enum StarExpansion {
         for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
         where edit.range.lowerBound >= position && edit.range.upperBound <= bytes.count {
             result += bytes[position..<edit.range.lowerBound]
-            result += Array(edit.replacement.utf8)
+            appendColumns(edit.columns, to: &result)
             position = edit.range.upperBound
         }
         result += bytes[position...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Lines of the expanded SQL stay under this many bytes where the list can be wrapped.
+    static let lineLimit = 100
+
+    /// `a, b, c`, wrapped after a comma once the line would pass ``lineLimit``; continuation
+    /// lines are indented four spaces past the line the star was on, so the generated SQL
+    /// reads like a hand-written column list.
+    private static func appendColumns(_ columns: [String], to result: inout [UInt8]) {
+        let lineStart = (result.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+        let indentation = result[lineStart...].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let continuation = Array(indentation) + Array("    ".utf8)
+        var lineLength = result.count - lineStart
+        for (index, column) in columns.enumerated() {
+            let name = Array(column.utf8)
+            if index > 0 {
+                result.append(UInt8(ascii: ","))
+                if lineLength + 2 + name.count > lineLimit {
+                    result.append(UInt8(ascii: "\n"))
+                    result += continuation
+                    lineLength = continuation.count
+                } else {
+                    result.append(UInt8(ascii: " "))
+                    lineLength += 2
+                }
+            }
+            result += name
+            lineLength += name.count
+        }
     }
 
     /// An identifier as SQL must spell it: bare when PostgreSQL would fold it to itself and

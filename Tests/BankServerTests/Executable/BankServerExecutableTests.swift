@@ -1,5 +1,7 @@
+import BankDB
 import Foundation
 import Migrations
+import PostgresNIO
 import Testing
 
 #if canImport(Glibc)
@@ -105,6 +107,57 @@ struct BankServerExecutableTests {
                 throw error
             }
         }
+    }
+
+    @Test("bank-server worker sends the mails queued in its database, alone, and exits 0 on SIGTERM")
+    func workerAlone() async throws {
+        try await SMTPSink.with { sink in
+            try await ScratchDatabase.with { database in
+                // A server migrates the database; with MAIL_WORKERS=0 it sends nothing itself.
+                let port = try LoopbackHTTP.freePort()
+                var environment = Self.environment(databaseURL: database.urlString, port: port)
+                environment["MAIL_WORKERS"] = "0"
+                let server = try ServerProcess.start(environment: environment)
+                defer { if server.process.isRunning { server.send(SIGKILL) } }
+                _ = try await server.waitUntilHealthy(port: port, within: .seconds(30))
+
+                let connection = try await ScratchDatabase.connect(database.urlString)
+                let queries = Queries(connection)
+                let user = try await queries.createUser(
+                    username: "ann", hashedPassword: "not-a-hash", fullName: "Ann Lee", email: "ann@example.com")
+                let code = String(repeating: "c", count: 32)
+                let verifyEmail = try await queries.createVerifyEmail(username: user.username, email: user.email, secretCode: code)
+                _ = try await queries.enqueueJob(
+                    kind: VerifyEmailJob.kind, payload: VerifyEmailJob(verifyEmailID: verifyEmail.id).payload, maxAttempts: 3)
+                try await connection.close()
+
+                var workerEnvironment = environment
+                workerEnvironment.merge([
+                    "SMTP_HOST": "127.0.0.1", "SMTP_PORT": String(sink.port), "SMTP_TLS": "none",
+                    "EMAIL_SENDER_ADDRESS": "noreply@bank.example", "PUBLIC_BASE_URL": "https://bank.example", "MAIL_WORKERS": "1",
+                ]) { $1 }
+                let worker = try ServerProcess.start(environment: workerEnvironment, arguments: ["worker"])
+                let mails = try await sink.waitForMails(1, timeout: .seconds(60))
+                #expect(mails.count == 1 && mails.first?.envelopeTo == ["ann@example.com"], "\(worker.standardError)")
+                #expect(mails.first?.text.contains("https://bank.example/verify_email?email_id=\(verifyEmail.id)&secret_code=\(code)") == true)
+                worker.send(SIGTERM)
+                #expect(await worker.waitForExit(within: .seconds(15)) == 0, "\(worker.standardError)")
+                #expect(worker.standardError.contains("bank worker stopped"))
+                #expect(!worker.standardError.contains(code), "the code must not be logged")
+                await worker.stop()
+                server.send(SIGTERM)
+                _ = await server.waitForExit(within: .seconds(15))
+                await server.stop()
+            }
+        }
+    }
+
+    @Test("bank-server with an unknown argument prints its usage and exits 2")
+    func unknownArgument() async throws {
+        let process = try ServerProcess.start(environment: [:], arguments: ["serve"])
+        #expect(await process.waitForExit(within: .seconds(10)) == 2)
+        #expect(process.standardError.contains("usage: bank-server [worker]"))
+        await process.stop()
     }
 
     @Test("a second start finds the database up to date")

@@ -49,7 +49,7 @@ struct ServerProcess {
     /// Starts `bank-server` with exactly `environment` (nothing inherited, so a developer's
     /// `DB_SOURCE` or `LOG_LEVEL` cannot leak in) in an empty working directory (so no
     /// `app.env` is read).
-    static func start(environment: [String: String]) throws -> ServerProcess {
+    static func start(environment: [String: String], arguments: [String] = []) throws -> ServerProcess {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bank-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = folder.appendingPathComponent("stdout.log")
@@ -60,6 +60,7 @@ struct ServerProcess {
 
         let process = Process()
         process.executableURL = try executable()
+        process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice

@@ -43,7 +43,8 @@ final class SMTPSink: @unchecked Sendable {
         process.standardOutput = try FileHandle(forWritingTo: ready)
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(20)
+        // Generous: at the start of a full parallel test run, a Python start can take many seconds.
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOf: ready, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ready ") }), let port = Int(line.dropFirst(6)) {
@@ -55,7 +56,7 @@ final class SMTPSink: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         process.terminate()
-        throw Failure(description: "smtp-sink.py did not start within 20 s")
+        throw Failure(description: "smtp-sink.py did not start within 120 s")
     }
 
     private init(port: Int, folder: URL, process: Process) {
@@ -80,7 +81,7 @@ final class SMTPSink: @unchecked Sendable {
     }
 
     /// Waits until `count` mails arrived (or `timeout` passed) and returns them.
-    func waitForMails(_ count: Int, timeout: Duration = .seconds(20)) async throws -> [Mail] {
+    func waitForMails(_ count: Int, timeout: Duration = .seconds(60)) async throws -> [Mail] {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let mails = try mails()

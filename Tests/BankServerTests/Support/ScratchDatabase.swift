@@ -95,7 +95,7 @@ struct ScratchDatabase: Sendable {
     }
 
     /// Connects, failing with the way out when the server is down.
-    private static func connect(_ url: String) async throws -> PostgresConnection {
+    static func connect(_ url: String) async throws -> PostgresConnection {
         var configuration = try DatabaseURL(url).connectionConfiguration()
         configuration.options.connectTimeout = .seconds(5)
         do {

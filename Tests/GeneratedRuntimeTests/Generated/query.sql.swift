@@ -10,7 +10,10 @@ extension Queries {
         typealias Row = Schedule
 
         static let name = "GeneratedRuntimeTests.Queries.CreateScheduleStatement"
-        static let sql = "INSERT INTO schedules (name, every, grace, backoff) VALUES ($1, $2, $3, $4) RETURNING id, name, every, grace, backoff"
+        static let sql = """
+            INSERT INTO schedules (name, every, grace, backoff) VALUES ($1, $2, $3, $4) RETURNING id, name,
+                every, grace, backoff
+            """
         static let bindingDataTypes: [PostgresDataType] = [.text, .interval, .interval, .intervalArray]
 
         var name: String
@@ -297,7 +300,10 @@ extension Queries {
         typealias Row = Shift
 
         static let name = "GeneratedRuntimeTests.Queries.CreateShiftStatement"
-        static let sql = "INSERT INTO shifts (day, off_days, maybe_days) VALUES ($1, $2, $3) RETURNING id, day, off_days, maybe_days"
+        static let sql = """
+            INSERT INTO shifts (day, off_days, maybe_days) VALUES ($1, $2, $3) RETURNING id, day, off_days,
+                maybe_days
+            """
         static let bindingDataTypes: [PostgresDataType] = [PostgresDataType(0), PostgresDataType(0), PostgresDataType(0)]
 
         var day: Weekday
@@ -830,8 +836,10 @@ extension Queries {
         typealias Row = Reading
 
         static let name = "GeneratedRuntimeTests.Queries.ListReadingsStatement"
-        static let sql =
-            "SELECT id, sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at, local_at, day, span, weekday, labels, off_days FROM readings ORDER BY id"
+        static let sql = """
+            SELECT id, sensor, note, small, count, total, ratio, value, amount, ok, tag, payload, doc, taken_at,
+                local_at, day, span, weekday, labels, off_days FROM readings ORDER BY id
+            """
         static let bindingDataTypes: [PostgresDataType] = []
 
         init() {}

@@ -187,7 +187,8 @@ extension Queries {
 
         public static let name = "SQLCProjectTests.Queries.TeamLeadsStatement"
         public static let sql = """
-            SELECT teams.id, teams.name, teams.plan, teams.created_at, teams.budget, members.id, members.team_id, members.email, members.roles
+            SELECT teams.id, teams.name, teams.plan, teams.created_at, teams.budget, members.id, members.team_id,
+                members.email, members.roles
             FROM teams
             LEFT JOIN members ON members.team_id = teams.id AND 'lead' = ANY(members.roles)
             ORDER BY teams.id, members.id

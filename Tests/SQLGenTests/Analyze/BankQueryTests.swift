@@ -25,7 +25,7 @@ import Testing
         #expect(query.returnsExactlyOneRow)
         #expect(
             query.sql
-                == "INSERT INTO accounts (owner, balance, currency) VALUES ($1, $2, $3) RETURNING id, owner, balance, currency, created_at"
+                == "INSERT INTO accounts (owner, balance, currency) VALUES ($1, $2, $3) RETURNING id, owner, balance,\n    currency, created_at"
         )
     }
 
