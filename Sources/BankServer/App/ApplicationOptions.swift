@@ -15,9 +15,9 @@ public struct ApplicationOptions: Sendable {
     public var store: (any Store)?
     /// Password hashing (bcrypt cost 12 by default; tests use 4).
     public var passwordHasher = PasswordHasher()
-    /// How many PostgreSQL connections the server opens at start and keeps: the pool has a fixed
-    /// size (`useFixedPool(connections:)` says why). A request that finds them all busy waits for
-    /// one. On the 2-core benchmark host 4 to 20 connections cost the same CPU per request, and
+    /// How many PostgreSQL connections the server may hold: one is kept open, the others are
+    /// opened on demand (`usePool(connections:)` says why). A request that finds them all busy
+    /// waits for one. On the 2-core benchmark host 4 to 20 connections cost the same CPU per request, and
     /// fewer let contended transfers queue in the pool rather than on row locks. Tests that start
     /// many servers use fewer.
     public var databaseConnections = 10

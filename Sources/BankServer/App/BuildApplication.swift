@@ -42,7 +42,7 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         // ServerConfig checked this already; a certificate file removed since is still a setting's fault.
         throw ConfigError("\(ServerConfig.Key.dbSource): \(error)")
     }
-    clientConfiguration.options.useFixedPool(connections: options.databaseConnections)
+    clientConfiguration.options.usePool(connections: options.databaseConnections)
     let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     let dependencies = BankServerDependencies(
         config: config,
