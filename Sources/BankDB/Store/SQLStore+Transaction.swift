@@ -55,6 +55,10 @@ extension SQLStore {
             do {
                 value = try await body(Queries(transaction, logger: logger))
             } catch {
+                // A connection the server closed (a restart, a crash) took the transaction with it.
+                // Nothing is left to roll back, and a statement written to a closed connection is
+                // dropped by postgres-nio without ever completing: the request would hang.
+                guard !connection.isClosed else { throw error }
                 do {
                     try await execute("ROLLBACK", on: connection)
                 } catch {
@@ -67,6 +71,11 @@ extension SQLStore {
             // A failing COMMIT has already ended the transaction on the server (40001 lands here
             // under SERIALIZABLE). When no statement failed and the raw connection was not used,
             // nothing can have aborted the transaction: a prepared COMMIT ends it.
+            // The same for a connection lost after the last statement: COMMIT cannot be sent, and
+            // the server rolled the transaction back when the connection ended.
+            guard !connection.isClosed else {
+                throw StoreError.database(DatabaseFailure(sqlState: "08006", underlying: ConnectionLostError()))
+            }
             guard transaction.mayHaveAborted else {
                 try await CommitStatement().run(on: connection, logger: logger)
                 return value
@@ -88,6 +97,11 @@ extension SQLStore {
         let future: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         return try await future.get().metadata.command
     }
+}
+
+/// The connection closed before COMMIT could be sent: the server rolled the transaction back.
+struct ConnectionLostError: Error, CustomStringConvertible {
+    var description: String { "the connection closed before the transaction could commit" }
 }
 
 /// COMMIT reported ROLLBACK: a statement of the transaction had failed and the closure went on.

@@ -26,9 +26,21 @@ public struct ApplicationOptions: Sendable {
     public var openAPIDocumentPath = OpenAPIDocument.defaultPath
     /// How long `GET /health` waits for the database before answering 503.
     public var healthCheckTimeout: Duration = .seconds(2)
+    /// How long a bank route may wait for the database (a pooled connection, its queries) before
+    /// it answers 503 with `Retry-After`; the pool would otherwise keep a request waiting for as
+    /// long as it retries connecting to a database that is away.
+    public var databaseTimeout: Duration = ApplicationOptions.defaultDatabaseTimeout
+    /// The same bound once a request has found the database away, until one succeeds again:
+    /// requests fail fast during an outage and still get through as soon as the pool reconnects.
+    public var databaseTimeoutWhileUnreachable: Duration = ApplicationOptions.defaultDatabaseTimeoutWhileUnreachable
     /// Work to do after the database client has started and before the server accepts
     /// connections, in order, e.g. applying migrations. A throwing step stops the start.
     public var beforeServerStarts: [@Sendable (BankServerDependencies) async throws -> Void] = []
 
     public init() {}
+
+    /// 5 seconds: far beyond a healthy request, even a transfer retried after conflicts.
+    public static let defaultDatabaseTimeout: Duration = .seconds(5)
+    /// Half a second: a reconnect on the same host takes a few milliseconds.
+    public static let defaultDatabaseTimeoutWhileUnreachable: Duration = .milliseconds(500)
 }

@@ -59,7 +59,9 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
     router.addBankMiddleware()
     HealthCheck(postgres: postgres, timeout: options.healthCheckTimeout).addRoute(to: router)
     OpenAPIDocument.load(path: options.openAPIDocumentPath, logger: logger).addRoute(to: router)
-    BankRoutes.addRoutes(to: router, dependencies: dependencies)
+    BankRoutes.addRoutes(
+        to: router, dependencies: dependencies, databaseTimeout: options.databaseTimeout,
+        databaseTimeoutWhileUnreachable: options.databaseTimeoutWhileUnreachable)
 
     var app = Application(
         router: router,
