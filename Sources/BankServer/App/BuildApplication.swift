@@ -62,6 +62,8 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
     BankRoutes.addRoutes(
         to: router, dependencies: dependencies, databaseTimeout: options.databaseTimeout,
         databaseTimeoutWhileUnreachable: options.databaseTimeoutWhileUnreachable)
+    // Last: it needs every route, and applies only to requests that match none.
+    router.addMethodNotAllowedResponses()
 
     var app = Application(
         router: router,
