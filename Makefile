@@ -19,7 +19,8 @@ export PGPORT
 .DEFAULT_GOAL := help
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
-	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog
+	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog \
+	api-fuzz api-fuzz-short
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -96,6 +97,19 @@ test: start-postgres ## Run every test against the local PostgreSQL (installs wh
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+	@$(MAKE) --no-print-directory api-fuzz-short
+
+# schemathesis against openapi.yaml and a bank-server on a scratch database (scripts/api-fuzz.sh);
+# installs schemathesis in a virtual environment under ~/.cache when `st` is missing.
+API_FUZZ_EXAMPLES ?= 100
+API_FUZZ_SEED ?= 20261203
+
+api-fuzz: start-postgres ## Fuzz the API with schemathesis: every check, stateful phase, fixed seed (API_FUZZ_EXAMPLES per operation, 100).
+	@$(SWIFT) build --product bank-server >/dev/null
+	@scripts/api-fuzz.sh --max-examples $(API_FUZZ_EXAMPLES) --seed $(API_FUZZ_SEED)
+
+api-fuzz-short: ## The short api-fuzz that make test runs (10 examples per operation, about a minute).
+	@$(MAKE) --no-print-directory api-fuzz API_FUZZ_EXAMPLES=10
 
 pg-catalog: start-postgres ## Regenerate PostgreSQL's built-in catalog and the contrib extensions (Sources/SQLGen/Catalog/Builtin/BuiltinCatalog+Data.swift) from the local cluster.
 	@python3 scripts/generate-pg-catalog.py --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
