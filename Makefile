@@ -20,7 +20,7 @@ export PGPORT
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
 	sqlgen-tool sqlc sqlc-check mock verify vet corpus test record-goldens server syntax-tree syntax-tree-check pg-catalog \
-	api-fuzz api-fuzz-short
+	api-fuzz api-fuzz-short stress
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -110,6 +110,10 @@ api-fuzz: start-postgres ## Fuzz the API with schemathesis: every check, statefu
 
 api-fuzz-short: ## The short api-fuzz that make test runs (10 examples per operation, about a minute).
 	@$(MAKE) --no-print-directory api-fuzz API_FUZZ_EXAMPLES=10
+
+stress: start-postgres ## The transfer stress test at full size: 32 workers x 2,000 random transfers, READ COMMITTED and SERIALIZABLE (minutes).
+	BANKDB_STRESS_TRANSFERS_PER_WORKER=2000 DATABASE_URL="postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable" \
+		$(SWIFT) test --filter TransferTxStressTests
 
 pg-catalog: start-postgres ## Regenerate PostgreSQL's built-in catalog and the contrib extensions (Sources/SQLGen/Catalog/Builtin/BuiltinCatalog+Data.swift) from the local cluster.
 	@python3 scripts/generate-pg-catalog.py --database-url "postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable"
