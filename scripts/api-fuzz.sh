@@ -143,7 +143,9 @@ say "server on $base, database $database, seed $seed, max examples $max_examples
 
 start=$(date +%s)
 set +e
-"$st_bin" --config-file scripts/schemathesis.toml run openapi.yaml \
+# From the scratch folder: schemathesis keeps a cache (.schemathesis/) in its working directory.
+cd "$work"
+"$st_bin" --config-file "$here/scripts/schemathesis.toml" run "$here/openapi.yaml" \
     --url "$base" \
     -H "Authorization: Bearer $token" \
     --checks all \
