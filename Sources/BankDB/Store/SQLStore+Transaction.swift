@@ -49,8 +49,10 @@ extension SQLStore {
     /// parameter, and it does not notice a COMMIT that PostgreSQL turned into a rollback.
     private func runTransaction<T: Sendable>(isolation: IsolationLevel, _ body: @Sendable (Queries) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await BeginStatement.run(isolation, on: connection, logger: logger)
+            // The pool may hand out a connection the server closed a moment ago (a restart).
             let transaction = TransactionConnection(connection)
+            try transaction.ensureOpen()
+            try await BeginStatement.run(isolation, on: connection, logger: logger)
             let value: T
             do {
                 value = try await body(Queries(transaction, logger: logger))
@@ -73,9 +75,7 @@ extension SQLStore {
             // nothing can have aborted the transaction: a prepared COMMIT ends it.
             // The same for a connection lost after the last statement: COMMIT cannot be sent, and
             // the server rolled the transaction back when the connection ended.
-            guard !connection.isClosed else {
-                throw StoreError.database(DatabaseFailure(sqlState: "08006", underlying: ConnectionLostError()))
-            }
+            try transaction.ensureOpen()
             guard transaction.mayHaveAborted else {
                 try await CommitStatement().run(on: connection, logger: logger)
                 return value
