@@ -20,7 +20,7 @@ export PGPORT
 .PHONY: help install-deps start-postgres stop-postgres start-postgres-docker create-db drop-db \
 	migrate-tool migrate-up migrate-up-1 migrate-down migrate-down-1 run-postgres-cli \
 	sqlgen-tool sqlc sqlc-check mock verify vet corpus test smtp-sink-deps record-goldens server syntax-tree syntax-tree-check \
-	pg-catalog lint-deploy container-binaries container-image container-test compose-env
+	pg-catalog lint-deploy container-binaries container-image container-test compose-env api-fuzz api-fuzz-short stress
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -104,6 +104,23 @@ test: start-postgres smtp-sink-deps ## Run every test against the local PostgreS
 	@$(MAKE) --no-print-directory migrate-up DB_URL="$(TEST_DB_URL)"
 	@$(MAKE) --no-print-directory sqlc-check syntax-tree-check verify
 	DATABASE_URL="$(TEST_DB_URL)" $(SWIFT) test
+	@$(MAKE) --no-print-directory api-fuzz-short
+
+# schemathesis against openapi.yaml and a bank-server on a scratch database (scripts/api-fuzz.sh);
+# installs schemathesis in a virtual environment under ~/.cache when `st` is missing.
+API_FUZZ_EXAMPLES ?= 100
+API_FUZZ_SEED ?= 20261203
+
+api-fuzz: start-postgres ## Fuzz the API with schemathesis: every check, stateful phase, fixed seed (API_FUZZ_EXAMPLES per operation, 100).
+	@$(SWIFT) build --product bank-server >/dev/null
+	@scripts/api-fuzz.sh --max-examples $(API_FUZZ_EXAMPLES) --seed $(API_FUZZ_SEED)
+
+api-fuzz-short: ## The short api-fuzz that make test runs (10 examples per operation, about a minute).
+	@$(MAKE) --no-print-directory api-fuzz API_FUZZ_EXAMPLES=10
+
+stress: start-postgres ## The transfer stress test at full size: 32 workers x 2,000 random transfers, READ COMMITTED and SERIALIZABLE (minutes).
+	BANKDB_STRESS_TRANSFERS_PER_WORKER=2000 DATABASE_URL="postgresql://root:secret@127.0.0.1:$(PGPORT)/postgres?sslmode=disable" \
+		$(SWIFT) test --filter TransferTxStressTests
 
 smtp-sink-deps: ## Install aiosmtpd (PyPI), which scripts/smtp-sink.py, the mail tests' SMTP server, runs on.
 	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet aiosmtpd==1.4.6

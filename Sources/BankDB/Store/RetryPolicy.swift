@@ -10,7 +10,15 @@
 /// ```
 public struct RetryPolicy: Sendable, Hashable {
     /// The default bound on attempts of one transaction, the first one included.
-    public static let defaultMaxAttempts = 10
+    ///
+    /// 100, measured under the heaviest contention the tests make (32 workers, 2,016 random
+    /// transfers on 10 accounts at SERIALIZABLE, `RetryPolicyMeasurementTests`): with 10 attempts
+    /// 2-7% of the transfers ended in `transactionConflict` (5-9% in earlier runs); with 30 none
+    /// did, but the deepest transfer needed 25 to 30 attempts; with 100 none did, the deepest
+    /// needed about 23 and the throughput was the best of the candidates (shorter or longer waits
+    /// did no better). Under READ COMMITTED transfers wait on row locks and never rerun. A bound
+    /// this high costs nothing when there is no conflict; a server bounds each request's wait.
+    public static let defaultMaxAttempts = 100
 
     /// `defaultMaxAttempts` attempts, waits from 5 ms doubling up to 500 ms.
     public static let `default` = RetryPolicy()

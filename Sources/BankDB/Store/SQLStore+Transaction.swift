@@ -49,12 +49,18 @@ extension SQLStore {
     /// parameter, and it does not notice a COMMIT that PostgreSQL turned into a rollback.
     private func runTransaction<T: Sendable>(isolation: IsolationLevel, _ body: @Sendable (Queries) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await BeginStatement.run(isolation, on: connection, logger: logger)
+            // The pool may hand out a connection the server closed a moment ago (a restart).
             let transaction = TransactionConnection(connection)
+            try transaction.ensureOpen()
+            try await BeginStatement.run(isolation, on: connection, logger: logger)
             let value: T
             do {
                 value = try await body(Queries(transaction, logger: logger))
             } catch {
+                // A connection the server closed (a restart, a crash) took the transaction with it.
+                // Nothing is left to roll back, and a statement written to a closed connection is
+                // dropped by postgres-nio without ever completing: the request would hang.
+                guard !connection.isClosed else { throw error }
                 do {
                     try await execute("ROLLBACK", on: connection)
                 } catch {
@@ -67,6 +73,9 @@ extension SQLStore {
             // A failing COMMIT has already ended the transaction on the server (40001 lands here
             // under SERIALIZABLE). When no statement failed and the raw connection was not used,
             // nothing can have aborted the transaction: a prepared COMMIT ends it.
+            // The same for a connection lost after the last statement: COMMIT cannot be sent, and
+            // the server rolled the transaction back when the connection ended.
+            try transaction.ensureOpen()
             guard transaction.mayHaveAborted else {
                 try await CommitStatement().run(on: connection, logger: logger)
                 return value
@@ -88,6 +97,11 @@ extension SQLStore {
         let future: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         return try await future.get().metadata.command
     }
+}
+
+/// The connection closed before COMMIT could be sent: the server rolled the transaction back.
+struct ConnectionLostError: Error, CustomStringConvertible {
+    var description: String { "the connection closed before the transaction could commit" }
 }
 
 /// COMMIT reported ROLLBACK: a statement of the transaction had failed and the closure went on.

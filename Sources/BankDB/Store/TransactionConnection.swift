@@ -26,6 +26,13 @@ public final class TransactionConnection: DBTX {
         var handedOut = false
     }
 
+    /// Throws instead of sending a statement on a connection the server has closed: postgres-nio
+    /// drops a statement written to a closed connection without ever completing it.
+    func ensureOpen() throws {
+        guard raw.isClosed else { return }
+        throw StoreError.database(DatabaseFailure(sqlState: "08006", underlying: ConnectionLostError()))
+    }
+
     init(_ connection: PostgresConnection) {
         self.raw = connection
     }
@@ -46,6 +53,7 @@ public final class TransactionConnection: DBTX {
         -> [Statement.Row]
     {
         do {
+            try ensureOpen()
             return try await raw.executePrepared(statement, logger: logger)
         } catch {
             state.withLockedValue { $0.statementFailed = true }
@@ -57,6 +65,7 @@ public final class TransactionConnection: DBTX {
         -> PostgresCommandTag
     {
         do {
+            try ensureOpen()
             return try await raw.commandTag(statement, logger: logger)
         } catch {
             state.withLockedValue { $0.statementFailed = true }

@@ -13,11 +13,23 @@ import Hummingbird
 ///
 /// The routes use `dependencies.store`. They are added after the server's middleware (request
 /// log, problem details), so their errors become problem responses; ``StoreErrorMiddleware``
-/// in between turns data-layer errors into their statuses.
+/// in between turns data-layer errors into their statuses, and ``DatabaseDeadlineMiddleware``
+/// inside it bounds how long a request waits for the database (503 with `Retry-After` after).
 public enum BankRoutes {
     /// Adds the bank API's routes to `router`.
-    public static func addRoutes(to router: Router<BankRequestContext>, dependencies: BankServerDependencies) {
+    ///
+    /// - Parameters:
+    ///   - databaseTimeout: How long a request may wait for the database before it answers 503.
+    ///   - databaseTimeoutWhileUnreachable: The same once a request has found the database away.
+    public static func addRoutes(
+        to router: Router<BankRequestContext>,
+        dependencies: BankServerDependencies,
+        databaseTimeout: Duration = ApplicationOptions.defaultDatabaseTimeout,
+        databaseTimeoutWhileUnreachable: Duration = ApplicationOptions.defaultDatabaseTimeoutWhileUnreachable
+    ) {
         router.add(middleware: StoreErrorMiddleware())
+        let availability = DatabaseAvailability(limit: databaseTimeout, limitWhileUnreachable: databaseTimeoutWhileUnreachable)
+        router.add(middleware: DatabaseDeadlineMiddleware(availability: availability))
         let authenticator = BearerTokenAuthenticator<BankRequestContext>(tokenMaker: dependencies.tokenMaker)
 
         UserRoutes(dependencies: dependencies).addRoutes(to: router.group("users"))

@@ -72,7 +72,7 @@ public enum BankServerMain {
         }
         let concurrency = max(1, config.mail.workers)
         // One connection per send; LISTEN has its own.
-        clientConfiguration.options.useFixedPool(connections: concurrency)
+        clientConfiguration.options.usePool(connections: concurrency)
         let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         let store = SQLStore(client: postgres, logger: logger)
         let handler = VerifyEmailJobHandler(

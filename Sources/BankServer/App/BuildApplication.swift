@@ -42,7 +42,7 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
         // ServerConfig checked this already; a certificate file removed since is still a setting's fault.
         throw ConfigError("\(ServerConfig.Key.dbSource): \(error)")
     }
-    clientConfiguration.options.useFixedPool(connections: options.databaseConnections)
+    clientConfiguration.options.usePool(connections: options.databaseConnections)
     let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     let dependencies = BankServerDependencies(
         config: config,
@@ -59,7 +59,11 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
     router.addBankMiddleware()
     HealthCheck(postgres: postgres, timeout: options.healthCheckTimeout).addRoute(to: router)
     OpenAPIDocument.load(path: options.openAPIDocumentPath, logger: logger).addRoute(to: router)
-    BankRoutes.addRoutes(to: router, dependencies: dependencies)
+    BankRoutes.addRoutes(
+        to: router, dependencies: dependencies, databaseTimeout: options.databaseTimeout,
+        databaseTimeoutWhileUnreachable: options.databaseTimeoutWhileUnreachable)
+    // Last: it needs every route, and applies only to requests that match none.
+    router.addMethodNotAllowedResponses()
 
     var app = Application(
         router: router,

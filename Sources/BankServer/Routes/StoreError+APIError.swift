@@ -11,8 +11,8 @@ extension StoreError {
     /// | `.notFound` | 404 |
     /// | `.duplicate` (username, email, second account in a currency) | 409, naming what is taken |
     /// | `.foreignKeyViolation` | 409 |
-    /// | `.insufficientFunds`, `.currencyMismatch` | 422 |
-    /// | `.invalidAmount`, `.sameAccount` | 400 |
+    /// | `.insufficientFunds`, `.currencyMismatch`, `.sameAccount` | 422 |
+    /// | `.invalidAmount` | 400 |
     /// | `.invalidVerificationCode` | 404 (openapi.yaml: no matching unused, unexpired code) |
     /// | `.transactionConflict` | 503 with `Retry-After: 1`: nothing was written, a retry may succeed |
     /// | `.database` | 500 "internal server error", nothing of the cause |
@@ -31,7 +31,7 @@ extension StoreError {
         case .invalidAmount:
             return .badRequest("amount must be greater than 0")
         case .sameAccount:
-            return .badRequest("from_account_id and to_account_id must differ")
+            return .unprocessableContent("from_account_id and to_account_id must differ")
         case .invalidVerificationCode:
             return .notFound("invalid or expired verification code")
         case .transactionConflict:

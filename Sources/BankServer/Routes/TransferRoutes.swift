@@ -23,8 +23,10 @@ struct TransferRoutes: Sendable {
         try Validation.id(body.toAccountID, field: "to_account_id")
         try Validation.amount(body.amount)
         let currency = try Validation.currency(body.currency)
+        // 422, not 400: the body matches the schema, which cannot say that two fields differ;
+        // openapi.yaml documents the rule with the 422 response.
         guard body.fromAccountID != body.toAccountID else {
-            throw APIError.badRequest("from_account_id and to_account_id must differ")
+            throw APIError.unprocessableContent("from_account_id and to_account_id must differ")
         }
 
         let params = TransferTxParams(fromAccountID: body.fromAccountID, toAccountID: body.toAccountID, amount: body.amount)

@@ -28,8 +28,12 @@ public struct Pagination: Sendable, Hashable {
 
     /// `LIMIT`.
     public var limit: Int64 { Int64(pageSize) }
-    /// `OFFSET`: the rows of the previous pages.
-    public var offset: Int64 { Int64(pageID - 1) * Int64(pageSize) }
+    /// `OFFSET`: the rows of the previous pages; past the largest offset PostgreSQL takes, that
+    /// largest one (an empty page) rather than an overflow.
+    public var offset: Int64 {
+        let (rows, overflow) = Int64(pageID - 1).multipliedReportingOverflow(by: Int64(pageSize))
+        return overflow ? Int64.max : rows
+    }
 
     private static func integer(_ query: Parameters, _ name: String) throws(APIError) -> Int {
         guard let text = query.get(name) else { throw .badRequest("\(name) is required") }

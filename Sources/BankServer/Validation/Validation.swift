@@ -20,10 +20,11 @@ public enum Validation {
         return value
     }
 
-    /// 6…100 characters; anything else is the user's choice.
+    /// 6…100 characters (Unicode code points, as openapi.yaml's `minLength`/`maxLength` count
+    /// them); anything but NUL is the user's choice.
     @discardableResult
     public static func password(_ value: String, field: String = "password") throws(APIError) -> String {
-        guard (6...100).contains(value.count) else {
+        guard (6...100).contains(value.unicodeScalars.count) else {
             throw .badRequest("\(field) must be 6 to 100 characters")
         }
         // Bcrypt works on C strings: everything after a NUL would be silently ignored.
@@ -33,11 +34,15 @@ public enum Validation {
         return value
     }
 
-    /// 3…100 characters, letters (any script) and spaces, not only spaces.
+    /// 3…100 Unicode code points, each a letter of any script (general category L) or a space,
+    /// not only spaces: openapi.yaml's `^[\p{L} ]*\p{L}[\p{L} ]*$` with its lengths. Code points
+    /// rather than Swift's characters, so that the server and the schema count alike (a
+    /// combining accent is a mark, not a letter).
     @discardableResult
     public static func fullName(_ value: String, field: String = "full_name") throws(APIError) -> String {
-        let allowed = value.allSatisfy { $0 == " " || $0.isLetter }
-        guard allowed, (3...100).contains(value.count), value.contains(where: \.isLetter) else {
+        let scalars = value.unicodeScalars
+        let allowed = scalars.allSatisfy { $0 == " " || isLetter($0) }
+        guard allowed, (3...100).contains(scalars.count), scalars.contains(where: isLetter) else {
             throw .badRequest("\(field) must be 3 to 100 characters of letters and spaces")
         }
         return value
@@ -48,7 +53,7 @@ public enum Validation {
     /// verification email.
     @discardableResult
     public static func email(_ value: String, field: String = "email") throws(APIError) -> String {
-        guard (3...200).contains(value.count), isPlausibleEmail(value) else {
+        guard (3...200).contains(value.unicodeScalars.count), isPlausibleEmail(value) else {
             throw .badRequest("\(field) must be a valid email address of at most 200 characters")
         }
         return value
@@ -98,6 +103,14 @@ public enum Validation {
     public static func pageSize(_ value: Int, field: String = "page_size") throws(APIError) -> Int {
         guard (5...10).contains(value) else { throw .badRequest("\(field) must be between 5 and 10") }
         return value
+    }
+
+    /// General category L: Lu, Ll, Lt, Lm or Lo.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 
     private static func isPlausibleEmail(_ value: String) -> Bool {

@@ -48,6 +48,13 @@ enum LoopbackHTTP {
     /// - Parameter timeout: For connecting, sending and each read, so a stuck server fails the
     ///   test instead of hanging it.
     static func get(_ path: String, port: Int, timeout: Int = 5) throws -> Response {
+        try request("GET", path, port: port, timeout: timeout)
+    }
+
+    /// Sends one request (`body` as `application/json` when given) and reads the whole response.
+    static func request(
+        _ method: String, _ path: String, port: Int, headers: [String: String] = [:], body: String? = nil, timeout: Int = 5
+    ) throws -> Response {
         let socket = try makeSocket()
         defer { close(socket) }
         var time = timeval(tv_sec: timeout, tv_usec: 0)
@@ -60,7 +67,11 @@ enum LoopbackHTTP {
         }
         guard connected == 0 else { throw Failure(description: "connect: \(String(cString: strerror(errno)))") }
 
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        let bodyBytes = Array((body ?? "").utf8)
+        if body != nil { head += "Content-Type: application/json\r\nContent-Length: \(bodyBytes.count)\r\n" }
+        let request = Array((head + "\r\n").utf8) + bodyBytes
         var sent = 0
         while sent < request.count {
             let count = request[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }

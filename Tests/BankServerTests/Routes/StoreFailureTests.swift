@@ -113,7 +113,7 @@ struct StoreFailureTests {
             (.insufficientFunds, .unprocessableContent),
             (.currencyMismatch, .unprocessableContent),
             (.invalidAmount, .badRequest),
-            (.sameAccount, .badRequest),
+            (.sameAccount, .unprocessableContent),
             (.invalidVerificationCode, .notFound),
             (.transactionConflict, .serviceUnavailable),
             (Self.databaseFailure, .internalServerError),

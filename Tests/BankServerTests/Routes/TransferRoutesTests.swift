@@ -41,7 +41,7 @@ struct TransferRoutesTests {
         Case(name: "insufficient funds: 422", amount: 101, status: .unprocessableContent, detail: "insufficient funds"),
         Case(name: "invalid from id: 400", from: 0, status: .badRequest, detail: "from_account_id must be at least 1"),
         Case(name: "invalid to id: 400", to: -5, status: .badRequest, detail: "to_account_id must be at least 1"),
-        Case(name: "same account: 400", to: 1, status: .badRequest, detail: "from_account_id and to_account_id must differ"),
+        Case(name: "same account: 422", to: 1, status: .unprocessableContent, detail: "from_account_id and to_account_id must differ"),
     ]
 
     @Test("POST /transfers", arguments: cases)

@@ -182,6 +182,12 @@ struct UserRoutesTests {
             name: "short password: 400", caller: "ann", body: APIClient.json(["password": "123"]), status: .badRequest,
             detail: "password must be 6 to 100 characters"),
         UpdateCase(
+            name: "null is not a value: 400", caller: "ann", body: #"{"full_name":null}"#, status: .badRequest,
+            detail: "field `full_name` must not be null"),
+        UpdateCase(
+            name: "null next to a value: 400", caller: "ann", body: #"{"full_name":"Ann Smith","email":null}"#, status: .badRequest,
+            detail: "field `email` must not be null"),
+        UpdateCase(
             name: "invalid username in the path: 400", caller: "ann", target: "ANN", status: .badRequest,
             detail: "username must be 3 to 100 characters of a-z, 0-9 and _"),
     ]

@@ -47,6 +47,22 @@ struct ValidationTests {
         }
     }
 
+    @Test("full name and password count Unicode code points, as openapi.yaml's lengths and pattern do")
+    func codePoints() throws {
+        // A combining accent is a mark (Mn), not a letter: \p{L} refuses it.
+        expectBadRequest("full_name must be 3 to 100 characters of letters and spaces") { () throws(APIError) in
+            try Validation.fullName("Zoe\u{301} Lee")
+        }
+        // 100 letters of two code points each are 200 code points: too long for maxLength 100.
+        let decomposed = String(repeating: "\u{1112}\u{1161}", count: 50)
+        #expect(try Validation.fullName(decomposed) == decomposed)
+        expectBadRequest("full_name must be 3 to 100 characters of letters and spaces") { () throws(APIError) in
+            try Validation.fullName(decomposed + decomposed)
+        }
+        // Three characters of two code points each: six code points, a valid password.
+        #expect(try Validation.password("e\u{301}e\u{301}e\u{301}") == "e\u{301}e\u{301}e\u{301}")
+    }
+
     @Test("email: a sane check, at most 200 characters")
     func email() throws {
         for good in ["a@b.co", "alice.smith+bank@example.com", "x_y@mail.example.org", "zoë@exämple.de"] {
