@@ -64,6 +64,7 @@ admin() { PGPASSWORD=secret PGOPTIONS='-c client_min_messages=warning' psql -h 1
 database=api_fuzz_$$_$(date +%s)
 work=$(mktemp -d)
 server_pid=
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
     local status=$?
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then

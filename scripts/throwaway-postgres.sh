@@ -14,7 +14,7 @@ set -euo pipefail
 
 # The server outlives this script: it must not inherit descriptors beyond 0-2 from whoever
 # started the script (a parent that waits for them to close would wait for the server).
-for fd in /proc/$$/fd/*; do
+for fd in /proc/"$$"/fd/*; do
     fd=${fd##*/}
     case "$fd" in 0 | 1 | 2 | 255) ;; *) eval "exec $fd>&-" 2>/dev/null || true ;; esac
 done
@@ -26,11 +26,16 @@ dir=$2
 
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
-    for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-        [ -x "$candidate/pg_ctl" ] && bindir=$candidate && break
+    for candidate in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
+        if [ -x "$candidate/pg_ctl" ]; then
+            bindir=$candidate
+            break
+        fi
     done
 fi
-[ -n "$bindir" ] && [ -x "$bindir/pg_ctl" ] || die "PostgreSQL server binaries not found (apt-get install postgresql)"
+if [ -z "$bindir" ] || [ ! -x "$bindir/pg_ctl" ]; then
+    die "PostgreSQL server binaries not found (apt-get install postgresql)"
+fi
 
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
