@@ -74,12 +74,10 @@ public enum BankServerMain {
         // One connection per send; LISTEN has its own.
         clientConfiguration.options.usePool(connections: concurrency)
         let postgres = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-        let store = SQLStore(client: postgres, logger: logger)
-        let handler = VerifyEmailJobHandler(
-            queries: store, mailer: mailer ?? makeMailer(config: config.mail, logger: logger), publicBaseURL: config.publicBaseURL)
-        let worker = JobWorker(
-            postgres: postgres, handlers: [handler], configuration: JobWorkerConfiguration(concurrency: concurrency),
-            listenConfiguration: try? config.database.connectionConfiguration(), logger: logger)
+        let worker = makeJobWorker(
+            config: config, postgres: postgres, store: SQLStore(client: postgres, logger: logger),
+            mailer: mailer ?? makeMailer(config: config.mail, logger: logger),
+            configuration: JobWorkerConfiguration(concurrency: concurrency), logger: logger)
         logger.info("bank worker configured", metadata: ["config": .stringConvertible(config)])
         let group = ServiceGroup(
             configuration: .init(services: [postgres, worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -1,3 +1,4 @@
+import BankDB
 import Hummingbird
 import Logging
 import Migrations
@@ -78,7 +79,10 @@ public func buildApplication(config: ServerConfig, options: ApplicationOptions =
     if options.runsJobWorker, config.mail.workers > 0 {
         var workerConfiguration = options.jobWorker
         workerConfiguration.concurrency = config.mail.workers
-        app.addServices(makeJobWorker(dependencies: dependencies, configuration: workerConfiguration))
+        app.addServices(
+            makeJobWorker(
+                config: config, postgres: postgres, store: dependencies.store, mailer: dependencies.mailer,
+                configuration: workerConfiguration, logger: logger))
     }
     for step in options.beforeServerStarts {
         app.beforeServerStarts { try await step(dependencies) }
@@ -96,11 +100,13 @@ func makeMailer(config: MailConfig, logger: Logger) -> any Mailer {
     return SMTPMailer(settings: smtp, sender: sender)
 }
 
-/// The worker that sends the queued verification mails.
-func makeJobWorker(dependencies: BankServerDependencies, configuration: JobWorkerConfiguration) -> JobWorker {
-    let handler = VerifyEmailJobHandler(
-        queries: dependencies.store, mailer: dependencies.mailer, publicBaseURL: dependencies.config.publicBaseURL)
+/// The worker that sends the queued verification mails, for the server and `bank-server worker`.
+func makeJobWorker(
+    config: ServerConfig, postgres: PostgresClient, store: any Store, mailer: any Mailer,
+    configuration: JobWorkerConfiguration, logger: Logger
+) -> JobWorker {
+    let handler = VerifyEmailJobHandler(queries: store, mailer: mailer, publicBaseURL: config.publicBaseURL)
     return JobWorker(
-        postgres: dependencies.postgres, handlers: [handler], configuration: configuration,
-        listenConfiguration: try? dependencies.config.database.connectionConfiguration(), logger: dependencies.logger)
+        postgres: postgres, handlers: [handler], configuration: configuration,
+        listenConfiguration: try? config.database.connectionConfiguration(), logger: logger)
 }
