@@ -21,11 +21,7 @@ struct ApplicationTests {
     }
 
     static func options(recorder: LogRecorder, openAPIPath: String? = nil) -> ApplicationOptions {
-        var options = ApplicationOptions()
-        options.logger = recorder.makeLogger()
-        options.passwordHasher = PasswordHasher(cost: 4)
-        // The pool opens all its connections at start; these tests need one at a time.
-        options.databaseConnections = 2
+        var options = ApplicationOptions.testing(logger: recorder.makeLogger())
         options.openAPIDocumentPath = openAPIPath ?? repositoryRoot.appendingPathComponent("openapi.yaml").path
         return options
     }

@@ -52,10 +52,7 @@ struct MailDeliveryTests {
                     "SMTP_USERNAME": "bank", "SMTP_PASSWORD": "smtp-s3cret", "EMAIL_SENDER_ADDRESS": "noreply@bank.example",
                     "PUBLIC_BASE_URL": "http://bank.test", "MAIL_WORKERS": "1",
                 ])
-                var options = ApplicationOptions()
-                options.logger = recorder.makeLogger()
-                options.passwordHasher = PasswordHasher(cost: 4)
-                options.databaseConnections = 2
+                var options = ApplicationOptions.testing(logger: recorder.makeLogger())
                 options.tokenMaker = PasetoV4PublicMaker(privateKey: Curve25519.Signing.PrivateKey())
                 // Only a notification can bring the mail in time: the poll is five minutes away.
                 options.jobWorker.pollInterval = .seconds(300)

@@ -17,13 +17,9 @@ struct LiveBankAPITests {
             let config = try ServerConfig(values: [
                 "DB_SOURCE": database.urlString, "ENVIRONMENT": "test", "HTTP_SERVER_ADDRESS": "127.0.0.1:0",
             ])
-            var options = ApplicationOptions()
-            options.logger = LogRecorder().makeLogger()
-            options.passwordHasher = PasswordHasher(cost: 4)
-            // The pool opens all its connections at start; stay within the test's connection budget.
-            options.databaseConnections = 2
-            options.mailer = RecordingMailer()
+            var options = ApplicationOptions.testing(logger: LogRecorder().makeLogger())
             options.tokenMaker = PasetoV4PublicMaker(privateKey: Curve25519.Signing.PrivateKey())
+            options.mailer = RecordingMailer()
             let app = try await buildApplication(config: config, options: options)
             try await app.test(.live) { raw in
                 let client = APIClient(client: raw)

@@ -62,7 +62,9 @@ struct BankAPIHarness: Sendable {
             logger: logRecorder.makeLogger(), store: store)
         let router = Router(context: BankRequestContext.self)
         router.addBankMiddleware()
-        BankRoutes.addRoutes(to: router, dependencies: dependencies)
+        BankRoutes.addRoutes(
+            to: router, dependencies: dependencies, databaseTimeout: ApplicationOptions.testDatabaseTimeout,
+            databaseTimeoutWhileUnreachable: ApplicationOptions.testDatabaseTimeout)
         let app = Application(router: router, logger: logRecorder.makeLogger())
         try await app.test(.router) { client in
             try await body(self, APIClient(client: client))
