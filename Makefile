@@ -177,11 +177,15 @@ compose-env: ## Write deploy/compose.env with a new token signing key for compos
 BENCH_DB_URL ?= postgresql://root:secret@127.0.0.1:$(PGPORT)/simple_bank_bench?sslmode=disable
 BENCH_SCRATCH ?= .build
 BENCH_BUILD = $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+# The Go + pgx peer (Go, sqlc-shaped code, pgx v4): its source and build script live beside the
+# repository, not in it; `make bench` builds it when they are there and Go can be installed.
+GO_PEER_SOURCE ?= ../shared/peers/go-pgx
+GO_PEER_BIN = $(BENCH_SCRATCH)/peerbench
 
 .PHONY: bench
 # start-postgres only knows the cluster in .pgdata/; a server already answering on $(PGPORT)
 # (another checkout's, or the system's) is used as it is instead of failing on the busy port.
-bench: ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
+bench: ## Benchmark BankDB vs hand-written PostgresNIO, Go + pgx and pgbench, the server (wrk) and the generator (BENCH_DURATION, BENCH_CLIENTS).
 	@$(PSQL_ADMIN) -tAc 'SELECT 1' >/dev/null 2>&1 || $(MAKE) --no-print-directory start-postgres
 	@command -v wrk >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" -eq 0 ]; then \
@@ -191,4 +195,14 @@ bench: ## Benchmark BankDB vs hand-written PostgresNIO vs pgbench, the server (w
 	$(BENCH_BUILD) --product bank-bench
 	$(BENCH_BUILD) --product swift-sqlgen
 	$(BENCH_BUILD) --product bank-server
-	"$$($(BENCH_BUILD) --show-bin-path)/bank-bench" --database-url "$(BENCH_DB_URL)"
+	@$(MAKE) --no-print-directory go-peer || true
+	BENCH_GO_PEER="$$([ -x "$(GO_PEER_BIN)" ] && echo "$(GO_PEER_BIN)")" \
+		"$$($(BENCH_BUILD) --show-bin-path)/bank-bench" --database-url "$(BENCH_DB_URL)"
+
+.PHONY: go-peer
+go-peer: ## Build the Go + pgx peer for make bench (GO_PEER_SOURCE; installs golang-go and pgx v4 when root).
+	@if [ ! -x "$(GO_PEER_SOURCE)/build.sh" ]; then \
+		echo "go-pgx peer not built: no $(GO_PEER_SOURCE)/build.sh (set GO_PEER_SOURCE); make bench runs without it"; exit 1; fi
+	@if [ -x "$(GO_PEER_BIN)" ] && [ "$(GO_PEER_BIN)" -nt "$(GO_PEER_SOURCE)/main.go" ]; then exit 0; fi; \
+	if bash "$(GO_PEER_SOURCE)/build.sh" "$$(cd "$$(dirname "$(GO_PEER_BIN)")" && pwd)/peerbench"; then :; else \
+		echo "go-pgx peer not built: its build failed (it needs Debian's golang-go and golang-github-jackc-pgx-v4-dev, installed when root); make bench runs without it"; exit 1; fi

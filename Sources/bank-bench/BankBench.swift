@@ -6,13 +6,13 @@ import Migrations
 import NIOPosix
 import PostgresNIO
 
-/// `bank-bench`: BankDB's generated code against hand-written PostgresNIO and against pgbench,
-/// the bank server under wrk, and the generator's speed. See the README's Performance section and `make bench`.
+/// `bank-bench`: BankDB's generated code against hand-written PostgresNIO, the Go + pgx peer and
+/// pgbench, the bank server under wrk, and the generator's speed. See the README's Performance section and `make bench`.
 @main
 struct BankBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bank-bench",
-        abstract: "Measure BankDB (generated) vs hand-written PostgresNIO vs pgbench, the HTTP server, and swift-sqlgen.",
+        abstract: "Measure BankDB (generated) vs hand-written PostgresNIO, Go + pgx and pgbench, the HTTP server, and swift-sqlgen.",
         discussion: """
             Run from the repository root (it reads db/migration, db/query and sqlc.yaml). Workloads: \
             get-account, transfer, http-get-account, http-transfer, generator.
@@ -33,8 +33,8 @@ struct BankBench: AsyncParsableCommand {
 
     @Option(
         help: """
-            Slices each data cell's time is split into, run interleaved across generated, hand-written \
-            and pgbench (env BENCH_ROUNDS).
+            Slices each data cell's time is split into, run interleaved across the variants \
+            (env BENCH_ROUNDS).
             """)
     // Five pairs of 2-second slices per cell: single slices on this shared 2-core host swing by
     // ±15% (A/B runs of 12 rounds), so a cell's ratio is the median of five paired ratios. The
@@ -58,7 +58,7 @@ struct BankBench: AsyncParsableCommand {
     @Option(help: "Comma-separated workloads (env BENCH_WORKLOADS); default all.")
     var workloads: String = ProcessInfo.processInfo.environment["BENCH_WORKLOADS"] ?? BankBench.allWorkloads.joined(separator: ",")
 
-    @Option(help: "Comma-separated data variants: generated, hand-written, pgbench (env BENCH_VARIANTS); default all. One alone is for profiling.")
+    @Option(help: "Comma-separated data variants: generated, hand-written, go-pgx, pgbench (env BENCH_VARIANTS); default all.")
     var variants: String = ProcessInfo.processInfo.environment["BENCH_VARIANTS"] ?? DataRunner.variants.joined(separator: ",")
 
     @Option(name: .customLong("database-url"), help: "The benchmark database (created and seeded when missing).")
@@ -72,6 +72,11 @@ struct BankBench: AsyncParsableCommand {
 
     @Option(name: .customLong("bank-server"), help: "The bank-server binary (default: next to bank-bench).")
     var bankServer: String?
+
+    @Option(
+        name: .customLong("go-peer"),
+        help: "The Go + pgx peer's binary (env BENCH_GO_PEER; make bench builds it); without it go-pgx is skipped, with a note.")
+    var goPeer: String? = ProcessInfo.processInfo.environment["BENCH_GO_PEER"].flatMap { $0.isEmpty ? nil : $0 }
 
     @Option(help: "The pgbench binary (default: pgbench on PATH).")
     var pgbench: String?
@@ -150,10 +155,25 @@ struct BankBench: AsyncParsableCommand {
                 pool: "maximumConnections = minimumConnections = clients, keepAliveBehavior = nil (postgres-nio #511)",
                 executor: executorInstalled ? "NIO event loops as the global executor" : "Swift's cooperative pool"))
 
+        var variants = selectedVariants
+        var peer: GoPeer?
+        if variants.contains("go-pgx") {
+            if let goPeer, FileManager.default.isExecutableFile(atPath: goPeer) {
+                peer = GoPeer(executable: goPeer, databaseURL: databaseURL, workDirectory: scratch)
+            } else {
+                let reason =
+                    goPeer.map { "go-pgx skipped: \($0) is not an executable file" }
+                    ?? "go-pgx skipped: no --go-peer binary (make bench builds one where Go can be installed)"
+                Console.say(reason)
+                report.notes.append(reason)
+                variants.removeAll { $0 == "go-pgx" }
+            }
+        }
         let runner = DataRunner(
             fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration, rounds: rounds,
-            variants: selectedVariants,
-            pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch), say: Console.say)
+            variants: variants,
+            pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch),
+            goPeer: peer, say: Console.say)
         for workload in ["get-account", "transfer"] where selectedWorkloads.contains(workload) {
             for count in clientCounts {
                 try await runner.measure(workload: workload, clients: count, into: &report)

@@ -38,7 +38,7 @@ struct BenchReport: Sendable, Codable {
     var notes: [String] = []
 
     /// Fills in each row's ratio to pgbench (for an HTTP row, pgbench running its data workload)
-    /// and each generated row's ratio to hand-written.
+    /// and each generated row's ratios to hand-written and to the Go peer.
     mutating func computeRatios() {
         let all = results
         for index in all.indices {
@@ -57,6 +57,9 @@ struct BenchReport: Sendable, Codable {
             }
             if cell.variant == "generated", let hand = peer("hand-written") {
                 results[index].ratioGeneratedToHandWritten = Self.ratio(cell, hand)
+            }
+            if cell.variant == "generated", let go = peer("go-pgx") {
+                results[index].ratioGeneratedToGoPgx = Self.ratio(cell, go)
             }
         }
     }
@@ -85,13 +88,13 @@ struct BenchReport: Sendable, Codable {
         if !results.isEmpty {
             lines += [
                 "| workload | clients | variant | ops/s | p50 ms | p99 ms | client CPU µs/op | ratio to pgbench "
-                    + "| generated / hand-written |",
-                "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+                    + "| generated / hand-written | generated / go-pgx |",
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
             ]
         }
         for cell in results {
             if let skipped = cell.skipped {
-                lines.append("| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(skipped) | | | | | |")
+                lines.append("| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(skipped) | | | | | | |")
                 continue
             }
             let errors = cell.errors > 0 ? " (\(cell.errors) errors)" : ""
@@ -99,7 +102,7 @@ struct BenchReport: Sendable, Codable {
                 "| \(cell.workload) | \(cell.clients) | \(cell.variant) | \(Self.format(cell.opsPerSecond, 0))\(errors) | "
                     + "\(Self.format(cell.p50Ms, 2)) | \(Self.format(cell.p99Ms, 2)) | "
                     + "\(Self.format(cell.clientCPUMicrosecondsPerOperation, 1)) | \(Self.format(cell.ratioToPgbench, 2)) | "
-                    + "\(Self.format(cell.ratioGeneratedToHandWritten, 3)) |")
+                    + "\(Self.format(cell.ratioGeneratedToHandWritten, 3)) | \(Self.format(cell.ratioGeneratedToGoPgx, 3)) |")
         }
         if !generator.isEmpty {
             lines += [

@@ -4,7 +4,8 @@ struct CellResult: Sendable, Codable {
     var workload: String
     /// Concurrent clients (closed loop) and pool size.
     var clients: Int
-    /// `generated` (BankDB), `hand-written` (PostgresNIO by hand), `pgbench` or `wrk`.
+    /// `generated` (BankDB), `hand-written` (PostgresNIO by hand), `go-pgx` (the Go peer),
+    /// `pgbench` or `wrk`.
     var variant: String
     var opsPerSecond: Double
     /// Median latency in milliseconds; nil when the tool does not report it.
@@ -14,7 +15,7 @@ struct CellResult: Sendable, Codable {
     var averageMs: Double?
     /// CPU time the client spent per operation, in microseconds: bank-bench's own process for the
     /// Swift variants (all threads: PostgresNIO, NIO, Swift concurrency, the kernel on its behalf),
-    /// pgbench's process for pgbench. The server's share is not in it.
+    /// pgbench's or the Go peer's process for those. The server's share is not in it.
     var clientCPUMicrosecondsPerOperation: Double?
     /// ops/s in each round's slice, in round order (data cells only).
     var roundOpsPerSecond: [Double]?
@@ -29,6 +30,9 @@ struct CellResult: Sendable, Codable {
     /// generated ops/s over hand-written ops/s (only on `generated` rows), also the median of the
     /// rounds' ratios.
     var ratioGeneratedToHandWritten: Double?
+    /// generated ops/s over the Go + pgx peer's (only on `generated` rows), the median of the
+    /// rounds' ratios: the target is at least 1.
+    var ratioGeneratedToGoPgx: Double?
     /// Why the cell has no figures, when it was skipped.
     var skipped: String?
 }

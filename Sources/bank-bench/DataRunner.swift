@@ -4,12 +4,14 @@ import Logging
 import Migrations
 import PostgresNIO
 
-/// Measures one data workload at one client count through the three variants — the generated
-/// BankDB, hand-written PostgresNIO, pgbench — and checks the money after each transfer slice.
+/// Measures one data workload at one client count through the variants — the generated BankDB,
+/// hand-written PostgresNIO, the Go + pgx peer, pgbench — and checks the money after each
+/// transfer slice.
 ///
 /// The measured time is split into `rounds` slices per variant, run interleaved in an order that
-/// rotates every round (generated, hand-written, pgbench; then hand-written, pgbench, generated; …),
-/// so that no variant runs twice in a row and, over 3 rounds, each runs once in every position.
+/// rotates every round (generated, hand-written, go-pgx, pgbench; then hand-written, go-pgx,
+/// pgbench, generated; …), so that no variant runs twice in a row and, over as many rounds as
+/// there are variants, each runs once in every position.
 /// With the reverse order every other round, the variant listed first ran back to back at the
 /// round boundaries: listing hand-written first instead moved get-account's generated /
 /// hand-written ratio at 1 client from 0.92 to 0.97. Interleaving also means that a change in the
@@ -25,12 +27,14 @@ struct DataRunner: Sendable {
     /// Which of `DataRunner.variants` to run (all, for the ratios).
     var variants: [String] = DataRunner.variants
     var pgbench: PgBench
+    /// The Go + pgx peer, when it was built.
+    var goPeer: GoPeer?
     var say: @Sendable (String) -> Void
 
     /// The amount every benchmark transfer moves.
     static let amount: Int64 = 1
 
-    static let variants = ["generated", "hand-written", "pgbench"]
+    static let variants = ["generated", "hand-written", "go-pgx", "pgbench"]
 
     var sliceSeconds: Int { Self.sliceSeconds(duration: duration, rounds: rounds) }
 
@@ -52,6 +56,10 @@ struct DataRunner: Sendable {
         /// Client CPU seconds over the measured windows.
         var cpuSeconds = 0.0
         var pgbenchAverageMs: [Double] = []
+        /// Each slice's p50 and p99 as a child process reported them, when it reports no
+        /// per-operation latencies (the Go peer).
+        var reportedP50Ms: [Double] = []
+        var reportedP99Ms: [Double] = []
         var moneyChecks: [MoneyCheck] = []
     }
 
@@ -66,10 +74,14 @@ struct DataRunner: Sendable {
                 var tally = tallies[variant] ?? Tally()
                 let (operationsBefore, secondsBefore) = (tally.operations, tally.seconds)
                 let committed: Int64?
-                if variant == "pgbench" {
+                switch variant {
+                case "pgbench":
                     committed = nil
                     try runPgBench(workload: workload, clients: clients, into: &tally)
-                } else {
+                case "go-pgx":
+                    committed = nil
+                    try runGoPeer(workload: workload, clients: clients, into: &tally)
+                default:
                     committed = try await runSwift(workload: workload, variant: variant, clients: clients, into: &tally)
                 }
                 tally.roundOpsPerSecond.append(Double(tally.operations - operationsBefore) / max(tally.seconds - secondsBefore, 1e-9))
@@ -88,7 +100,12 @@ struct DataRunner: Sendable {
 
         for variant in variants {
             guard let tally = tallies[variant] else { continue }
-            let summary = tally.latencies.summary(overSeconds: tally.seconds)
+            var summary = tally.latencies.summary(overSeconds: tally.seconds)
+            if tally.latencies.count == 0, !tally.reportedP50Ms.isEmpty {
+                // No per-operation sample to pool: the median of the slices' own percentiles.
+                summary.p50 = BenchReport.median(tally.reportedP50Ms)
+                summary.p99 = BenchReport.median(tally.reportedP99Ms)
+            }
             let average = tally.pgbenchAverageMs.isEmpty ? nil : tally.pgbenchAverageMs.reduce(0, +) / Double(tally.pgbenchAverageMs.count)
             report.results.append(
                 CellResult(
@@ -137,6 +154,21 @@ struct DataRunner: Sendable {
         tally.errors += run.failed
         tally.seconds += Double(sliceSeconds)
         if let average = run.averageMs { tally.pgbenchAverageMs.append(average) }
+    }
+
+    /// One slice through the Go peer, after a warm-up run of its own (a fresh process each time,
+    /// like pgbench, so its connections are opened before its clock starts but outside ours).
+    private func runGoPeer(workload: String, clients: Int, into tally: inout Tally) throws {
+        guard let goPeer else { throw BenchFailure(message: "the go-pgx variant needs the peer's binary") }
+        _ = try goPeer.run(workload: workload, clients: clients, seconds: warmup.wholeSeconds)
+        let cpuBefore = ProcessCPU.childrenSeconds()
+        let run = try goPeer.run(workload: workload, clients: clients, seconds: sliceSeconds)
+        tally.cpuSeconds += ProcessCPU.childrenSeconds() - cpuBefore
+        tally.operations += run.ops
+        tally.errors += run.errors
+        tally.seconds += run.seconds
+        tally.reportedP50Ms.append(run.p50Ms)
+        tally.reportedP99Ms.append(run.p99Ms)
     }
 
     private func loop(workload: String, variant: String, clients: Int, client: PostgresClient) async throws
