@@ -83,6 +83,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // A PostgreSQL client over libpq in non-blocking mode, one reactor thread for a pool of
+        // connections, with PostgresNIO's coders: an executor for the generated code measured
+        // against PostgresNIO's own (`make bench`).
+        // Linux's epoll and eventfd for the libpq reactor.
+        .systemLibrary(name: "CEpoll"),
+        .target(
+            name: "PostgresLibPQ",
+            dependencies: [
+                "CLibPQ",
+                "CEpoll",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Migrations
 
         .target(
@@ -143,6 +160,7 @@ let package = Package(
                 "BankDB",
                 "BankServer",
                 "Migrations",
+                "PostgresLibPQ",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -183,6 +201,14 @@ let package = Package(
             name: "SQLCProjectTests",
             dependencies: ["PostgresTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["db", "sqlc.yaml", "README.md"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresLibPQTests",
+            dependencies: [
+                "PostgresLibPQ", "PostgresTestSupport",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -58,7 +58,7 @@ struct BankBench: AsyncParsableCommand {
     @Option(help: "Comma-separated workloads (env BENCH_WORKLOADS); default all.")
     var workloads: String = ProcessInfo.processInfo.environment["BENCH_WORKLOADS"] ?? BankBench.allWorkloads.joined(separator: ",")
 
-    @Option(help: "Comma-separated data variants: generated, hand-written, go-pgx, pgbench (env BENCH_VARIANTS); default all.")
+    @Option(help: "Comma-separated data variants: generated, hand-written, libpq, go-pgx, pgbench (env BENCH_VARIANTS); default all.")
     var variants: String = ProcessInfo.processInfo.environment["BENCH_VARIANTS"] ?? DataRunner.variants.joined(separator: ",")
 
     @Option(name: .customLong("database-url"), help: "The benchmark database (created and seeded when missing).")
@@ -76,7 +76,7 @@ struct BankBench: AsyncParsableCommand {
     @Option(
         name: .customLong("go-peer"),
         help: "The Go + pgx peer's binary (env BENCH_GO_PEER; make bench builds it); without it go-pgx is skipped, with a note.")
-    var goPeer: String? = ProcessInfo.processInfo.environment["BENCH_GO_PEER"].flatMap { $0.isEmpty ? nil : $0 }
+    var goPeer: String = ProcessInfo.processInfo.environment["BENCH_GO_PEER"] ?? ""
 
     @Option(help: "The pgbench binary (default: pgbench on PATH).")
     var pgbench: String?
@@ -158,12 +158,13 @@ struct BankBench: AsyncParsableCommand {
         var variants = selectedVariants
         var peer: GoPeer?
         if variants.contains("go-pgx") {
-            if let goPeer, FileManager.default.isExecutableFile(atPath: goPeer) {
+            if !goPeer.isEmpty, FileManager.default.isExecutableFile(atPath: goPeer) {
                 peer = GoPeer(executable: goPeer, databaseURL: databaseURL, workDirectory: scratch)
             } else {
                 let reason =
-                    goPeer.map { "go-pgx skipped: \($0) is not an executable file" }
-                    ?? "go-pgx skipped: no --go-peer binary (make bench builds one where Go can be installed)"
+                    goPeer.isEmpty
+                    ? "go-pgx skipped: no --go-peer binary (make bench builds one where Go can be installed)"
+                    : "go-pgx skipped: \(goPeer) is not an executable file"
                 Console.say(reason)
                 report.notes.append(reason)
                 variants.removeAll { $0 == "go-pgx" }
@@ -173,7 +174,7 @@ struct BankBench: AsyncParsableCommand {
             fixture: fixture, url: url, logger: logger, warmup: warmup, duration: duration, rounds: rounds,
             variants: variants,
             pgbench: PgBench(executable: pgbench ?? Self.which("pgbench") ?? "pgbench", url: url, workDirectory: scratch),
-            goPeer: peer, say: Console.say)
+            conninfo: databaseURL, goPeer: peer, say: Console.say)
         for workload in ["get-account", "transfer"] where selectedWorkloads.contains(workload) {
             for count in clientCounts {
                 try await runner.measure(workload: workload, clients: count, into: &report)

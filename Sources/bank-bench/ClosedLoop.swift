@@ -21,8 +21,10 @@ struct ClosedLoop: Sendable {
 
     /// Runs `operation(client, &random)` in every client task until the measured window ends.
     /// Operations that start before the end run to completion but are only counted if they
-    /// finish inside the window.
-    func run(_ operation: @escaping @Sendable (Int, inout SplitMix64) async throws -> Void) async -> Outcome {
+    /// finish inside the window. Client task `i` prefers `executors[i % count]` when some are given.
+    func run(
+        on executors: [any TaskExecutor] = [], _ operation: @escaping @Sendable (Int, inout SplitMix64) async throws -> Void
+    ) async -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let measureFrom = start.advanced(by: warmup)
@@ -36,7 +38,7 @@ struct ClosedLoop: Sendable {
         }
         var outcome = await withTaskGroup(of: Outcome.self) { group in
             for client in 0..<clients {
-                group.addTask {
+                group.addTask(executorPreference: executors.isEmpty ? nil : executors[client % executors.count]) {
                     var random = SplitMix64(seed: UInt64(client + 1) &* 0x2545_F491_4F6C_DD1D)
                     var mine = Outcome()
                     // Bounded by the clock: every iteration starts before `measureUntil`.

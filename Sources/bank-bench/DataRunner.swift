@@ -2,6 +2,7 @@ import BankDB
 import Foundation
 import Logging
 import Migrations
+import PostgresLibPQ
 import PostgresNIO
 
 /// Measures one data workload at one client count through the variants — the generated BankDB,
@@ -27,6 +28,8 @@ struct DataRunner: Sendable {
     /// Which of `DataRunner.variants` to run (all, for the ratios).
     var variants: [String] = DataRunner.variants
     var pgbench: PgBench
+    /// The database's URL as given, for libpq.
+    var conninfo: String
     /// The Go + pgx peer, when it was built.
     var goPeer: GoPeer?
     var say: @Sendable (String) -> Void
@@ -34,7 +37,7 @@ struct DataRunner: Sendable {
     /// The amount every benchmark transfer moves.
     static let amount: Int64 = 1
 
-    static let variants = ["generated", "hand-written", "go-pgx", "pgbench"]
+    static let variants = ["generated", "hand-written", "libpq", "go-pgx", "pgbench"]
 
     var sliceSeconds: Int { Self.sliceSeconds(duration: duration, rounds: rounds) }
 
@@ -60,6 +63,17 @@ struct DataRunner: Sendable {
         /// per-operation latencies (the Go peer).
         var reportedP50Ms: [Double] = []
         var reportedP99Ms: [Double] = []
+
+        /// Adds a closed loop's slice; returns the operations it completed, warm-up included.
+        mutating func add(_ outcome: ClosedLoop.Outcome) -> Int64 {
+            latencies.merge(outcome.latencies)
+            operations += outcome.latencies.count
+            errors += outcome.errors
+            firstError = firstError ?? outcome.firstError
+            seconds += outcome.seconds
+            cpuSeconds += outcome.cpuSeconds
+            return Int64(outcome.completedIncludingWarmup)
+        }
         var moneyChecks: [MoneyCheck] = []
     }
 
@@ -81,6 +95,8 @@ struct DataRunner: Sendable {
                 case "go-pgx":
                     committed = nil
                     try runGoPeer(workload: workload, clients: clients, into: &tally)
+                case "libpq":
+                    committed = try await runLibPQ(workload: workload, clients: clients, into: &tally)
                 default:
                     committed = try await runSwift(workload: workload, variant: variant, clients: clients, into: &tally)
                 }
@@ -131,13 +147,7 @@ struct DataRunner: Sendable {
         let outcome = try await withClient(poolSize: clients) { client in
             try await self.loop(workload: workload, variant: variant, clients: clients, client: client)
         }
-        tally.latencies.merge(outcome.latencies)
-        tally.operations += outcome.latencies.count
-        tally.errors += outcome.errors
-        tally.firstError = tally.firstError ?? outcome.firstError
-        tally.seconds += outcome.seconds
-        tally.cpuSeconds += outcome.cpuSeconds
-        return Int64(outcome.completedIncludingWarmup)
+        return tally.add(outcome)
     }
 
     /// One slice through pgbench, after an unlogged warm-up run (pgbench has none of its own).
@@ -154,6 +164,30 @@ struct DataRunner: Sendable {
         tally.errors += run.failed
         tally.seconds += Double(sliceSeconds)
         if let average = run.averageMs { tally.pgbenchAverageMs.append(average) }
+    }
+
+    /// One slice through the hand-written operations over ``LibPQClient``, on a pool of its own.
+    private func runLibPQ(workload: String, clients: Int, into tally: inout Tally) async throws -> Int64 {
+        // One reactor thread per core, like pgbench's -j 2, and each client task on one of them.
+        let client = try LibPQClient(conninfo: conninfo, connections: clients, threads: min(clients, 2))
+        defer { client.shutdown() }
+        let loop = ClosedLoop(clients: clients, warmup: warmup.duration, duration: .seconds(sliceSeconds))
+        let accounts = UInt64(Fixture.accountCount)
+        let outcome: ClosedLoop.Outcome
+        if workload == "transfer" {
+            outcome = await loop.run(on: client.executors) { _, random in
+                let (from, to) = Self.pair(&random, accounts)
+                try await HandWrittenLibPQ.transfer(client, from: from, to: to, amount: Self.amount)
+            }
+        } else {
+            outcome = await loop.run(on: client.executors) { _, random in
+                let id = Int64(random.next() % accounts) + 1
+                guard try await HandWrittenLibPQ.getAccount(client, id: id) != nil else {
+                    throw BenchFailure(message: "account \(id) missing")
+                }
+            }
+        }
+        return tally.add(outcome)
     }
 
     /// One slice through the Go peer, after a warm-up run of its own (a fresh process each time,
