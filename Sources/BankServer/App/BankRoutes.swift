@@ -15,6 +15,8 @@ import Hummingbird
 /// log, problem details), so their errors become problem responses; ``StoreErrorMiddleware``
 /// in between turns data-layer errors into their statuses, and ``DatabaseDeadlineMiddleware``
 /// inside it bounds how long a request waits for the database (503 with `Retry-After` after).
+/// Every handler runs detached (``DetachedHandler``), so that bound holds even when the database
+/// driver never returns.
 public enum BankRoutes {
     /// Adds the bank API's routes to `router`.
     ///

@@ -18,7 +18,8 @@ import PostgresNIO
 ///   which takes a request waiting for a connection out of the pool's queue at once. The
 ///   middleware then waits for the route to end and answers with what it did: a route that
 ///   finished its work (a transfer that committed) keeps its response, so no acknowledgement
-///   is lost and none is made up.
+///   is lost and none is made up. The routes' handlers run detached (``DetachedHandler``), so a
+///   handler stuck in the database driver ends the wait a grace period after the deadline.
 /// - Errors that mean the database could not be reached or the connection was lost
 ///   (``DatabaseUnreachable``) become 503 with `Retry-After`.
 ///

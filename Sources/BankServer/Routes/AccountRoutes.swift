@@ -10,9 +10,9 @@ struct AccountRoutes: Sendable {
 
     /// `group` must already require a bearer token.
     func addRoutes(to group: RouterGroup<BankRequestContext>) {
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":id", use: get)
+        group.detached(method: .post, use: create)
+        group.detached(method: .get, use: list)
+        group.detached(":id", method: .get, use: get)
     }
 
     /// Opens an account with balance 0; one per currency and user.

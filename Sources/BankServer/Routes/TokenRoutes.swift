@@ -9,7 +9,7 @@ struct TokenRoutes: Sendable {
     var store: any Store { dependencies.store }
 
     func addRoutes(to group: RouterGroup<BankRequestContext>) {
-        group.post("renew_access", use: renewAccess)
+        group.detached("renew_access", method: .post, use: renewAccess)
     }
 
     /// The refresh token must verify (a ``TokenError`` becomes 401), and its session must exist

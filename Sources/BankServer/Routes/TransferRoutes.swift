@@ -9,7 +9,7 @@ struct TransferRoutes: Sendable {
 
     /// `group` must already require a bearer token.
     func addRoutes(to group: RouterGroup<BankRequestContext>) {
-        group.post(use: create)
+        group.detached(method: .post, use: create)
     }
 
     /// Checks what the client can be told precisely (which account is missing, not theirs or in

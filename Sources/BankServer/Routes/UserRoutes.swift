@@ -9,12 +9,12 @@ struct UserRoutes: Sendable {
     var store: any Store { dependencies.store }
 
     func addRoutes(to group: RouterGroup<BankRequestContext>) {
-        group.post(use: create)
-        group.post("login", use: login)
+        group.detached(method: .post, use: create)
+        group.detached("login", method: .post, use: login)
         // Only the update needs a token; creating a user and logging in are how one gets one.
         group.group()
             .add(middleware: BearerTokenAuthenticator(tokenMaker: dependencies.tokenMaker))
-            .patch(":username", use: update)
+            .detached(":username", method: .patch, use: update)
     }
 
     /// Creates a depositor. The verification mail is a job written in the user's transaction

@@ -11,7 +11,7 @@ struct VerifyEmailRoutes: Sendable {
     let dependencies: BankServerDependencies
 
     func addRoutes(to router: Router<BankRequestContext>) {
-        router.get("verify_email", use: verify)
+        router.detached("verify_email", method: .get, use: verify)
     }
 
     /// A wrong, used or expired code is a 404 (no matching verification), as openapi.yaml says.

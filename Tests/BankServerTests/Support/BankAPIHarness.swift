@@ -23,6 +23,8 @@ struct BankAPIHarness: Sendable {
     /// The database, for direct SQL in test setup; nil over a `MockStore`.
     let database: RouteTestDatabase?
     let logRecorder = LogRecorder()
+    /// How long a request may wait for the database before it answers 503.
+    var databaseTimeout = ApplicationOptions.testDatabaseTimeout
 
     /// Runs `body` with a harness on a fresh migrated database.
     static func withDatabase(mailer: RecordingMailer = RecordingMailer(), _ body: @Sendable (BankAPIHarness, APIClient) async throws -> Void)
@@ -35,11 +37,15 @@ struct BankAPIHarness: Sendable {
     }
 
     /// Runs `body` with a harness on `store` (no database; the pool is never started).
-    static func withStore(_ store: any Store, _ body: @Sendable (BankAPIHarness, APIClient) async throws -> Void) async throws {
+    static func withStore(
+        _ store: any Store, databaseTimeout: Duration = ApplicationOptions.testDatabaseTimeout,
+        _ body: @Sendable (BankAPIHarness, APIClient) async throws -> Void
+    ) async throws {
         let unused = PostgresClient(
             configuration: .init(host: "127.0.0.1", port: 1, username: "unused", password: nil, database: nil, tls: .disable),
             backgroundLogger: RouteTestDatabase.logger)
-        let harness = try BankAPIHarness(store: store, mailer: RecordingMailer(), database: nil, postgres: unused)
+        var harness = try BankAPIHarness(store: store, mailer: RecordingMailer(), database: nil, postgres: unused)
+        harness.databaseTimeout = databaseTimeout
         try await harness.run(body)
     }
 
@@ -63,8 +69,8 @@ struct BankAPIHarness: Sendable {
         let router = Router(context: BankRequestContext.self)
         router.addBankMiddleware()
         BankRoutes.addRoutes(
-            to: router, dependencies: dependencies, databaseTimeout: ApplicationOptions.testDatabaseTimeout,
-            databaseTimeoutWhileUnreachable: ApplicationOptions.testDatabaseTimeout)
+            to: router, dependencies: dependencies, databaseTimeout: databaseTimeout,
+            databaseTimeoutWhileUnreachable: databaseTimeout)
         let app = Application(router: router, logger: logRecorder.makeLogger())
         try await app.test(.router) { client in
             try await body(self, APIClient(client: client))
