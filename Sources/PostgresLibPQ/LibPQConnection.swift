@@ -45,10 +45,9 @@ public final class LibPQConnection: @unchecked Sendable {
         reactor.add(self)
     }
 
-    /// Stops watching the socket and closes the connection.
+    /// Stops watching the socket and closes the connection, on the reactor's thread.
     func close() {
-        reactor.remove(self)
-        PQfinish(connection)
+        reactor.remove(self) { [self] in PQfinish(connection) }
     }
 
     /// Runs the named prepared statement (preparing it on this connection the first time) with
@@ -78,13 +77,13 @@ public final class LibPQConnection: @unchecked Sendable {
         try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<LibPQResult, any Error>) in
             let failure: LibPQError? = lock.withLock {
                 guard !isBroken else { return LibPQError(message: "the connection is closed") }
-                guard submit(connection) == 1 else { return LibPQError(connection: connection) }
+                guard submit(connection) == 1 else { return brokenIfLost(LibPQError(connection: connection)) }
                 // A command of a few hundred bytes leaves in one write; a larger one may need the
                 // socket to drain first.
                 while true {
                     let flushed = PQflush(connection)
                     if flushed == 0 { break }
-                    if flushed < 0 { return LibPQError(connection: connection) }
+                    if flushed < 0 { return brokenIfLost(LibPQError(connection: connection)) }
                     var descriptor = pollfd(fd: socket, events: Int16(POLLOUT), revents: 0)
                     _ = poll(&descriptor, 1, -1)
                 }
@@ -95,18 +94,27 @@ public final class LibPQConnection: @unchecked Sendable {
         }
     }
 
+    /// Marks the connection broken when libpq has found it lost (the pool replaces it when its
+    /// lease ends), and returns `error`. Called with the lock held.
+    private func brokenIfLost(_ error: LibPQError) -> LibPQError {
+        if PQstatus(connection) == CONNECTION_BAD { isBroken = true }
+        return error
+    }
+
     /// Called on the reactor's thread: reads what arrived and, once the command in flight has
     /// all its results, resumes its task.
     func socketIsReadable() {
         var completed: (UnsafeContinuation<LibPQResult, any Error>, Result<LibPQResult, LibPQError>)?
         lock.withLock {
-            guard PQconsumeInput(connection) == 1 else {
+            guard !isBroken, PQconsumeInput(connection) == 1, PQstatus(connection) != CONNECTION_BAD else {
+                // Lost: the task waiting learns it now, and a socket libpq still holds open (at
+                // end of file, readable for ever) leaves the epoll set.
                 isBroken = true
                 if let waiter {
                     completed = (waiter, .failure(LibPQError(connection: connection)))
                     self.waiter = nil
                 }
-                reactor.remove(self)
+                reactor.stopWatching(self)
                 return
             }
             guard let waiter else { return }

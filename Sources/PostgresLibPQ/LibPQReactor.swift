@@ -24,12 +24,17 @@ final class LibPQReactor: TaskExecutor, @unchecked Sendable {
     private let stopped = ConditionLock(value: false)
     private struct Queue {
         var jobs: [UnownedJob] = []
+        /// Registrations and removals, run on the reactor's thread between two waits.
+        var chores: [@Sendable () -> Void] = []
         /// The thread is in (or about to enter) an `epoll_wait` without a timeout.
         var waiting = false
     }
     private let queue = NIOLockedValueBox(Queue())
     /// The reactor thread, once it runs.
     private let thread = NIOLockedValueBox<pthread_t?>(nil)
+    /// The connections whose sockets are (or were) in the epoll set, by the pointer in their
+    /// epoll data; touched only on the reactor's thread.
+    private var connections: [UnsafeMutableRawPointer: LibPQConnection] = [:]
     private static let wakeTag: UInt64 = 1
     private static let stopTag: UInt64 = 2
 
@@ -65,32 +70,61 @@ final class LibPQReactor: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        let wake = queue.withLockedValue { queue in
-            queue.jobs.append(job)
-            defer { queue.waiting = false }
-            return queue.waiting
-        }
-        if wake {
-            var one: UInt64 = 1
-            _ = write(wakeEvent, &one, MemoryLayout<UInt64>.size)
-        }
+        wakeIfWaiting(
+            queue.withLockedValue { queue in
+                queue.jobs.append(job)
+                defer { queue.waiting = false }
+                return queue.waiting
+            })
     }
 
-    /// Starts delivering `connection`'s readable socket to it. The reactor keeps a reference until
-    /// ``remove(_:)``.
+    /// Runs `chore` on the reactor's thread, before its next wait.
+    private func schedule(_ chore: @escaping @Sendable () -> Void) {
+        wakeIfWaiting(
+            queue.withLockedValue { queue in
+                queue.chores.append(chore)
+                defer { queue.waiting = false }
+                return queue.waiting
+            })
+    }
+
+    private func wakeIfWaiting(_ waiting: Bool) {
+        guard waiting else { return }
+        var one: UInt64 = 1
+        _ = write(wakeEvent, &one, MemoryLayout<UInt64>.size)
+    }
+
+    /// Starts delivering `connection`'s readable socket to it, from the reactor's next turn on (a
+    /// reply that arrives before is reported then: the epoll set is level-triggered).
     func add(_ connection: LibPQConnection) {
-        var event = epoll_event()
-        event.events = EPOLLIN.rawValue
-        event.data.ptr = Unmanaged.passRetained(connection).toOpaque()
-        epoll_ctl(epoll, EPOLL_CTL_ADD, connection.socket, &event)
+        schedule { [self] in
+            let pointer = Unmanaged.passUnretained(connection).toOpaque()
+            var event = epoll_event()
+            event.events = EPOLLIN.rawValue
+            event.data.ptr = pointer
+            epoll_ctl(epoll, EPOLL_CTL_ADD, connection.socket, &event)
+            connections[pointer] = connection
+        }
     }
 
-    /// Stops watching `connection`'s socket (before it is closed) and drops the reference.
-    func remove(_ connection: LibPQConnection) {
-        var event = epoll_event()
-        if epoll_ctl(epoll, EPOLL_CTL_DEL, connection.socket, &event) == 0 {
-            Unmanaged.passUnretained(connection).release()
+    /// Stops watching `connection`'s socket, then runs `finish` (closing the connection), both on
+    /// the reactor's thread, where no event for it is being handled.
+    func remove(_ connection: LibPQConnection, then finish: @escaping @Sendable () -> Void = {}) {
+        schedule { [self] in
+            stopWatching(connection)
+            connections[Unmanaged.passUnretained(connection).toOpaque()] = nil
+            finish()
         }
+    }
+
+    /// Takes `connection`'s socket out of the epoll set while libpq still has it open. Once libpq
+    /// has closed it (it does when it finds the connection lost), the kernel has removed it
+    /// already, and its number may belong to another socket by now, even another connection's
+    /// here: it must not be named again.
+    func stopWatching(_ connection: LibPQConnection) {
+        guard PQsocket(connection.connection) == connection.socket else { return }
+        var event = epoll_event()
+        epoll_ctl(epoll, EPOLL_CTL_DEL, connection.socket, &event)
     }
 
     /// Ends the thread and waits for it.
@@ -111,16 +145,20 @@ final class LibPQReactor: TaskExecutor, @unchecked Sendable {
         thread.withLockedValue { $0 = pthread_self() }
         var events = [epoll_event](repeating: epoll_event(), count: 64)
         var jobs: [UnownedJob] = []
+        var chores: [@Sendable () -> Void] = []
         loop: while true {
-            // The jobs enqueued so far; with none, the wait below may block until a socket or an
+            // The work enqueued so far; with none, the wait below may block until a socket or an
             // `enqueue` from another thread wakes it.
             queue.withLockedValue { queue in
                 swap(&jobs, &queue.jobs)
-                queue.waiting = jobs.isEmpty
+                swap(&chores, &queue.chores)
+                queue.waiting = jobs.isEmpty && chores.isEmpty
             }
+            for chore in chores { chore() }
             for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
-            let timeout: Int32 = jobs.isEmpty ? -1 : 0
+            let timeout: Int32 = jobs.isEmpty && chores.isEmpty ? -1 : 0
             jobs.removeAll(keepingCapacity: true)
+            chores.removeAll(keepingCapacity: true)
             let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), timeout) }
             if timeout != 0 { queue.withLockedValue { $0.waiting = false } }
             if count < 0 {
@@ -135,11 +173,14 @@ final class LibPQReactor: TaskExecutor, @unchecked Sendable {
                     var value: UInt64 = 0
                     _ = read(wakeEvent, &value, MemoryLayout<UInt64>.size)
                 default:
-                    guard let pointer = events[index].data.ptr else { continue }
-                    Unmanaged<LibPQConnection>.fromOpaque(pointer).takeUnretainedValue().socketIsReadable()
+                    guard let pointer = events[index].data.ptr, let connection = connections[pointer] else { continue }
+                    connection.socketIsReadable()
                 }
             }
         }
+        // Removals scheduled just before the stop (a pool closing its connections) still run.
+        queue.withLockedValue { queue in swap(&chores, &queue.chores) }
+        for chore in chores { chore() }
         stopped.lock()
         stopped.unlock(withValue: true)
     }
