@@ -163,7 +163,9 @@ final class LibPQReactor: TaskExecutor, @unchecked Sendable {
             if timeout != 0 { queue.withLockedValue { $0.waiting = false } }
             if count < 0 {
                 if errno == EINTR { continue }
-                break
+                // Only a closed or invalid epoll descriptor fails here, which is a bug: stopping
+                // the thread would leave every waiting task suspended for ever, silently.
+                fatalError("libpq reactor: epoll_wait failed: \(String(cString: strerror(errno)))")
             }
             for index in 0..<Int(count) {
                 switch events[index].data.u64 {
