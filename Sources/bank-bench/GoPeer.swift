@@ -11,8 +11,6 @@ struct GoPeer: Sendable {
 
     /// The JSON line `peerbench` prints.
     struct Run: Sendable, Decodable {
-        var workload: String
-        var clients: Int
         var seconds: Double
         var ops: Int
         var opsPerSecond: Double
@@ -21,7 +19,7 @@ struct GoPeer: Sendable {
         var errors: Int
 
         enum CodingKeys: String, CodingKey {
-            case workload, clients, seconds, ops, errors
+            case seconds, ops, errors
             case opsPerSecond = "ops_per_sec"
             case p50Ms = "p50_ms"
             case p99Ms = "p99_ms"
